@@ -1,0 +1,64 @@
+package dev.arca.extract;
+
+import java.util.List;
+
+/**
+ * What arca keeps of a page for readers: its metadata and its clean content.
+ *
+ * <p>An immutable value that crosses every stage after extraction: the bundle stores it as
+ * {@code article/article.json} and as a WARC metadata record, the store lists it, and the
+ * renderers turn it into Markdown, text or a standalone page. Its JSON form is the record's
+ * components in camelCase; absent values are {@code null}, absent lists are empty.
+ *
+ * @param url           the address the page was fetched from (after redirects)
+ * @param canonicalUrl  the page's own {@code <link rel=canonical>} or {@code og:url}, absolute
+ * @param title         the headline, without site-name suffix or section prefix
+ * @param byline        the authors as the page states them, e.g. "Jane Doe and John Roe"
+ * @param authors       the individual author names
+ * @param published     ISO-8601 date or date-time, with offset when the page gives one
+ * @param modified      ISO-8601 date or date-time of the last update
+ * @param siteName      the publication's name
+ * @param language      BCP 47 language tag, e.g. "en" or "pt-BR"
+ * @param description   the standfirst or meta description
+ * @param leadImage     absolute URL of the lead image
+ * @param tags          keywords and sections
+ * @param sourceUrl     the original outlet when the page republishes a story ("Source link")
+ * @param mediaType     the media type of the response, e.g. "text/html" or "application/pdf"
+ * @param confidence    0–1: how sure the extractor is that the page is an article
+ * @param wordCount     words in {@code text}
+ * @param text          the body as plain text, one block per line, no title or metadata lines
+ * @param html          the body as sanitised HTML with absolute URLs
+ */
+public record Article(
+        String url,
+        String canonicalUrl,
+        String title,
+        String byline,
+        List<String> authors,
+        String published,
+        String modified,
+        String siteName,
+        String language,
+        String description,
+        String leadImage,
+        List<String> tags,
+        String sourceUrl,
+        String mediaType,
+        double confidence,
+        int wordCount,
+        String text,
+        String html) {
+
+    public Article {
+        authors = authors == null ? List.of() : List.copyOf(authors);
+        tags = tags == null ? List.of() : List.copyOf(tags);
+        text = text == null ? "" : text;
+        html = html == null ? "" : html;
+    }
+
+    /** An article for a response that is not HTML (a PDF, an image): metadata only, no body. */
+    public static Article ofNonHtml(String url, String mediaType, String title) {
+        return new Article(url, null, title, null, List.of(), null, null, null, null, null, null,
+                List.of(), null, mediaType, 0.0, 0, "", "");
+    }
+}

@@ -1,0 +1,151 @@
+package dev.arca.bundle;
+
+import dev.arca.extract.Article;
+import dev.arca.fetch.Capture;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.CRC32;
+import java.util.zip.ZipEntry;
+
+/**
+ * Writes one capture as a WACZ 1.1.1 file that web-archiving tools open as they are:
+ * the WARC (stored, not deflated, so replay tools can seek into it), its CDXJ index, the page list,
+ * the Article, and the data package manifest with a hash for every member.
+ */
+public final class BundleWriter {
+
+    static final String WARC_PATH = "archive/" + CaptureWarc.FILENAME;
+    static final String INDEX_PATH = "indexes/index.cdxj";
+    static final String PAGES_PATH = "pages/pages.jsonl";
+    static final String ARTICLE_PATH = "article/article.json";
+    static final String DATAPACKAGE_PATH = "datapackage.json";
+    static final String DIGEST_PATH = "datapackage-digest.json";
+
+    private final String software;
+
+    /** @param software the name and version recorded in warcinfo and datapackage.json, e.g. "arca 0.1.0" */
+    public BundleWriter(String software) {
+        this.software = software;
+    }
+
+    /**
+     * Writes the bundle for {@code capture} to {@code out}, which it does not close.
+     *
+     * @param id       the capture's ID, used as the page ID
+     * @param warcinfo extra warcinfo fields, e.g. the robots.txt decision
+     */
+    public void write(OutputStream out, String id, Capture capture, Article article, String markdown,
+                      Map<String, String> warcinfo) throws IOException {
+        byte[] articleJson = BundleJson.article(article);
+        WarcFile warc = CaptureWarc.write(capture, articleJson, markdown, software, warcinfo);
+        Instant date = capture.date();
+        Map<String, byte[]> members = new LinkedHashMap<>();
+        members.put(WARC_PATH, warc.bytes());
+        members.put(INDEX_PATH, CdxjIndex.of(warc.index(), CaptureWarc.FILENAME));
+        members.put(PAGES_PATH, pages(id, capture, article));
+        members.put(ARTICLE_PATH, articleJson);
+        byte[] datapackage = datapackage(members, capture, article);
+        members.put(DATAPACKAGE_PATH, datapackage);
+        members.put(DIGEST_PATH, (BundleJson.line(digestFile(datapackage)) + "\n").getBytes(StandardCharsets.UTF_8));
+
+        ZipArchiveOutputStream zip = new ZipArchiveOutputStream(new NonClosing(out));
+        for (Map.Entry<String, byte[]> member : members.entrySet()) {
+            ZipArchiveEntry entry = new ZipArchiveEntry(member.getKey());
+            entry.setTime(date.toEpochMilli());
+            entry.setUnixMode(0100644);
+            byte[] bytes = member.getValue();
+            if (member.getKey().equals(WARC_PATH)) {
+                // stored, so that replay tools can read records at their CDXJ offsets directly
+                CRC32 crc = new CRC32();
+                crc.update(bytes);
+                entry.setMethod(ZipEntry.STORED);
+                entry.setSize(bytes.length);
+                entry.setCrc(crc.getValue());
+            } else {
+                entry.setMethod(ZipEntry.DEFLATED);
+            }
+            zip.putArchiveEntry(entry);
+            zip.write(bytes);
+            zip.closeArchiveEntry();
+        }
+        zip.finish();
+        zip.close();
+    }
+
+    private static byte[] pages(String id, Capture capture, Article article) throws IOException {
+        Map<String, Object> header = new LinkedHashMap<>();
+        header.put("format", "json-pages-1.0");
+        header.put("id", "pages");
+        header.put("title", "All Pages");
+        Map<String, Object> page = new LinkedHashMap<>();
+        page.put("id", id);
+        page.put("url", capture.url().toString());
+        page.put("ts", rfc3339(capture.date()));
+        if (article.title() != null) {
+            page.put("title", article.title());
+        }
+        String text = BundleJson.line(header) + "\n" + BundleJson.line(page) + "\n";
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private byte[] datapackage(Map<String, byte[]> members, Capture capture, Article article) throws IOException {
+        List<Map<String, Object>> resources = new ArrayList<>();
+        for (Map.Entry<String, byte[]> member : members.entrySet()) {
+            Map<String, Object> resource = new LinkedHashMap<>();
+            String path = member.getKey();
+            resource.put("name", path.substring(path.lastIndexOf('/') + 1));
+            resource.put("path", path);
+            resource.put("hash", Digests.sha256(member.getValue()));
+            resource.put("bytes", member.getValue().length);
+            resources.add(resource);
+        }
+        Map<String, Object> dp = new LinkedHashMap<>();
+        dp.put("profile", "data-package");
+        dp.put("wacz_version", "1.1.1");
+        dp.put("title", article.title() != null ? article.title() : capture.url().toString());
+        dp.put("created", rfc3339(Instant.now()));
+        dp.put("software", software);
+        dp.put("mainPageUrl", capture.url().toString());
+        dp.put("mainPageDate", rfc3339(capture.date()));
+        dp.put("resources", resources);
+        return BundleJson.pretty(dp);
+    }
+
+    private static Map<String, Object> digestFile(byte[] datapackage) {
+        Map<String, Object> digest = new LinkedHashMap<>();
+        digest.put("path", DATAPACKAGE_PATH);
+        digest.put("hash", Digests.sha256(datapackage));
+        return digest;
+    }
+
+    static String rfc3339(Instant instant) {
+        return instant.truncatedTo(ChronoUnit.SECONDS).toString();
+    }
+
+    /** Lets the ZIP stream finish its central directory without closing the caller's stream. */
+    private static final class NonClosing extends java.io.FilterOutputStream {
+        NonClosing(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+        }
+
+        @Override
+        public void close() throws IOException {
+            flush();
+        }
+    }
+}

@@ -1,0 +1,153 @@
+package dev.arca.bundle;
+
+import dev.arca.fetch.Capture;
+import dev.arca.fetch.Exchange;
+import dev.arca.fetch.MediaTypes;
+import org.netpreserve.jwarc.MediaType;
+import org.netpreserve.jwarc.MessageVersion;
+import org.netpreserve.jwarc.WarcCompression;
+import org.netpreserve.jwarc.WarcMetadata;
+import org.netpreserve.jwarc.WarcRecord;
+import org.netpreserve.jwarc.WarcRequest;
+import org.netpreserve.jwarc.WarcResource;
+import org.netpreserve.jwarc.WarcResponse;
+import org.netpreserve.jwarc.WarcWriter;
+import org.netpreserve.jwarc.Warcinfo;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.channels.Channels;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Writes one capture as a WARC/1.1 file, every record its own gzip member: warcinfo, then a
+ * request and response per hop (or one resource for a local file), then the article as a metadata
+ * record and the Markdown as a resource.
+ */
+final class CaptureWarc {
+
+    static final String FILENAME = "data.warc.gz";
+    static final String MARKDOWN_URI_PREFIX = "urn:arca:markdown:";
+    // set as text: jwarc would print its own WarcDigest in base32, which its validator rejects for sha256
+    private static final String BLOCK_DIGEST = "WARC-Block-Digest";
+    private static final String PAYLOAD_DIGEST = "WARC-Payload-Digest";
+
+    private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+    private final WarcWriter writer;
+    private final List<IndexedRecord> index = new ArrayList<>();
+
+    private CaptureWarc() throws IOException {
+        writer = new WarcWriter(Channels.newChannel(buffer), WarcCompression.GZIP);
+    }
+
+    /**
+     * Writes the WARC for {@code capture}.
+     *
+     * @param articleJson the Article as JSON, stored in the metadata record
+     * @param markdown    the article as Markdown, stored as a resource record
+     * @param info        warcinfo fields beyond software and format, e.g. the robots policy
+     */
+    static WarcFile write(Capture capture, byte[] articleJson, String markdown, String software,
+                          Map<String, String> info) throws IOException {
+        CaptureWarc warc = new CaptureWarc();
+        warc.warcinfo(software, info, capture.date());
+        URI page = capture.exchanges().isEmpty() ? warc.pageResource(capture) : warc.exchanges(capture);
+        warc.metadata(articleJson, page, capture.date());
+        warc.markdown(markdown, capture.url(), page, capture.date());
+        warc.writer.close();
+        return new WarcFile(warc.buffer.toByteArray(), warc.index);
+    }
+
+    private void warcinfo(String software, Map<String, String> extra, Instant date) throws IOException {
+        Map<String, List<String>> fields = new LinkedHashMap<>();
+        fields.put("software", List.of(software));
+        fields.put("format", List.of("WARC File Format 1.1"));
+        fields.put("conformsTo", List.of("http://iipc.github.io/warc-specifications/specifications/warc-format/warc-1.1/"));
+        extra.forEach((k, v) -> fields.put(k, List.of(v)));
+        StringBuilder body = new StringBuilder();
+        fields.forEach((k, v) -> body.append(k).append(": ").append(v.get(0)).append("\r\n"));
+        byte[] block = body.toString().getBytes(StandardCharsets.UTF_8);
+        write(new Warcinfo.Builder().version(MessageVersion.WARC_1_1).recordId(newId()).date(date)
+                .filename(FILENAME).body(MediaType.WARC_FIELDS, block)
+                .setHeader(BLOCK_DIGEST, Digests.sha256(block)).build(), null);
+    }
+
+    /** Writes each hop's request and response; returns the final response's record ID. */
+    private URI exchanges(Capture capture) throws IOException {
+        URI last = null;
+        for (Exchange hop : capture.exchanges()) {
+            URI responseId = newId();
+            byte[] request = HttpMessages.request(hop);
+            WarcRequest.Builder req = new WarcRequest.Builder(hop.uri()).version(MessageVersion.WARC_1_1)
+                    .recordId(newId()).date(hop.date()).concurrentTo(responseId)
+                    .body(MediaType.HTTP_REQUEST, request).setHeader(BLOCK_DIGEST, Digests.sha256(request));
+            byte[] response = HttpMessages.response(hop);
+            String payloadDigest = Digests.sha256(hop.body());
+            WarcResponse.Builder resp = new WarcResponse.Builder(hop.uri()).version(MessageVersion.WARC_1_1)
+                    .recordId(responseId).date(hop.date())
+                    .body(MediaType.HTTP_RESPONSE, response).setHeader(BLOCK_DIGEST, Digests.sha256(response))
+                    .setHeader(PAYLOAD_DIGEST, payloadDigest);
+            if (hop.ipAddress() != null) {
+                req.ipAddress(hop.ipAddress());
+                resp.ipAddress(hop.ipAddress());
+            }
+            write(req.build(), null);
+            String mime = hop.responseHeader("Content-Type").map(MediaTypes::of).orElse("unk");
+            write(resp.build(), new IndexedRecord(hop.uri().toString(), hop.date(), mime, hop.status(),
+                    payloadDigest, 0, 0));
+            last = responseId;
+        }
+        return last;
+    }
+
+    /** A local file has no exchange: the page is a resource record. */
+    private URI pageResource(Capture capture) throws IOException {
+        URI id = newId();
+        String mime = capture.mediaType() == null ? "application/octet-stream" : capture.mediaType();
+        byte[] body = capture.body();
+        String sha = Digests.sha256(body);
+        write(new WarcResource.Builder(capture.url()).version(MessageVersion.WARC_1_1).recordId(id)
+                .date(capture.date()).body(MediaType.parseLeniently(mime), body)
+                .setHeader(BLOCK_DIGEST, sha).setHeader(PAYLOAD_DIGEST, sha).build(),
+                new IndexedRecord(capture.url().toString(), capture.date(), mime, 200, sha, 0, 0));
+        return id;
+    }
+
+    private void metadata(byte[] articleJson, URI page, Instant date) throws IOException {
+        // no WARC-Target-URI: replay indexes would let it shadow the page
+        write(new WarcMetadata.Builder().version(MessageVersion.WARC_1_1).recordId(newId()).date(date)
+                .addHeader("WARC-Refers-To", "<" + page + ">")
+                .body(MediaType.JSON, articleJson).setHeader(BLOCK_DIGEST, Digests.sha256(articleJson)).build(), null);
+    }
+
+    private void markdown(String markdown, URI url, URI page, Instant date) throws IOException {
+        byte[] body = markdown.getBytes(StandardCharsets.UTF_8);
+        String target = MARKDOWN_URI_PREFIX + url;
+        String sha = Digests.sha256(body);
+        write(new WarcResource.Builder(URI.create(target)).version(MessageVersion.WARC_1_1).recordId(newId())
+                .date(date).concurrentTo(page).body(MediaType.parse("text/markdown;charset=utf-8"), body)
+                .setHeader(BLOCK_DIGEST, sha).setHeader(PAYLOAD_DIGEST, sha).build(),
+                new IndexedRecord(target, date, "text/markdown", 200, sha, 0, 0));
+    }
+
+    private void write(WarcRecord record, IndexedRecord entry) throws IOException {
+        long offset = writer.position();
+        writer.write(record);
+        if (entry != null) {
+            index.add(new IndexedRecord(entry.url(), entry.date(), entry.mime(), entry.status(), entry.digest(),
+                    offset, writer.position() - offset));
+        }
+    }
+
+    private static URI newId() {
+        return URI.create("urn:uuid:" + UUID.randomUUID());
+    }
+
+}

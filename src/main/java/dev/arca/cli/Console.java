@@ -1,0 +1,36 @@
+package dev.arca.cli;
+
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * The process's streams and environment. Commands read these instead of {@code System.*}, so tests
+ * run the real command line in-process with their own streams and variables.
+ *
+ * @param out              data: one result per line, or JSON
+ * @param err              diagnostics: errors, warnings, progress
+ * @param in               standard input, for {@code -} arguments
+ * @param env              environment variables
+ * @param home             the user's home directory
+ * @param stderrIsTerminal whether a person is watching stderr
+ */
+public record Console(PrintStream out, PrintStream err, InputStream in, Map<String, String> env, Path home,
+                      boolean stderrIsTerminal) {
+
+    public Console {
+        env = Map.copyOf(env);
+    }
+
+    /** The real process: UTF-8 streams whatever the locale, so titles never turn into '?'. */
+    public static Console system() {
+        PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+        return new Console(out, err, System.in, System.getenv(), Path.of(System.getProperty("user.home")),
+                System.console() != null);
+    }
+}

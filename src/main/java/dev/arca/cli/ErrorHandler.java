@@ -1,0 +1,71 @@
+package dev.arca.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/**
+ * Turns every exception into one line on stderr and a documented exit status. Stack traces are
+ * for {@code --verbose} only.
+ */
+final class ErrorHandler implements IExecutionExceptionHandler, IParameterExceptionHandler {
+
+    private final ArcaCommand arca;
+
+    ErrorHandler(ArcaCommand arca) {
+        this.arca = arca;
+    }
+
+    @Override
+    public int handleParseException(ParameterException ex, String[] args) {
+        CommandLine command = ex.getCommandLine();
+        arca.error(ex.getMessage());
+        String name = command.getCommandSpec().qualifiedName();
+        arca.console().err().println("Try '" + name + " --help' for more information.");
+        if (arca.verbose()) {
+            ex.printStackTrace(arca.console().err());
+        }
+        return ExitCodes.USAGE;
+    }
+
+    @Override
+    public int handleExecutionException(Exception ex, CommandLine command, ParseResult parseResult) {
+        if (ex instanceof ParameterException pe) {
+            return handleParseException(pe, parseResult.originalArgs().toArray(String[]::new));
+        }
+        arca.error(describe(ex));
+        if (arca.verbose()) {
+            ex.printStackTrace(arca.console().err());
+        }
+        return ExitCodes.FAILED;
+    }
+
+    /** The one-line message for an exception: its own words for expected failures. */
+    static String describe(Throwable ex) {
+        Throwable t = ex instanceof UncheckedIOException && ex.getCause() != null ? ex.getCause() : ex;
+        if (t instanceof java.nio.file.NoSuchFileException) {
+            return "no such file or directory: " + t.getMessage();
+        }
+        if (t instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied: " + t.getMessage();
+        }
+        if (t instanceof java.nio.file.FileSystemException fs && fs.getReason() != null) {
+            return fs.getFile() + ": " + fs.getReason();
+        }
+        if (t instanceof IOException && t.getMessage() != null) {
+            return t.getMessage();
+        }
+        if (t instanceof OutOfMemoryError) {
+            return "out of memory (try a smaller --max-size, or more heap with JAVA_OPTS=-Xmx...)";
+        }
+        if (t instanceof StackOverflowError) {
+            return "internal error: stack overflow (run with --verbose for details)";
+        }
+        return "internal error: " + t + " (run with --verbose for details)";
+    }
+}

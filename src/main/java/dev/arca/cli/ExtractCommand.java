@@ -1,0 +1,101 @@
+package dev.arca.cli;
+
+import dev.arca.extract.Article;
+import dev.arca.extract.Extractor;
+import dev.arca.fetch.Capture;
+import dev.arca.fetch.Fetcher;
+import dev.arca.fetch.WebUrl;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** {@code arca extract}: print the article of a page without storing anything. */
+@Command(name = "extract",
+        description = "Extract the article from a URL, a saved page or stdin, and print it without storing anything.",
+        mixinStandardHelpOptions = true)
+final class ExtractCommand implements Callable<Integer> {
+
+    @ParentCommand
+    private ArcaCommand arca;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(paramLabel = "SOURCE", arity = "0..1",
+            description = "An http(s) URL, the path of a saved page, or - for stdin.")
+    String source;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "json",
+            description = "json, markdown, text or html (default: ${DEFAULT-VALUE}).")
+    ArticleFormat format;
+
+    @Option(names = "--url", paramLabel = "URL",
+            description = "The page's original URL, to resolve links in a file or stdin.")
+    String baseUrl;
+
+    @ArgGroup(exclusive = false)
+    DirectoryOptions batch;
+
+    @Mixin
+    HttpOptions http;
+
+    /** The batch mode: every saved page below a directory. */
+    static final class DirectoryOptions {
+        @Option(names = "--input-dir", paramLabel = "DIR", required = true,
+                description = "Extract every *.html and *.htm file below DIR.")
+        Path inputDir;
+
+        @Option(names = "--output-dir", paramLabel = "OUT", required = true,
+                description = "Write each result to OUT/<relative path>.<format extension>.")
+        Path outputDir;
+
+        @Option(names = "--jobs", paramLabel = "N", defaultValue = "0",
+                description = "Extract N files at once (default: one per CPU).")
+        int jobs;
+
+        @Option(names = "--stats", description = "Print documents, errors, seconds and documents per second on stderr.")
+        boolean stats;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        Extractor extractor = Extractor.create();
+        if (batch != null) {
+            if (source != null) {
+                throw Usage.error(spec, "give either SOURCE or --input-dir, not both");
+            }
+            return new DirectoryExtraction(extractor, format, arca).run(batch.inputDir, batch.outputDir,
+                    batch.jobs, batch.stats);
+        }
+        if (source == null) {
+            throw Usage.error(spec, "nothing to extract: give a URL, a file, - for stdin, or --input-dir");
+        }
+        Article article = extractOne(extractor);
+        arca.console().out().print(format.render(article));
+        return ExitCodes.OK;
+    }
+
+    private Article extractOne(Extractor extractor) throws IOException {
+        String url = baseUrl == null ? null : WebUrl.parse(baseUrl).toString();
+        if (source.equals("-")) {
+            byte[] body = arca.console().in().readAllBytes();
+            return extractor.extract(body, null, url);
+        }
+        Path file = Path.of(source);
+        if (Files.isRegularFile(file)) {
+            return extractor.extract(Files.readAllBytes(file), null, url != null ? url : file.toAbsolutePath().toUri().toString());
+        }
+        Capture capture = new Fetcher(Usage.check(spec, http::toFetchOptions)).fetch(WebUrl.parse(source));
+        return Archiver.articleOf(capture, extractor);
+    }
+}

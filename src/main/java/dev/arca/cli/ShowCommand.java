@@ -1,0 +1,74 @@
+package dev.arca.cli;
+
+import dev.arca.bundle.BundleReader;
+import dev.arca.bundle.RecordSummary;
+import dev.arca.fetch.Sizes;
+import dev.arca.store.StoreEntry;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code arca show}: one capture's metadata and the records of its bundle. */
+@Command(name = "show",
+        description = "Print a capture's metadata and the WARC records in its bundle.",
+        mixinStandardHelpOptions = true)
+final class ShowCommand implements Callable<Integer> {
+
+    @ParentCommand
+    private ArcaCommand arca;
+
+    @Parameters(paramLabel = "ID", description = "The capture's ID, or a unique prefix of it.")
+    String id;
+
+    @Option(names = "--json", description = "Print the metadata and records as one JSON object.")
+    boolean json;
+
+    @Override
+    public Integer call() throws IOException {
+        StoreEntry entry = arca.store().find(id);
+        try (BundleReader reader = BundleReader.open(entry.bundle())) {
+            StoredCapture capture = new StoredCapture(entry, reader.article());
+            List<RecordSummary> records = reader.records();
+            if (json) {
+                Map<String, Object> out = new LinkedHashMap<>(capture.metadata());
+                out.put("records", records);
+                arca.console().out().println(Json.line(out));
+            } else {
+                print(capture, records, arca.console().out());
+            }
+        }
+        return ExitCodes.OK;
+    }
+
+    private static void print(StoredCapture capture, List<RecordSummary> records, PrintStream out) {
+        Map<String, Object> fields = capture.metadata();
+        fields.put("size", Sizes.human(capture.entry().size()));
+        List<String[]> lines = new ArrayList<>();
+        fields.forEach((k, v) -> {
+            if (v != null && !(v instanceof List<?> l && l.isEmpty())) {
+                lines.add(new String[]{k + ":", v instanceof List<?> l ? String.join(", ", l.stream().map(String::valueOf).toList())
+                        : Columns.clean(String.valueOf(v))});
+            }
+        });
+        int width = lines.stream().mapToInt(l -> l[0].length()).max().orElse(0);
+        for (String[] l : lines) {
+            out.println(l[0] + " ".repeat(width - l[0].length() + 1) + l[1]);
+        }
+        out.println();
+        Table table = new Table("RECORD", "STATUS", "TYPE", "BYTES", "TARGET");
+        for (RecordSummary r : records) {
+            table.add(r.type(), r.status() == 0 ? "-" : Integer.toString(r.status()), r.contentType(),
+                    Long.toString(r.length()), r.target() == null ? "-" : r.target());
+        }
+        table.print(out);
+    }
+}

@@ -1,0 +1,36 @@
+package dev.arca.fetch;
+
+import java.time.Duration;
+
+/**
+ * How a {@link Fetcher} talks to servers.
+ *
+ * @param userAgent    the User-Agent header
+ * @param timeout      the longest a whole fetch may take, redirects included
+ * @param maxSize      the largest body accepted, both on the wire and once decoded
+ * @param maxRedirects how many redirects to follow before giving up
+ * @param insecure     accept TLS certificates that do not verify
+ */
+public record FetchOptions(String userAgent, Duration timeout, long maxSize, int maxRedirects, boolean insecure) {
+
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
+    public static final long DEFAULT_MAX_SIZE = 50L * 1024 * 1024;
+    public static final int DEFAULT_MAX_REDIRECTS = 10;
+
+    public FetchOptions {
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("timeout must be positive");
+        }
+        if (maxSize <= 0) {
+            throw new IllegalArgumentException("max size must be positive");
+        }
+        if (maxRedirects < 0) {
+            throw new IllegalArgumentException("max redirects must not be negative");
+        }
+    }
+
+    /** The defaults, with the given User-Agent. */
+    public static FetchOptions defaults(String userAgent) {
+        return new FetchOptions(userAgent, DEFAULT_TIMEOUT, DEFAULT_MAX_SIZE, DEFAULT_MAX_REDIRECTS, false);
+    }
+}

@@ -1,0 +1,63 @@
+package dev.arca.testing;
+
+import dev.arca.cli.Console;
+import dev.arca.cli.Main;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Runs the real {@code arca} entry point in-process against a temporary store and home. */
+public final class Cli {
+
+    /** The outcome of one command line. */
+    public record Result(int status, String out, String err, byte[] outBytes) {
+
+        /** Non-empty stdout lines. */
+        public List<String> lines() {
+            return Arrays.stream(out.split("\n")).filter(l -> !l.isEmpty()).toList();
+        }
+    }
+
+    private final Path home;
+    private final Map<String, String> env = new HashMap<>();
+
+    /** A CLI whose home is {@code home} and whose store is {@code home/store}. */
+    public Cli(Path home) {
+        this.home = home;
+        env.put("ARCA_STORE", home.resolve("store").toString());
+        env.put("XDG_CONFIG_HOME", home.resolve("config").toString());
+    }
+
+    public Path store() {
+        return Path.of(env.get("ARCA_STORE"));
+    }
+
+    public Cli env(String name, String value) {
+        if (value == null) {
+            env.remove(name);
+        } else {
+            env.put(name, value);
+        }
+        return this;
+    }
+
+    public Result run(String... args) {
+        return runWithInput(new byte[0], args);
+    }
+
+    public Result runWithInput(byte[] stdin, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Console console = new Console(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), new ByteArrayInputStream(stdin), env, home, false);
+        int status = Main.run(args, console);
+        return new Result(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8), out.toByteArray());
+    }
+}

@@ -1,0 +1,139 @@
+package dev.arca.testing;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.zip.GZIPOutputStream;
+
+/** A real HTTP server on 127.0.0.1 for tests, built on the JDK's {@code com.sun.net.httpserver}. */
+public final class LoopbackServer implements AutoCloseable {
+
+    /** A request as the server saw it. */
+    public record Seen(String method, String path, Map<String, List<String>> headers, long nanoTime) {
+    }
+
+    private final HttpServer server;
+    private final List<Seen> requests = new CopyOnWriteArrayList<>();
+
+    public LoopbackServer() {
+        this("127.0.0.1");
+    }
+
+    public LoopbackServer(String address) {
+        try {
+            server = HttpServer.create(new InetSocketAddress(address, 0), 64);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        server.setExecutor(Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "loopback-server");
+            t.setDaemon(true);
+            return t;
+        }));
+        server.start();
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    /** The absolute URL of {@code path} on this server. */
+    public String url(String path) {
+        return "http://127.0.0.1:" + port() + path;
+    }
+
+    public List<Seen> requests() {
+        return List.copyOf(requests);
+    }
+
+    /** Serves {@code body} with a fixed Content-Length and the given headers (name, value, name, value...). */
+    public LoopbackServer page(String path, int status, byte[] body, String... headers) {
+        return handle(path, exchange -> {
+            addHeaders(exchange, headers);
+            exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+    }
+
+    /** Serves an HTML page as UTF-8 with status 200. */
+    public LoopbackServer html(String path, String html) {
+        return page(path, 200, html.getBytes(StandardCharsets.UTF_8), "Content-Type", "text/html; charset=utf-8");
+    }
+
+    /** Serves {@code body} with chunked transfer coding. */
+    public LoopbackServer chunked(String path, byte[] body, String... headers) {
+        return handle(path, exchange -> {
+            addHeaders(exchange, headers);
+            exchange.sendResponseHeaders(200, 0);
+            try (OutputStream out = exchange.getResponseBody()) {
+                for (int i = 0; i < body.length; i += 100) {
+                    out.write(body, i, Math.min(100, body.length - i));
+                    out.flush();
+                }
+            }
+        });
+    }
+
+    /** Answers {@code path} with a redirect to {@code location}. */
+    public LoopbackServer redirect(String path, int status, String location) {
+        return handle(path, exchange -> {
+            exchange.getResponseHeaders().add("Location", location);
+            exchange.sendResponseHeaders(status, -1);
+            exchange.close();
+        });
+    }
+
+    /** Registers any handler; the request is recorded first. */
+    public LoopbackServer handle(String path, HttpHandler handler) {
+        server.createContext(path, exchange -> {
+            if (!exchange.getRequestURI().getPath().equals(path)) {
+                exchange.sendResponseHeaders(404, -1);
+                exchange.close();
+                return;
+            }
+            requests.add(new Seen(exchange.getRequestMethod(), exchange.getRequestURI().toString(),
+                    Map.copyOf(exchange.getRequestHeaders()), System.nanoTime()));
+            try {
+                handler.handle(exchange);
+            } finally {
+                exchange.close();
+            }
+        });
+        return this;
+    }
+
+    private static void addHeaders(HttpExchange exchange, String... headers) {
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            exchange.getResponseHeaders().add(headers[i], headers[i + 1]);
+        }
+    }
+
+    /** {@code bytes} gzip-compressed. */
+    public static byte[] gzip(byte[] bytes) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
+            gz.write(bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}

@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.arca.extract.Article;
 
 import java.io.IOException;
-import java.io.InputStream;
 
 /** The JSON of a bundle's members: the Article and the WACZ manifests. */
 final class BundleJson {
@@ -33,10 +32,6 @@ final class BundleJson {
     /** An indented document, for manifests people read. */
     static byte[] pretty(Object value) throws IOException {
         return PRETTY.writeValueAsBytes(value);
-    }
-
-    static Article readArticle(InputStream in) throws IOException {
-        return MAPPER.readValue(in, Article.class);
     }
 
     /** One compact line, for CDXJ and JSON Lines. */

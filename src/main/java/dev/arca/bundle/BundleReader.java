@@ -50,12 +50,21 @@ public final class BundleReader implements Closeable {
 
     /** The Article from {@code article/article.json}. */
     public Article article() throws IOException {
-        try (InputStream in = member(BundleWriter.ARTICLE_PATH)) {
-            return BundleJson.readArticle(in);
+        return readJson(BundleWriter.ARTICLE_PATH, Article.class);
+    }
+
+    /** The capture facts from {@code article/capture.json}. */
+    public CaptureInfo info() throws IOException {
+        return readJson(BundleWriter.CAPTURE_PATH, CaptureInfo.class);
+    }
+
+    private <T> T readJson(String name, Class<T> type) throws IOException {
+        try (InputStream in = member(name)) {
+            return BundleJson.MAPPER.readValue(in, type);
         } catch (BundleException e) {
             throw e;
         } catch (IOException e) {
-            throw new BundleException(path + ": unreadable " + BundleWriter.ARTICLE_PATH + " (" + e.getMessage() + ")", e);
+            throw new BundleException(path + ": unreadable " + name + " (" + e.getMessage() + ")", e);
         }
     }
 

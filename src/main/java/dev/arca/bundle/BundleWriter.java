@@ -2,6 +2,8 @@ package dev.arca.bundle;
 
 import dev.arca.extract.Article;
 import dev.arca.fetch.Capture;
+import dev.arca.fetch.Exchange;
+import dev.arca.fetch.UrlNormalizer;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 
@@ -28,6 +30,7 @@ public final class BundleWriter {
     static final String INDEX_PATH = "indexes/index.cdxj";
     static final String PAGES_PATH = "pages/pages.jsonl";
     static final String ARTICLE_PATH = "article/article.json";
+    static final String CAPTURE_PATH = "article/capture.json";
     static final String DATAPACKAGE_PATH = "datapackage.json";
     static final String DIGEST_PATH = "datapackage-digest.json";
 
@@ -54,6 +57,7 @@ public final class BundleWriter {
         members.put(INDEX_PATH, CdxjIndex.of(warc.index(), CaptureWarc.FILENAME));
         members.put(PAGES_PATH, pages(id, capture, article));
         members.put(ARTICLE_PATH, articleJson);
+        members.put(CAPTURE_PATH, BundleJson.pretty(info(id, capture, article)));
         byte[] datapackage = datapackage(members, capture, article);
         members.put(DATAPACKAGE_PATH, datapackage);
         members.put(DIGEST_PATH, (BundleJson.line(digestFile(datapackage)) + "\n").getBytes(StandardCharsets.UTF_8));
@@ -80,6 +84,15 @@ public final class BundleWriter {
         }
         zip.finish();
         zip.close();
+    }
+
+    private CaptureInfo info(String id, Capture capture, Article article) {
+        Exchange last = capture.finalExchange();
+        String requested = capture.requested().toString();
+        String normalized = capture.requested().getScheme().startsWith("http")
+                ? UrlNormalizer.normalize(capture.requested()).toString() : requested;
+        return new CaptureInfo(id, requested, normalized, capture.url().toString(), capture.date().toString(),
+                last == null ? 0 : last.status(), capture.mediaType(), ContentHash.of(article), software);
     }
 
     private static byte[] pages(String id, Capture capture, Article article) throws IOException {

@@ -1,5 +1,6 @@
 package dev.arca.store;
 
+import dev.arca.bundle.BundleReader;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -20,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.BiConsumer;
 
 /**
  * A plain directory of bundles, {@code <store>/<yyyy>/<mm>/<id>.wacz}. The bundles are the truth:
@@ -129,6 +131,24 @@ public final class Store {
             }
         }
         return months;
+    }
+
+    /**
+     * Every capture of the page at {@code normalizedUrl} (see {@code UrlNormalizer}), newest first.
+     * Bundles that cannot be read are passed to {@code unreadable} and skipped.
+     */
+    public List<StoreEntry> snapshots(String normalizedUrl, BiConsumer<StoreEntry, IOException> unreadable) throws IOException {
+        List<StoreEntry> found = new ArrayList<>();
+        for (StoreEntry entry : entries()) {
+            try (BundleReader reader = BundleReader.open(entry.bundle())) {
+                if (normalizedUrl.equals(reader.info().normalizedUrl())) {
+                    found.add(entry);
+                }
+            } catch (IOException e) {
+                unreadable.accept(entry, e);
+            }
+        }
+        return found;
     }
 
     /**

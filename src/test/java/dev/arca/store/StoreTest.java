@@ -1,0 +1,132 @@
+package dev.arca.store;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class StoreTest {
+
+    @TempDir
+    Path root;
+
+    @Test
+    void savesUnderYearAndMonthAtomically() throws Exception {
+        Store store = new Store(root);
+
+        StoreEntry entry = store.save(Instant.parse("2024-03-14T08:30:00Z"),
+                (out, id) -> out.write(("bundle " + id).getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(entry.bundle()).isEqualTo(root.resolve("2024/03/" + entry.id() + ".wacz"));
+        assertThat(entry.bundle()).hasContent("bundle " + entry.id());
+        assertThat(entry.captured()).isEqualTo(Instant.parse("2024-03-14T08:30:00Z"));
+        assertThat(files()).containsExactly(entry.bundle());
+    }
+
+    @Test
+    void leavesNothingBehindWhenWritingFails() throws Exception {
+        Store store = new Store(root);
+        store.save(Instant.parse("2024-03-14T08:30:00Z"), (out, id) -> out.write(1));
+
+        assertThatThrownBy(() -> store.save(Instant.parse("2024-03-15T08:30:00Z"), (out, id) -> {
+            out.write(new byte[1000]);
+            throw new IOException("No space left on device");
+        })).hasMessage("No space left on device");
+
+        assertThat(files()).hasSize(1);
+        assertThat(store.entries()).hasSize(1);
+    }
+
+    @Test
+    void idsSortByTimeAndDecodeTheirSecond() {
+        Instant t = Instant.parse("2026-11-27T12:00:00Z");
+
+        assertThat(CaptureIds.next(t)).matches("[0-9a-z]{11}").satisfies(id -> assertThat(CaptureIds.isId(id)).isTrue());
+        assertThat(CaptureIds.next(t).compareTo(CaptureIds.next(t.plusSeconds(1)))).isNegative();
+        assertThat(CaptureIds.captured(CaptureIds.next(t))).isEqualTo(t);
+        assertThat(CaptureIds.isId("1ngm35gdgzI")).isFalse();
+    }
+
+    @Test
+    void storeKeepsIdsUniqueWhenManyCapturesShareASecond() throws Exception {
+        Store store = new Store(root);
+        Instant t = Instant.parse("2026-11-27T12:00:00Z");
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < 1500; i++) {
+            ids.add(store.save(t, (out, id) -> out.write(1)).id());
+        }
+
+        assertThat(ids).hasSize(1500);
+        assertThat(store.entries()).hasSize(1500);
+    }
+
+    @Test
+    void findsByUniquePrefixAndExplainsMisses() throws Exception {
+        Store store = new Store(root);
+        StoreEntry a = store.save(Instant.parse("2020-01-01T00:00:00Z"), (out, id) -> out.write(1));
+        StoreEntry b = store.save(Instant.parse("2024-01-01T00:00:00Z"), (out, id) -> out.write(1));
+
+        assertThat(store.find(a.id()).bundle()).isEqualTo(a.bundle());
+        assertThat(store.find(b.id().substring(0, 6).toUpperCase()).id()).isEqualTo(b.id());
+        assertThatThrownBy(() -> store.find("zzzzzz")).isInstanceOf(StoreException.class)
+                .hasMessageContaining("no capture with ID \"zzzzzz\"");
+        String shared = a.id().substring(0, 1);
+        if (b.id().startsWith(shared)) {
+            assertThatThrownBy(() -> store.find(shared)).hasMessageContaining("matches 2 captures");
+        }
+    }
+
+    @Test
+    void listsNewestFirstIgnoringTemporariesAndForeignFiles() throws Exception {
+        Store store = new Store(root);
+        StoreEntry old = store.save(Instant.parse("2020-01-01T00:00:00Z"), (out, id) -> out.write(1));
+        StoreEntry recent = store.save(Instant.parse("2024-06-01T00:00:00Z"), (out, id) -> out.write(1));
+        Files.writeString(root.resolve("2024/06/.1234567abcd.wacz.tmp"), "partial");
+        Files.writeString(root.resolve("2024/06/notes.txt"), "mine");
+        Files.createDirectories(root.resolve("misc"));
+
+        List<StoreEntry> entries = store.entries();
+
+        assertThat(entries).extracting(StoreEntry::id).containsExactly(recent.id(), old.id());
+        assertThat(store.removeStaleTemporaries(Instant.now().plusSeconds(60))).isEqualTo(1);
+        assertThat(root.resolve("2024/06/notes.txt")).exists();
+    }
+
+    @Test
+    void refusesStorePathThatIsAFile() throws Exception {
+        Path file = root.resolve("store");
+        Files.writeString(file, "x");
+
+        assertThatThrownBy(() -> new Store(file).save(Instant.now(), (out, id) -> out.write(1)))
+                .hasMessageContaining("is a file, not a directory");
+    }
+
+    @Test
+    void resolvesLocationInDocumentedOrder() {
+        Path home = Path.of("/home/u");
+
+        assertThat(StoreLocation.resolve(Path.of("/opt/s"), Map.of("ARCA_STORE", "/e"), home)).isEqualTo(Path.of("/opt/s"));
+        assertThat(StoreLocation.resolve(null, Map.of("ARCA_STORE", "/e", "XDG_DATA_HOME", "/x"), home)).isEqualTo(Path.of("/e"));
+        assertThat(StoreLocation.resolve(null, Map.of("XDG_DATA_HOME", "/x"), home)).isEqualTo(Path.of("/x/arca"));
+        assertThat(StoreLocation.resolve(null, Map.of("XDG_DATA_HOME", "relative"), home)).isEqualTo(Path.of("/home/u/.local/share/arca"));
+        assertThat(StoreLocation.resolve(null, Map.of(), home)).isEqualTo(Path.of("/home/u/.local/share/arca"));
+    }
+
+    private List<Path> files() throws IOException {
+        try (Stream<Path> s = Files.walk(root)) {
+            return s.filter(Files::isRegularFile).toList();
+        }
+    }
+}

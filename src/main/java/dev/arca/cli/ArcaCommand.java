@@ -12,7 +12,19 @@ import java.nio.file.Path;
 @Command(name = "arca",
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
-        description = "Archive web articles: fetch a page, extract the article, and keep both as a WACZ bundle.",
+        description = {"Archive web articles: fetch a page, extract the article, and keep both the exact bytes "
+                + "served and the clean story in one WACZ bundle per capture.",
+                "The store is a plain directory of bundles; every command that takes an ID also accepts a unique prefix."},
+        exitCodeListHeading = "%nExit status%n",
+        exitCodeList = {
+                "0:Success: everything asked for was done.",
+                "1:At least one item failed (the others were done), or an ID or bundle was bad.",
+                "2:Usage error: unknown option, bad value or missing argument."},
+        footerHeading = "%nExamples%n",
+        footer = {
+                "  arca fetch https://example.com/news/story",
+                "  arca list --limit 10",
+                "  arca restore 1ngm35gdgzb --as markdown"},
         subcommands = {
                 FetchCommand.class,
                 ExtractCommand.class,

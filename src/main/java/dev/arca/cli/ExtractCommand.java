@@ -21,7 +21,18 @@ import java.util.concurrent.Callable;
 
 /** {@code arca extract}: print the article of a page without storing anything. */
 @Command(name = "extract",
-        description = "Extract the article from a URL, a saved page or stdin, and print it without storing anything.",
+        description = {"Extract the article from a URL, a saved page or stdin, and print it without storing anything.",
+                "With --input-dir, extract every saved page below a directory into --output-dir."},
+        exitCodeListHeading = "%nExit status%n",
+        exitCodeList = {
+                "0:The article was extracted (with --input-dir: every file).",
+                "1:The source could not be read or fetched (with --input-dir: at least one file failed).",
+                "2:Usage error."},
+        footerHeading = "%nExamples%n",
+        footer = {
+                "  arca extract https://example.com/news/story --format markdown",
+                "  curl -s https://example.com/x | arca extract - --url https://example.com/x --format text",
+                "  arca extract --input-dir pages/ --output-dir out/ --jobs 2 --stats"},
         mixinStandardHelpOptions = true)
 final class ExtractCommand implements Callable<Integer> {
 

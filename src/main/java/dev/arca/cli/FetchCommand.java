@@ -26,7 +26,19 @@ import java.util.regex.Pattern;
 
 /** {@code arca fetch}: archive each URL (or saved page) as one bundle in the store. */
 @Command(name = "fetch",
-        description = "Fetch each URL, extract the article, and store the capture as a WACZ bundle.",
+        description = {"Fetch each URL, extract the article, and store the capture as a WACZ bundle.",
+                "Prints one line per archived URL on stdout: ID, title and URL, separated by tabs.",
+                "A saved page can be archived too: give its path and, with --url, the address it came from."},
+        exitCodeListHeading = "%nExit status%n",
+        exitCodeList = {
+                "0:Every input was archived.",
+                "1:At least one input failed; the others were archived.",
+                "2:Usage error."},
+        footerHeading = "%nExamples%n",
+        footer = {
+                "  arca fetch https://example.com/news/story",
+                "  arca fetch --json https://example.com/a https://example.com/b",
+                "  arca fetch saved-page.html --url https://example.com/news/story"},
         mixinStandardHelpOptions = true)
 final class FetchCommand implements Callable<Integer> {
 

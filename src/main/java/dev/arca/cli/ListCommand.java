@@ -18,7 +18,17 @@ import java.util.concurrent.Callable;
 
 /** {@code arca list}: the captures in the store, newest first. */
 @Command(name = "list",
-        description = "List the stored captures, newest first.",
+        description = {"List the stored captures, newest first: ID, capture date (UTC), site and title.",
+                "With --json, one object per line with the article metadata, id, captured and bundle."},
+        exitCodeListHeading = "%nExit status%n",
+        exitCodeList = {
+                "0:The listing was printed (unreadable bundles are reported on stderr and skipped).",
+                "1:The store could not be read.",
+                "2:Usage error."},
+        footerHeading = "%nExamples%n",
+        footer = {
+                "  arca list --limit 20",
+                "  arca list --site example.com --since 2024-01-01 --json"},
         mixinStandardHelpOptions = true)
 final class ListCommand implements Callable<Integer> {
 

@@ -24,7 +24,19 @@ import java.util.concurrent.Callable;
 
 /** {@code arca restore}: get a capture back out of its bundle, in one form or all of them. */
 @Command(name = "restore",
-        description = "Write a capture back out: the page as served, the readable article, or the WARC.",
+        description = {"Write a capture back out: the page as served (original), a standalone readable page (html), "
+                + "markdown, text, the article as JSON, or the WARC.",
+                "Never overwrites a file without --force, and never writes outside the chosen directory."},
+        exitCodeListHeading = "%nExit status%n",
+        exitCodeList = {
+                "0:The capture was restored.",
+                "1:No capture has that ID, the bundle is damaged, or a file already exists.",
+                "2:Usage error."},
+        footerHeading = "%nExamples%n",
+        footer = {
+                "  arca restore 1ngm35gdgzb --as original > page.html",
+                "  arca restore 1ngm35gdgzb --as markdown -o story.md",
+                "  arca restore 1ngm35gdgzb -o restored/"},
         mixinStandardHelpOptions = true)
 final class RestoreCommand implements Callable<Integer> {
 

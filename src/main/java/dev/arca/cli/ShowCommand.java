@@ -20,6 +20,15 @@ import java.util.concurrent.Callable;
 /** {@code arca show}: one capture's metadata and the records of its bundle. */
 @Command(name = "show",
         description = "Print a capture's metadata and the WARC records in its bundle.",
+        exitCodeListHeading = "%nExit status%n",
+        exitCodeList = {
+                "0:The capture was shown.",
+                "1:No capture has that ID, the prefix is ambiguous, or the bundle is damaged.",
+                "2:Usage error."},
+        footerHeading = "%nExamples%n",
+        footer = {
+                "  arca show 1ngm35gdgzb",
+                "  arca show 1ngm35 --json"},
         mixinStandardHelpOptions = true)
 final class ShowCommand implements Callable<Integer> {
 

@@ -4,16 +4,18 @@ import java.security.SecureRandom;
 import java.time.Instant;
 
 /**
- * Capture IDs: eleven characters, the capture second in base 32 followed by four random ones, e.g.
- * {@code 1nf8w3k7qze}. They sort by capture time as plain strings, stay unique when many captures
- * share a second, and are short enough to type; any unique prefix also names a capture.
+ * Capture IDs: eleven characters in base 32, e.g. {@code 1nf8w3k7qze}: seven for the capture
+ * second, two for its 1/1024th (about a millisecond), two random. They sort by capture time as
+ * plain strings and are short enough to type; any unique prefix also names a capture. The store
+ * retries on the rare collision, so IDs stay unique when many captures share a millisecond.
  */
 public final class CaptureIds {
 
     static final String ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz";
     static final int TIME_CHARS = 7;
-    static final int RANDOM_CHARS = 4;
-    static final int LENGTH = TIME_CHARS + RANDOM_CHARS;
+    static final int FRACTION_CHARS = 2;
+    static final int RANDOM_CHARS = 2;
+    static final int LENGTH = TIME_CHARS + FRACTION_CHARS + RANDOM_CHARS;
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -24,13 +26,18 @@ public final class CaptureIds {
     public static String next(Instant when) {
         StringBuilder id = new StringBuilder(LENGTH);
         long seconds = Math.max(0, when.getEpochSecond());
-        for (int i = TIME_CHARS - 1; i >= 0; i--) {
-            id.append(ALPHABET.charAt((int) ((seconds >>> (5 * i)) & 31)));
-        }
+        appendBase32(id, seconds, TIME_CHARS);
+        appendBase32(id, (long) when.getNano() * 1024 / 1_000_000_000L, FRACTION_CHARS);
         for (int i = 0; i < RANDOM_CHARS; i++) {
             id.append(ALPHABET.charAt(RANDOM.nextInt(32)));
         }
         return id.toString();
+    }
+
+    private static void appendBase32(StringBuilder out, long value, int chars) {
+        for (int i = chars - 1; i >= 0; i--) {
+            out.append(ALPHABET.charAt((int) ((value >>> (5 * i)) & 31)));
+        }
     }
 
     /** True when {@code text} has the shape of an ID. */
@@ -46,12 +53,18 @@ public final class CaptureIds {
         return true;
     }
 
-    /** The capture second encoded in an ID. */
+    /** The capture time encoded in an ID, to about a millisecond. */
     public static Instant captured(String id) {
-        long seconds = 0;
-        for (int i = 0; i < TIME_CHARS; i++) {
-            seconds = (seconds << 5) | ALPHABET.indexOf(id.charAt(i));
+        long seconds = decode(id, 0, TIME_CHARS);
+        long fraction = decode(id, TIME_CHARS, FRACTION_CHARS);
+        return Instant.ofEpochSecond(seconds, fraction * 1_000_000_000L / 1024);
+    }
+
+    private static long decode(String id, int from, int chars) {
+        long value = 0;
+        for (int i = from; i < from + chars; i++) {
+            value = (value << 5) | ALPHABET.indexOf(id.charAt(i));
         }
-        return Instant.ofEpochSecond(seconds);
+        return value;
     }
 }

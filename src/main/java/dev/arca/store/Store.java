@@ -34,6 +34,7 @@ public final class Store {
 
     static final String SUFFIX = ".wacz";
     static final String TEMP_SUFFIX = ".tmp";
+    private static final int MAX_ID_ATTEMPTS = 100_000;
 
     /** Writes a bundle's bytes; the store handles where and how atomically. */
     @FunctionalInterface
@@ -60,8 +61,12 @@ public final class Store {
     public StoreEntry save(Instant captured, BundleContent content) throws IOException {
         Path dir = monthDirectory(captured);
         createDirectories(dir);
-        while (true) {
-            String id = CaptureIds.next(captured);
+        for (int attempt = 0; ; attempt++) {
+            if (attempt == MAX_ID_ATTEMPTS) {
+                throw new StoreException("cannot find a free capture ID in " + dir);
+            }
+            // a collision means the millisecond is crowded: move on to the next one, keeping the order
+            String id = CaptureIds.next(captured.plusNanos(attempt / 16 * 1_000_000L));
             Path target = dir.resolve(id + SUFFIX);
             Path temp = dir.resolve("." + id + SUFFIX + TEMP_SUFFIX);
             FileChannel channel;

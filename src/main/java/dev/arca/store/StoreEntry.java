@@ -7,7 +7,7 @@ import java.time.Instant;
  * A bundle file in the store, known from its name and size alone.
  *
  * @param id       the capture ID
- * @param captured the capture second, decoded from the ID
+ * @param captured the capture time, decoded from the ID (to about a millisecond)
  * @param bundle   the bundle's absolute path
  * @param size     its size in bytes
  */

@@ -1,0 +1,94 @@
+package dev.arca.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.codegen.docgen.manpage.ManPageGenerator;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes the AsciiDoc source of every man page from the picocli model: picocli-codegen's page,
+ * plus the ENVIRONMENT, FILES and SEE ALSO sections every arca page shares. {@code mvn -Pman
+ * process-test-classes} runs {@link #main} and turns the result into {@code man/*.1}.
+ */
+public final class ManPages {
+
+    private ManPages() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        Path dir = Path.of(args[0]);
+        Files.createDirectories(dir);
+        for (Map.Entry<String, String> page : sources().entrySet()) {
+            Files.writeString(dir.resolve(page.getKey() + ".adoc"), page.getValue(), StandardCharsets.UTF_8);
+        }
+    }
+
+    /** Page name (e.g. "arca-fetch") to its AsciiDoc source, for the root command and each subcommand. */
+    static Map<String, String> sources() {
+        PrintStream sink = new PrintStream(PrintStream.nullOutputStream(), true, StandardCharsets.UTF_8);
+        Console console = new Console(sink, sink, java.io.InputStream.nullInputStream(), Map.of(), Path.of("/"), false);
+        CommandLine root = new CommandLine(new ArcaCommand(console));
+        List<CommandSpec> specs = new ArrayList<>();
+        specs.add(root.getCommandSpec());
+        root.getSubcommands().values().forEach(c -> specs.add(c.getCommandSpec()));
+        Map<String, String> pages = new LinkedHashMap<>();
+        for (CommandSpec spec : specs) {
+            StringWriter adoc = new StringWriter();
+            try (PrintWriter pw = new PrintWriter(adoc)) {
+                ManPageGenerator.writeSingleManPage(pw, spec);
+            }
+            String name = spec.qualifiedName("-");
+            // headings such as "%nExamples%n" keep a blank line in --help, and a stray space in AsciiDoc
+            String page = adoc.toString().replace("\r\n", "\n").replace("\n==  ", "\n== ");
+            pages.put(name, page + sharedSections(name, specs));
+        }
+        return pages;
+    }
+
+    private static String sharedSections(String self, List<CommandSpec> specs) {
+        StringBuilder see = new StringBuilder();
+        for (CommandSpec spec : specs) {
+            String name = spec.qualifiedName("-");
+            if (!name.equals(self)) {
+                see.append(see.length() == 0 ? "" : ", ").append("*").append(name).append("*(1)");
+            }
+        }
+        return """
+                == Environment
+
+                *ARCA_STORE*::
+                The store directory, when *--store* is not given.
+
+                *XDG_DATA_HOME*::
+                When neither *--store* nor *ARCA_STORE* is set, the store is _$XDG_DATA_HOME/arca_, \
+                or _~/.local/share/arca_ when *XDG_DATA_HOME* is unset.
+
+                *JAVA_OPTS*::
+                Extra options for the Java virtual machine, read by the *bin/arca* launcher.
+
+                == Files
+
+                _STORE/YYYY/MM/ID.wacz_::
+                One capture: a WACZ 1.1.1 bundle holding the WARC/1.1 records of every HTTP exchange, \
+                a CDXJ index, the page list, the extracted article (_article/article.json_) \
+                and the capture facts (_article/capture.json_).
+
+                _STORE/YYYY/MM/.ID.wacz.tmp_::
+                A bundle being written; it is renamed into place only once complete.
+
+                == See also
+
+                """ + see + "\n";
+    }
+}

@@ -35,7 +35,9 @@ public final class FetchException extends IOException {
         /** The local file could not be read. */
         FILE,
         /** robots.txt does not allow arca to fetch the URL. */
-        BLOCKED
+        BLOCKED,
+        /** The body is not what was expected, e.g. a feed or sitemap that does not parse. */
+        FORMAT
     }
 
     private final Reason reason;
@@ -66,6 +68,11 @@ public final class FetchException extends IOException {
     public static FetchException httpStatus(int status, Duration retryAfter) {
         return new FetchException(Reason.HTTP_STATUS,
                 "HTTP " + status + " " + ReasonPhrases.of(status), status, retryAfter, null);
+    }
+
+    /** The same failure, its message prefixed with what was being fetched, e.g. "robots.txt". */
+    public FetchException about(String what) {
+        return new FetchException(reason, what + ": " + getMessage(), status, retryAfter, this);
     }
 
     public Reason reason() {

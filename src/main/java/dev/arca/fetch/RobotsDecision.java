@@ -6,7 +6,7 @@ package dev.arca.fetch;
  *
  * @param allowed   whether arca may fetch the URL
  * @param robotsUrl the robots.txt consulted
- * @param basis     how that file was read: "HTTP 200", or "HTTP 404, so everything is allowed"
+ * @param basis     how that file was read: "HTTP 200", or "HTTP 404: no rules"
  */
 public record RobotsDecision(boolean allowed, String robotsUrl, String basis) {
 

@@ -65,7 +65,7 @@ public final class RobotsRules {
                 throw e;
             }
             rules = new Rules(parser.failedFetch(e.status()), robots.toString(),
-                    "HTTP " + e.status() + ", so everything is allowed");
+                    "HTTP " + e.status() + ": no rules");
         }
         synchronized (sites) {
             sites.put(origin(url), rules);

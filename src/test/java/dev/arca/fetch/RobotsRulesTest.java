@@ -48,7 +48,7 @@ class RobotsRulesTest {
         robots.load(url);
         RobotsDecision decision = robots.decide(url).orElseThrow();
         assertThat(decision.allowed()).isTrue();
-        assertThat(decision.basis()).isEqualTo("HTTP 404, so everything is allowed");
+        assertThat(decision.basis()).isEqualTo("HTTP 404: no rules");
     }
 
     @Test

@@ -36,7 +36,17 @@ class ListShowRestoreTest {
         server.html("/story.html", Fixtures.text("story.html"));
         server.page("/report.pdf", 200, Fixtures.bytes("tiny.pdf"), "Content-Type", "application/pdf");
         storyId = cli.run("fetch", server.url("/story.html")).out().split("\t")[0];
+        untilNextSecond();
         pdfId = cli.run("fetch", server.url("/report.pdf")).out().split("\t")[0];
+    }
+
+    /** IDs order captures by the second; two in the same second would list in random order. */
+    private static void untilNextSecond() {
+        try {
+            Thread.sleep(1000 - System.currentTimeMillis() % 1000 + 10);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @AfterEach

@@ -50,7 +50,7 @@ public final class LoopbackServer implements AutoCloseable {
 
     /** The absolute URL of {@code path} on this server. */
     public String url(String path) {
-        return "http://127.0.0.1:" + port() + path;
+        return "http://" + server.getAddress().getAddress().getHostAddress() + ":" + port() + path;
     }
 
     public List<Seen> requests() {

@@ -12,7 +12,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +21,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -74,7 +72,7 @@ class BatchFetchTest {
         assertThat(r.lines()).allSatisfy(line -> assertThat(line.split("\t")).hasSize(3));
         assertThat(r.lines().stream().map(l -> l.split("\t")[2])).containsExactlyInAnyOrder(server.url("/a"), server.url("/b"));
         assertThat(pageRequests("/c")).isZero();
-        assertThat(bundles()).hasSize(2);
+        assertThat(cli.bundles()).hasSize(2);
         assertThat(r.err()).matches("archived 2, unchanged 0, skipped 0, failed 0 in \\d+\\.\\d s\\n");
     }
 
@@ -189,7 +187,7 @@ class BatchFetchTest {
         assertThat(line.get("id").asText()).isEqualTo(id);
         assertThat(Path.of(line.get("bundle").asText())).exists();
         assertThat(pageRequests("/story")).isEqualTo(1);
-        assertThat(bundles()).hasSize(1);
+        assertThat(cli.bundles()).hasSize(1);
     }
 
     @Test
@@ -207,14 +205,7 @@ class BatchFetchTest {
     @Test
     void refetchKeepsANewSnapshotOnlyWhenTheArticleChanged() throws Exception {
         AtomicReference<String> body = new AtomicReference<>(article("Budget", "The council passed the budget."));
-        server.handle("/budget", exchange -> {
-            byte[] html = body.get().getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
-            exchange.sendResponseHeaders(200, html.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(html);
-            }
-        });
+        server.handle("/budget", exchange -> LoopbackServer.sendHtml(exchange, body.get()));
         String url = server.url("/budget");
         String firstId = json(cli.run("fetch", "--json", url)).get(0).get("id").asText();
 
@@ -225,7 +216,7 @@ class BatchFetchTest {
         JsonNode unchanged = json(same).get(0);
         assertThat(unchanged.get("status").asText()).isEqualTo("unchanged");
         assertThat(unchanged.get("id").asText()).isEqualTo(firstId);
-        assertThat(bundles()).hasSize(1);
+        assertThat(cli.bundles()).hasSize(1);
 
         body.set(article("Budget", "The council passed the budget after a late amendment."));
         Cli.Result changed = cli.run("fetch", "--json", "--refetch", url);
@@ -233,7 +224,7 @@ class BatchFetchTest {
         JsonNode archived = json(changed).get(0);
         assertThat(archived.get("status").asText()).isEqualTo("archived");
         assertThat(archived.get("id").asText()).isNotEqualTo(firstId);
-        assertThat(bundles()).hasSize(2);
+        assertThat(cli.bundles()).hasSize(2);
         assertThat(pageRequests("/budget")).isEqualTo(3);
         assertThat(info(archived).normalizedUrl()).isEqualTo(url);
     }
@@ -286,12 +277,7 @@ class BatchFetchTest {
                 if (theirs.get() > 0) {
                     overlap.incrementAndGet();
                 }
-                byte[] html = article("Slow", "A slow page.").getBytes(StandardCharsets.UTF_8);
-                exchange.getResponseHeaders().add("Content-Type", "text/html");
-                exchange.sendResponseHeaders(200, html.length);
-                try (OutputStream out = exchange.getResponseBody()) {
-                    out.write(html);
-                }
+                LoopbackServer.sendHtml(exchange, article("Slow", "A slow page."));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } finally {
@@ -335,12 +321,7 @@ class BatchFetchTest {
                 exchange.sendResponseHeaders(429, -1);
                 return;
             }
-            byte[] html = article("Finally", "Served on the second try.").getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "text/html");
-            exchange.sendResponseHeaders(200, html.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(html);
-            }
+            LoopbackServer.sendHtml(exchange, article("Finally", "Served on the second try."));
         });
     }
 
@@ -468,14 +449,5 @@ class BatchFetchTest {
     private static String warcinfo(JsonNode outcome) throws Exception {
         WarcContents.Rec rec = WarcContents.ofType(Path.of(outcome.get("bundle").asText()), "warcinfo").get(0);
         return new String(rec.payload(), StandardCharsets.UTF_8);
-    }
-
-    private List<Path> bundles() throws Exception {
-        if (!Files.exists(cli.store())) {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.walk(cli.store())) {
-            return files.filter(p -> p.toString().endsWith(".wacz")).toList();
-        }
     }
 }

@@ -11,8 +11,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,10 +31,12 @@ class BatchSafetyTest {
     Path home;
 
     private LoopbackServer server;
+    private Cli cli;
 
     @BeforeEach
     void start() {
         server = new LoopbackServer();
+        cli = new Cli(home);
     }
 
     @AfterEach
@@ -53,9 +53,9 @@ class BatchSafetyTest {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            respond(exchange, "Slow story", "It took its time.");
+            LoopbackServer.sendHtml(exchange, BatchFetchTest.article("Slow story", "It took its time."));
         });
-        server.handle("/other", exchange -> respond(exchange, "Other story", "Quick."));
+        server.handle("/other", exchange -> LoopbackServer.sendHtml(exchange, BatchFetchTest.article("Other story", "Quick.")));
 
         ArcaProcess first = ArcaProcess.start(home, "first", "fetch", "--delay", "0", server.url("/slow"));
         waitUntil(() -> server.requests().stream().anyMatch(r -> r.path().equals("/slow")), "the first run to fetch");
@@ -95,7 +95,7 @@ class BatchSafetyTest {
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
-                respond(exchange, "Story " + path, "Paragraph of " + path + ". ".repeat(2000));
+                LoopbackServer.sendHtml(exchange, BatchFetchTest.article("Story " + path, ("Paragraph of " + path + ". ").repeat(200)));
             });
             list.append(server.url(path)).append('\n');
         }
@@ -103,10 +103,10 @@ class BatchSafetyTest {
         Files.writeString(listFile, list);
 
         ArcaProcess run = ArcaProcess.start(home, "killed", "fetch", "--jobs", "2", "--delay", "0", "-i", listFile.toString());
-        waitUntil(() -> bundles().size() >= 5, "five bundles");
+        waitUntil(() -> cli.bundles().size() >= 5, "five bundles");
         run.kill();
 
-        List<Path> survivors = bundles();
+        List<Path> survivors = cli.bundles();
         assertThat(survivors.size()).isBetween(5, pages);
         for (Path bundle : survivors) {
             try (BundleReader reader = BundleReader.open(bundle)) {
@@ -115,7 +115,7 @@ class BatchSafetyTest {
             }
         }
 
-        Cli.Result resumed = new Cli(home).run("fetch", "--json", "--delay", "0", "-i", listFile.toString());
+        Cli.Result resumed = cli.run("fetch", "--json", "--delay", "0", "-i", listFile.toString());
 
         assertThat(resumed.status()).as(resumed.err()).isZero();
         long skipped = resumed.lines().stream().filter(l -> l.contains("\"status\":\"skipped\"")).count();
@@ -123,7 +123,7 @@ class BatchSafetyTest {
         assertThat(skipped).isEqualTo(survivors.size());
         assertThat(archived).isEqualTo(pages - survivors.size());
         Set<String> urls = new HashSet<>();
-        for (Path bundle : bundles()) {
+        for (Path bundle : cli.bundles()) {
             try (BundleReader reader = BundleReader.open(bundle)) {
                 assertThat(urls.add(reader.info().normalizedUrl())).as("one bundle per URL").isTrue();
             }
@@ -134,26 +134,6 @@ class BatchSafetyTest {
         }
     }
 
-    private static void respond(com.sun.net.httpserver.HttpExchange exchange, String title, String text) throws java.io.IOException {
-        byte[] html = BatchFetchTest.article(title, text).getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
-        exchange.sendResponseHeaders(200, html.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(html);
-        }
-    }
-
-    private List<Path> bundles() {
-        Path store = home.resolve("store");
-        if (!Files.exists(store)) {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.walk(store)) {
-            return files.filter(p -> p.getFileName().toString().endsWith(".wacz")).toList();
-        } catch (java.io.IOException | java.io.UncheckedIOException e) {
-            return List.of(); // a directory changed under the walk; try again
-        }
-    }
 
     private static void waitUntil(BooleanSupplier condition, String what) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);

@@ -115,6 +115,16 @@ public final class LoopbackServer implements AutoCloseable {
         return this;
     }
 
+    /** Answers an exchange with {@code html} as a UTF-8 page with status 200, from a custom handler. */
+    public static void sendHtml(HttpExchange exchange, String html) throws IOException {
+        byte[] body = html.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
+        exchange.sendResponseHeaders(200, body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
+    }
+
     private static void addHeaders(HttpExchange exchange, String... headers) {
         for (int i = 0; i + 1 < headers.length; i += 2) {
             exchange.getResponseHeaders().add(headers[i], headers[i + 1]);

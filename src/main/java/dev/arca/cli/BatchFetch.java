@@ -156,7 +156,7 @@ final class BatchFetch {
                 if (wait.isEmpty()) {
                     throw e;
                 }
-                Thread.sleep(wait.get().toMillis()); // the host stays reserved: it asked to be left alone
+                Thread.sleep(wait.get().toMillis()); // backing off, with the host still reserved
             } finally {
                 scheduler.finish(lease, true);
             }
@@ -176,26 +176,30 @@ final class BatchFetch {
         try {
             HostScheduler.Lease<Job> lease;
             while ((lease = scheduler.take()) != null) {
-                Job job = lease.item();
-                report.started(job.input());
-                Fetched fetched;
-                try {
-                    fetched = fetch(job);
-                } catch (FetchException e) {
-                    failed(lease, e);
-                    continue;
-                } catch (RuntimeException e) {
-                    scheduler.finish(lease, true); // a lease never finished would stall the batch
-                    inProgress.remove(job.normalized());
-                    report.done(FetchOutcome.failed(job.input(), ErrorHandler.describe(e)), e);
-                    continue;
-                }
-                scheduler.finish(lease, true);
-                archive(job, fetched, archiver);
+                fetchAndArchive(lease, archiver);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    private void fetchAndArchive(HostScheduler.Lease<Job> lease, Archiver archiver) {
+        Job job = lease.item();
+        report.started(job.input());
+        Fetched fetched;
+        try {
+            fetched = fetch(job);
+        } catch (FetchException e) {
+            failed(lease, e);
+            return;
+        } catch (RuntimeException e) {
+            scheduler.finish(lease, true); // a lease never finished would stall the batch
+            inProgress.remove(job.normalized());
+            report.done(FetchOutcome.failed(job.input(), ErrorHandler.describe(e)), e);
+            return;
+        }
+        scheduler.finish(lease, true); // the host may serve the next request while this page is archived
+        archive(job, fetched, archiver);
     }
 
     /**

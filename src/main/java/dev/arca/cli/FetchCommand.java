@@ -109,21 +109,29 @@ final class FetchCommand implements Callable<Integer> {
             if (lock == null) {
                 return ExitCodes.LOCKED;
             }
-            store.removeStaleTemporaries(Instant.now());
-            boolean batch = isBatch();
-            Progress progress = batch && arca.console().stderrIsTerminal() && !arca.quiet()
-                    ? new TerminalProgress(arca.console().err()) : Progress.NONE;
-            BatchReport report = new BatchReport(arca, json, progress);
-            try (progress) {
-                BatchFetch fetch = new BatchFetch(settings, options, store, Extractor.create(), report);
-                feed(fetch, options, sitemapSince);
-                fetch.finish();
-            }
-            if (batch && (!arca.quiet() || !report.allOk())) {
+            store.removeStaleTemporaries(Instant.now()); // with the lock held, any temporary is a crash's leftover
+            BatchReport report = fetchAll(settings, options, store, sitemapSince);
+            if (isBatch() && (!arca.quiet() || !report.allOk())) {
                 arca.console().err().println(report.summary());
             }
             return report.allOk() ? ExitCodes.OK : ExitCodes.FAILED;
         }
+    }
+
+    private BatchReport fetchAll(BatchFetch.Settings settings, FetchOptions options, Store store, Instant sitemapSince)
+            throws IOException, InterruptedException {
+        Progress progress = isBatch() && arca.console().stderrIsTerminal() && !arca.quiet()
+                ? new TerminalProgress(arca.console().err()) : Progress.NONE;
+        BatchReport report = new BatchReport(arca, json, progress);
+        try (progress) {
+            BatchFetch fetch = new BatchFetch(settings, options, store, Extractor.create(), report);
+            try {
+                feed(fetch, options, sitemapSince);
+            } finally {
+                fetch.finish(); // what was queued before a list broke off is still done
+            }
+        }
+        return report;
     }
 
     private BatchFetch.Settings settings() {

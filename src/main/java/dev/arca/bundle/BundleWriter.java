@@ -63,6 +63,7 @@ public final class BundleWriter {
         members.put(DIGEST_PATH, (BundleJson.line(digestFile(datapackage)) + "\n").getBytes(StandardCharsets.UTF_8));
 
         ZipArchiveOutputStream zip = new ZipArchiveOutputStream(new NonClosing(out));
+        zip.setLevel(CaptureWarc.DEFLATE_LEVEL);
         for (Map.Entry<String, byte[]> member : members.entrySet()) {
             ZipArchiveEntry entry = new ZipArchiveEntry(member.getKey());
             entry.setTime(date.toEpochMilli());

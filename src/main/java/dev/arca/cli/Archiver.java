@@ -1,6 +1,7 @@
 package dev.arca.cli;
 
 import dev.arca.bundle.BundleWriter;
+import dev.arca.bundle.ContentHash;
 import dev.arca.extract.Article;
 import dev.arca.extract.Extractor;
 import dev.arca.fetch.Capture;
@@ -14,7 +15,7 @@ import java.util.Map;
 
 /**
  * The pipeline for one capture: extract the article, render its Markdown, write the bundle into
- * the store. The only place where the stages meet.
+ * the store. The only place where the stages meet. One per thread.
  */
 final class Archiver {
 
@@ -28,9 +29,16 @@ final class Archiver {
         this.store = store;
     }
 
-    /** Extracts and stores {@code capture}; {@code warcinfo} adds fields to the WARC's warcinfo record. */
-    Archived archive(Capture capture, Map<String, String> warcinfo) throws IOException {
+    /**
+     * Extracts and stores {@code capture}; {@code warcinfo} adds fields to the WARC's warcinfo record.
+     * When {@code previousHash} is the {@link ContentHash} of the new article, the story did not change
+     * and nothing is stored; null means store in any case.
+     */
+    Archived archive(Capture capture, Map<String, String> warcinfo, String previousHash) throws IOException {
         Article article = articleOf(capture, extractor);
+        if (previousHash != null && previousHash.equals(ContentHash.of(article))) {
+            return new Archived(null, article);
+        }
         String md = markdown.render(article);
         StoreEntry entry = store.save(capture.date(),
                 (out, id) -> bundles.write(out, id, capture, article, md, warcinfo));
@@ -54,7 +62,16 @@ final class Archiver {
         return path.substring(path.lastIndexOf('/') + 1);
     }
 
-    /** A capture in the store and its article. */
+    /**
+     * An article and the bundle it was stored in.
+     *
+     * @param entry   the new bundle, or null when the article was unchanged and nothing was stored
+     * @param article the article as extracted now
+     */
     record Archived(StoreEntry entry, Article article) {
+
+        boolean stored() {
+            return entry != null;
+        }
     }
 }

@@ -2,9 +2,11 @@ package dev.arca.cli;
 
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -30,7 +32,20 @@ public record Console(PrintStream out, PrintStream err, InputStream in, Map<Stri
     public static Console system() {
         PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
-        return new Console(out, err, System.in, System.getenv(), Path.of(System.getProperty("user.home")),
-                System.console() != null);
+        String home = System.getenv("HOME");
+        // $HOME first, as the XDG rules say; Java's user.home comes from the password database
+        Path homeDir = Path.of(home != null && !home.isBlank() ? home : System.getProperty("user.home"));
+        return new Console(out, err, System.in, System.getenv(), homeDir,
+                isTerminal(2));
+    }
+
+    /** Whether file descriptor {@code fd} is a terminal; System.console() answers for stdin and stdout together. */
+    private static boolean isTerminal(int fd) {
+        try {
+            String target = Files.readSymbolicLink(Path.of("/proc/self/fd/" + fd)).toString();
+            return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            return System.console() != null; // no /proc: the best guess the JDK offers
+        }
     }
 }

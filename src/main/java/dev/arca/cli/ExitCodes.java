@@ -9,6 +9,8 @@ public final class ExitCodes {
     public static final int FAILED = 1;
     /** The command line was wrong: unknown option, bad value, missing argument. */
     public static final int USAGE = 2;
+    /** The store is locked by another run and {@code --no-wait} was given. */
+    public static final int LOCKED = 3;
 
     private ExitCodes() {
     }

@@ -1,45 +1,57 @@
 package dev.arca.cli;
 
 import dev.arca.extract.Extractor;
-import dev.arca.fetch.Capture;
-import dev.arca.fetch.FetchException;
 import dev.arca.fetch.FetchOptions;
-import dev.arca.fetch.Fetcher;
-import dev.arca.fetch.LocalFile;
 import dev.arca.fetch.WebUrl;
+import dev.arca.store.Store;
+import dev.arca.store.StoreLock;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 
-/** {@code arca fetch}: archive each URL (or saved page) as one bundle in the store. */
+/** {@code arca fetch}: archive URLs, lists, feeds and sitemaps, each page as one bundle in the store. */
 @Command(name = "fetch",
         description = {"Fetch each URL, extract the article, and store the capture as a WACZ bundle.",
-                "Prints one line per archived URL on stdout: ID, title and URL, separated by tabs.",
-                "A saved page can be archived too: give its path and, with --url, the address it came from."},
+                "URLs come from the arguments, from lists (-i), from RSS or Atom feeds (--feed) and from sitemaps "
+                        + "(--sitemap). A saved page can be archived too: give its path and, with --url, the address it came from.",
+                "Prints one line per input on stdout: ID, title and URL separated by tabs, and the status "
+                        + "when it is not 'archived'. With --json, one object per input.",
+                "URLs already in the store are skipped (see --refetch). Politeness is on by default: one request "
+                        + "at a time per host, --delay between two, robots.txt obeyed, transient failures retried."},
+        mixinStandardHelpOptions = true,
         exitCodeListHeading = "%nExit status%n",
         exitCodeList = {
-                "0:Every input was archived.",
-                "1:At least one input failed; the others were archived.",
-                "2:Usage error."},
+                "0:Every input was archived, unchanged or skipped.",
+                "1:At least one input failed or was blocked; the others were done.",
+                "2:Usage error.",
+                "3:The store is locked by another run and --no-wait was given."},
         footerHeading = "%nExamples%n",
         footer = {
                 "  arca fetch https://example.com/news/story",
                 "  arca fetch --json https://example.com/a https://example.com/b",
-                "  arca fetch saved-page.html --url https://example.com/news/story"},
-        mixinStandardHelpOptions = true)
+                "  arca fetch -i reading-list.txt --jobs 8",
+                "  arca fetch --feed https://example.com/feed.xml --quiet",
+                "  arca fetch --sitemap https://example.com/sitemap.xml --since 2024-03-01",
+                "  arca fetch saved-page.html --url https://example.com/news/story"})
 final class FetchCommand implements Callable<Integer> {
 
     private static final Pattern HAS_SCHEME = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*:.*");
@@ -50,13 +62,50 @@ final class FetchCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(paramLabel = "URL", arity = "1..*",
+    @Parameters(paramLabel = "URL", arity = "0..*",
             description = "http(s) URLs to archive, or paths of saved pages.")
-    List<String> inputs;
+    List<String> inputs = new ArrayList<>();
+
+    @Option(names = {"-i", "--input-file"}, paramLabel = "FILE",
+            description = "Archive the URLs listed in FILE, one per line; - reads stdin. Blank lines and # comments are skipped.")
+    List<String> lists = new ArrayList<>();
+
+    @Option(names = "--feed", paramLabel = "URL", description = "Archive every item of this RSS or Atom feed. Repeatable.")
+    List<String> feeds = new ArrayList<>();
+
+    @Option(names = "--sitemap", paramLabel = "URL",
+            description = "Archive every page of this sitemap or sitemap index. Repeatable.")
+    List<String> sitemaps = new ArrayList<>();
+
+    @Option(names = "--since", paramLabel = "DATE",
+            description = "With --sitemap: only pages whose lastmod is on or after DATE (pages without one are kept).")
+    String since;
 
     @Option(names = "--url", paramLabel = "URL",
             description = "The original URL of a saved page given as a file.")
     String originalUrl;
+
+    @Option(names = "--refetch",
+            description = "Fetch URLs already in the store again; keep a new snapshot only if the article changed.")
+    boolean refetch;
+
+    @Option(names = "--jobs", paramLabel = "N", defaultValue = "4",
+            description = "Fetch up to N URLs at once, from different hosts (default: ${DEFAULT-VALUE}).")
+    int jobs;
+
+    @Option(names = "--delay", paramLabel = "SECONDS", converter = SecondsConverter.class, defaultValue = "1.0",
+            description = "Wait this long between two requests to the same host (default: ${DEFAULT-VALUE} s).")
+    Duration delay;
+
+    @Option(names = "--retries", paramLabel = "N", defaultValue = "3",
+            description = "Retry connection errors, timeouts, 408, 429 and 5xx up to N times, backing off (default: ${DEFAULT-VALUE}).")
+    int retries;
+
+    @Option(names = "--ignore-robots", description = "Fetch pages even when robots.txt disallows them for arca.")
+    boolean ignoreRobots;
+
+    @Option(names = "--no-wait", description = "If another run holds the store, exit with status 3 instead of waiting.")
+    boolean noWait;
 
     @Option(names = "--json", description = "Print one JSON object per input instead of id, title and URL.")
     boolean json;
@@ -65,62 +114,117 @@ final class FetchCommand implements Callable<Integer> {
     HttpOptions http;
 
     @Override
-    public Integer call() {
-        if (originalUrl != null && inputs.size() != 1) {
+    public Integer call() throws IOException, InterruptedException {
+        FetchOptions options = Usage.check(spec, http::toFetchOptions);
+        BatchFetch.Settings settings = settings();
+        Instant sitemapSince = sitemapSince();
+        checkListsExist();
+        Store store = arca.store();
+        try (StoreLock lock = lock(store)) {
+            if (lock == null) {
+                return ExitCodes.LOCKED;
+            }
+            store.removeStaleTemporaries(Instant.now()); // with the lock held, any temporary is a crash's leftover
+            BatchReport report = fetchAll(settings, options, store, sitemapSince);
+            if (isBatch() && (!arca.quiet() || !report.allOk())) {
+                arca.console().err().println(report.summary());
+            }
+            return report.allOk() ? ExitCodes.OK : ExitCodes.FAILED;
+        }
+    }
+
+    private BatchReport fetchAll(BatchFetch.Settings settings, FetchOptions options, Store store, Instant sitemapSince)
+            throws IOException, InterruptedException {
+        Progress progress = isBatch() && arca.console().stderrIsTerminal() && !arca.quiet()
+                ? new TerminalProgress(arca.console().err()) : Progress.NONE;
+        BatchReport report = new BatchReport(arca, json, progress);
+        try (progress) {
+            BatchFetch fetch = new BatchFetch(settings, options, store, Extractor.create(), report);
+            try {
+                feed(fetch, options, sitemapSince);
+            } finally {
+                fetch.finish(); // what was queued before a list broke off is still done
+            }
+        }
+        return report;
+    }
+
+    private BatchFetch.Settings settings() {
+        if (inputs.isEmpty() && lists.isEmpty() && feeds.isEmpty() && sitemaps.isEmpty()) {
+            throw Usage.error(spec, "nothing to fetch: give URLs, -i FILE, --feed URL or --sitemap URL");
+        }
+        if (originalUrl != null && (inputs.size() != 1 || isBatch())) {
             throw Usage.error(spec, "--url goes with exactly one saved page");
         }
-        FetchOptions options = Usage.check(spec, http::toFetchOptions);
-        Fetcher fetcher = new Fetcher(options);
-        Archiver archiver = new Archiver(Extractor.create(), arca.store());
-        int failures = 0;
+        if (jobs < 1) {
+            throw Usage.error(spec, "--jobs must be at least 1");
+        }
+        if (retries < 0) {
+            throw Usage.error(spec, "--retries must not be negative");
+        }
+        if (since != null && sitemaps.isEmpty()) {
+            throw Usage.error(spec, "--since goes with --sitemap");
+        }
+        return new BatchFetch.Settings(jobs, delay, retries, refetch, !ignoreRobots);
+    }
+
+    private Instant sitemapSince() {
+        return since == null ? null : Usage.check(spec, () -> DateRange.of(since, null)).from();
+    }
+
+    /** A list that is not there is an error before anything is fetched, not halfway through. */
+    private void checkListsExist() throws NoSuchFileException {
+        for (String list : lists) {
+            if (!list.equals("-") && !Files.isRegularFile(Path.of(list))) {
+                throw new NoSuchFileException(list);
+            }
+        }
+    }
+
+    /** More than one input, or inputs that are read as the run goes: worth a progress bar and a summary. */
+    private boolean isBatch() {
+        return inputs.size() > 1 || !lists.isEmpty() || !feeds.isEmpty() || !sitemaps.isEmpty();
+    }
+
+    /** The store's lock, waiting for another run unless --no-wait; null when not taken. */
+    private StoreLock lock(Store store) throws IOException, InterruptedException {
+        Optional<StoreLock> lock = store.tryLock();
+        if (lock.isPresent()) {
+            return lock.get();
+        }
+        String busy = "the store " + store.root() + " is in use by another arca run"
+                + store.lockHolder().map(pid -> " (pid " + pid + ")").orElse("");
+        if (noWait) {
+            arca.error(busy + "; not waiting (--no-wait)");
+            return null;
+        }
+        arca.note(busy + "; waiting for it to finish");
+        return store.lock();
+    }
+
+    /** Feeds the inputs to the batch in the order given: URLs, lists, feeds, sitemaps. */
+    private void feed(BatchFetch fetch, FetchOptions options, Instant sitemapSince) throws IOException, InterruptedException {
         for (String input : inputs) {
-            FetchOutcome outcome = archiveOne(input, fetcher, archiver, options);
-            print(outcome);
-            if (!outcome.ok()) {
-                failures++;
-                arca.error("fetch " + input + ": " + outcome.error());
+            if (HAS_SCHEME.matcher(input).matches() && !Files.exists(Path.of(input))) {
+                fetch.add(input);
+            } else {
+                URI url = originalUrl == null ? null : WebUrl.parse(originalUrl);
+                fetch.addFile(input, Path.of(input), url, options.maxSize());
             }
         }
-        return failures == 0 ? ExitCodes.OK : ExitCodes.FAILED;
-    }
-
-    private FetchOutcome archiveOne(String input, Fetcher fetcher, Archiver archiver, FetchOptions options) {
-        try {
-            Capture capture = capture(input, fetcher, options);
-            Archiver.Archived archived = archiver.archive(capture, Map.of());
-            return new FetchOutcome(input, capture.url().toString(), FetchOutcome.ARCHIVED, archived.entry().id(),
-                    archived.article().title(), archived.entry().bundle().toString(), null);
-        } catch (IOException | RuntimeException e) {
-            if (arca.verbose()) {
-                e.printStackTrace(arca.console().err());
+        for (String list : lists) {
+            try (BufferedReader reader = UrlListReader.open(list, arca.console().in())) {
+                for (Iterator<String> urls = UrlListReader.urls(reader); urls.hasNext(); ) {
+                    fetch.add(urls.next());
+                }
             }
-            return FetchOutcome.failed(input, ErrorHandler.describe(e));
         }
-    }
-
-    private Capture capture(String input, Fetcher fetcher, FetchOptions options) throws IOException {
-        if (HAS_SCHEME.matcher(input).matches() && !Files.exists(Path.of(input))) {
-            if (input.regionMatches(true, 0, "file:", 0, 5)) {
-                throw new FetchException(FetchException.Reason.BAD_URL,
-                        "file: URLs are not fetched; give the path of the saved page instead");
-            }
-            return fetcher.fetch(WebUrl.parse(input));
+        LinkSources links = new LinkSources(fetch, sitemapSince);
+        for (String feed : feeds) {
+            links.feed(feed);
         }
-        Path file = Path.of(input);
-        if (!Files.exists(file)) {
-            throw new FetchException(FetchException.Reason.FILE,
-                    "not a URL and no such file: " + input + " (URLs start with http:// or https://)");
+        for (String sitemap : sitemaps) {
+            links.sitemap(sitemap);
         }
-        URI url = originalUrl == null ? null : WebUrl.parse(originalUrl);
-        return LocalFile.read(file, url, options.maxSize());
-    }
-
-    private void print(FetchOutcome outcome) {
-        if (json) {
-            arca.console().out().println(Json.line(outcome));
-        } else if (outcome.ok()) {
-            arca.console().out().println(outcome.id() + "\t" + Columns.clean(outcome.title()) + "\t" + outcome.url());
-        }
-        arca.console().out().flush();
     }
 }

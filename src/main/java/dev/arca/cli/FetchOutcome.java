@@ -1,29 +1,48 @@
 package dev.arca.cli;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.arca.store.StoreEntry;
 
 /**
  * What happened to one input of {@code arca fetch}, printed as a line or a JSON object.
  *
  * @param url      the input as given
  * @param finalUrl the URL after redirects, when fetched
- * @param status   "archived" or "failed"
- * @param id       the capture ID, when archived
- * @param title    the article's title, when archived
- * @param bundle   the absolute path of the bundle, when archived
- * @param error    the one-line reason, when failed
+ * @param status   archived, unchanged, skipped, failed or blocked
+ * @param id       the capture ID: the new one when archived, the stored one when unchanged or skipped
+ * @param title    the article's title, when fetched
+ * @param bundle   the absolute path of that capture's bundle
+ * @param error    the one-line reason, when failed or blocked
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record FetchOutcome(String url, String finalUrl, String status, String id, String title, String bundle, String error) {
 
     static final String ARCHIVED = "archived";
+    static final String UNCHANGED = "unchanged";
+    static final String SKIPPED = "skipped";
     static final String FAILED = "failed";
+    static final String BLOCKED = "blocked";
+
+    static FetchOutcome stored(String url, String finalUrl, String status, StoreEntry entry, String title) {
+        return new FetchOutcome(url, finalUrl, status, entry.id(), title, entry.bundle().toString(), null);
+    }
+
+    /** Already in the store; {@code existing} is null when the same URL is in progress earlier in this run. */
+    static FetchOutcome skipped(String url, StoreEntry existing) {
+        return existing == null ? new FetchOutcome(url, null, SKIPPED, null, null, null, null)
+                : new FetchOutcome(url, null, SKIPPED, existing.id(), null, existing.bundle().toString(), null);
+    }
 
     static FetchOutcome failed(String url, String error) {
         return new FetchOutcome(url, null, FAILED, null, null, null, error);
     }
 
+    static FetchOutcome blocked(String url, String error) {
+        return new FetchOutcome(url, null, BLOCKED, null, null, null, error);
+    }
+
+    /** False for failed and blocked inputs, which make the exit status 1. */
     boolean ok() {
-        return !FAILED.equals(status);
+        return !FAILED.equals(status) && !BLOCKED.equals(status);
     }
 }

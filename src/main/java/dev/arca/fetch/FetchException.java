@@ -1,6 +1,8 @@
 package dev.arca.fetch;
 
 import java.io.IOException;
+import java.time.Duration;
+import java.util.Optional;
 
 /**
  * A fetch that did not produce a capture, with a reason a script can act on and a message a person
@@ -31,30 +33,46 @@ public final class FetchException extends IOException {
         /** The server broke the protocol or closed the connection early. */
         PROTOCOL,
         /** The local file could not be read. */
-        FILE
+        FILE,
+        /** robots.txt does not allow arca to fetch the URL. */
+        BLOCKED,
+        /** The body is not what was expected, e.g. a feed or sitemap that does not parse. */
+        FORMAT
     }
 
     private final Reason reason;
     private final int status;
+    private final Duration retryAfter;
 
     public FetchException(Reason reason, String message) {
-        this(reason, message, 0, null);
+        this(reason, message, 0, null, null);
     }
 
     public FetchException(Reason reason, String message, Throwable cause) {
-        this(reason, message, 0, cause);
+        this(reason, message, 0, null, cause);
     }
 
-    private FetchException(Reason reason, String message, int status, Throwable cause) {
+    private FetchException(Reason reason, String message, int status, Duration retryAfter, Throwable cause) {
         super(message, cause);
         this.reason = reason;
         this.status = status;
+        this.retryAfter = retryAfter;
     }
 
     /** A final response with a non-2xx status. */
     public static FetchException httpStatus(int status) {
+        return httpStatus(status, null);
+    }
+
+    /** A final response with a non-2xx status whose server asked to wait {@code retryAfter} (or null) before trying again. */
+    public static FetchException httpStatus(int status, Duration retryAfter) {
         return new FetchException(Reason.HTTP_STATUS,
-                "HTTP " + status + " " + ReasonPhrases.of(status), status, null);
+                "HTTP " + status + " " + ReasonPhrases.of(status), status, retryAfter, null);
+    }
+
+    /** The same failure, its message prefixed with what was being fetched, e.g. "robots.txt". */
+    public FetchException about(String what) {
+        return new FetchException(reason, what + ": " + getMessage(), status, retryAfter, this);
     }
 
     public Reason reason() {
@@ -64,5 +82,10 @@ public final class FetchException extends IOException {
     /** The HTTP status of the final response for {@link Reason#HTTP_STATUS}, else 0. */
     public int status() {
         return status;
+    }
+
+    /** How long the server asked to wait before the next try, from its Retry-After header. */
+    public Optional<Duration> retryAfter() {
+        return Optional.ofNullable(retryAfter);
     }
 }

@@ -85,7 +85,8 @@ public final class Fetcher {
         }
         Exchange last = hops.get(hops.size() - 1);
         if (last.status() < 200 || last.status() > 299) {
-            throw FetchException.httpStatus(last.status());
+            throw FetchException.httpStatus(last.status(),
+                    last.responseHeader("Retry-After").flatMap(v -> RetryAfter.parse(v, Instant.now())).orElse(null));
         }
         String contentType = last.responseHeader("Content-Type").orElse(null);
         byte[] decoded = new ContentDecoder(options.maxSize())

@@ -21,8 +21,16 @@ public final class UrlNormalizer {
 
     /** Normalises an absolute http(s) URL, e.g. one from {@link WebUrl#parse}. */
     public static URI normalize(URI url) {
+        if (url.getHost() == null) {
+            // java.net.URI keeps a non-ASCII host only as the authority; WebUrl converts it to punycode
+            try {
+                return normalize(WebUrl.parse(url.toString()));
+            } catch (FetchException e) {
+                return url;
+            }
+        }
         String scheme = url.getScheme().toLowerCase(Locale.ROOT);
-        String host = url.getHost() == null ? "" : url.getHost().toLowerCase(Locale.ROOT);
+        String host = url.getHost().toLowerCase(Locale.ROOT);
         int port = url.getPort();
         if ((port == 80 && scheme.equals("http")) || (port == 443 && scheme.equals("https"))) {
             port = -1;

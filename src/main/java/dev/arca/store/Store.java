@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.BiConsumer;
 
 /**
@@ -57,7 +58,11 @@ public final class Store {
         return Files.isDirectory(root);
     }
 
-    /** Writes a new bundle for a capture made at {@code captured} and returns where it landed. */
+    /**
+     * Writes a new bundle for a capture made at {@code captured} and returns where it landed.
+     * Writers hold the {@linkplain #lock() lock}: the holder treats any temporary file older than
+     * its lock as left by a crash.
+     */
     public StoreEntry save(Instant captured, BundleContent content) throws IOException {
         Path dir = monthDirectory(captured);
         createDirectories(dir);
@@ -178,6 +183,26 @@ public final class Store {
         String shown = String.join(", ", ids.subList(0, Math.min(5, ids.size())))
                 + (ids.size() > 5 ? " and " + (ids.size() - 5) + " more" : "");
         throw new StoreException("ID prefix \"" + idOrPrefix + "\" matches " + ids.size() + " captures: " + shown, ids);
+    }
+
+    /**
+     * Takes the store's lock if no other process holds it. Runs that add bundles hold it
+     * throughout; see {@link StoreLock}.
+     */
+    public Optional<StoreLock> tryLock() throws IOException {
+        checkDirectory();
+        return StoreLock.tryAcquire(root);
+    }
+
+    /** Takes the store's lock, waiting while another process holds it. */
+    public StoreLock lock() throws IOException, InterruptedException {
+        checkDirectory();
+        return StoreLock.acquire(root);
+    }
+
+    /** The process ID of the run that holds the lock, when it wrote one. */
+    public Optional<String> lockHolder() {
+        return StoreLock.holder(root);
     }
 
     /** Removes temporary files left by writers that died before renaming them. */

@@ -169,7 +169,7 @@ class FetchCommandTest {
         Cli.Result r = cli.run("fetch", server.url("/gone"));
 
         assertThat(r.status()).isEqualTo(1);
-        assertThat(r.out()).isEmpty();
+        assertThat(r.out()).isEqualTo("-\t\t" + server.url("/gone") + "\tfailed: HTTP 404 Not Found\n");
         assertThat(r.err()).isEqualTo("arca: fetch " + server.url("/gone") + ": HTTP 404 Not Found\n");
         assertThat(bundles()).isEmpty();
     }

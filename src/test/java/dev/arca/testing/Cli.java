@@ -6,12 +6,16 @@ import dev.arca.cli.Main;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /** Runs the real {@code arca} entry point in-process against a temporary store and home. */
 public final class Cli {
@@ -37,6 +41,18 @@ public final class Cli {
 
     public Path store() {
         return Path.of(env.get("ARCA_STORE"));
+    }
+
+    /** The bundle files in the store, in no order; none when the store does not exist yet. */
+    public List<Path> bundles() {
+        if (!Files.exists(store())) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.walk(store())) {
+            return files.filter(p -> p.getFileName().toString().endsWith(".wacz")).toList();
+        } catch (IOException | UncheckedIOException e) {
+            return List.of(); // a directory vanished under the walk, as a writer renamed a file; ask again
+        }
     }
 
     public Cli env(String name, String value) {

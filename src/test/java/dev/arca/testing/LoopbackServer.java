@@ -50,7 +50,7 @@ public final class LoopbackServer implements AutoCloseable {
 
     /** The absolute URL of {@code path} on this server. */
     public String url(String path) {
-        return "http://127.0.0.1:" + port() + path;
+        return "http://" + server.getAddress().getAddress().getHostAddress() + ":" + port() + path;
     }
 
     public List<Seen> requests() {
@@ -113,6 +113,16 @@ public final class LoopbackServer implements AutoCloseable {
             }
         });
         return this;
+    }
+
+    /** Answers an exchange with {@code html} as a UTF-8 page with status 200, from a custom handler. */
+    public static void sendHtml(HttpExchange exchange, String html) throws IOException {
+        byte[] body = html.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
+        exchange.sendResponseHeaders(200, body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
     }
 
     private static void addHeaders(HttpExchange exchange, String... headers) {

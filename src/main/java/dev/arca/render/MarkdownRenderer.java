@@ -1,8 +1,7 @@
 package dev.arca.render;
 
-import com.vladsch.flexmark.html2md.converter.FlexmarkHtmlConverter;
-import com.vladsch.flexmark.util.data.MutableDataSet;
 import dev.arca.extract.Article;
+import org.jsoup.Jsoup;
 
 /**
  * The article as Markdown: a title heading, one line of byline, date and site, the source link,
@@ -10,32 +9,21 @@ import dev.arca.extract.Article;
  */
 public final class MarkdownRenderer {
 
-    private final FlexmarkHtmlConverter converter;
-
-    public MarkdownRenderer() {
-        MutableDataSet options = new MutableDataSet()
-                .set(FlexmarkHtmlConverter.SETEXT_HEADINGS, false)
-                .set(FlexmarkHtmlConverter.OUTPUT_ATTRIBUTES_ID, false)
-                .set(FlexmarkHtmlConverter.BR_AS_EXTRA_BLANK_LINES, false)
-                .set(FlexmarkHtmlConverter.SKIP_CHAR_ESCAPE, false);
-        converter = FlexmarkHtmlConverter.builder(options).build();
-    }
-
     public String render(Article article) {
         StringBuilder md = new StringBuilder();
         if (article.title() != null && !article.title().isBlank()) {
-            md.append("# ").append(article.title().strip()).append("\n\n");
+            md.append("# ").append(HtmlToMarkdown.escape(article.title().strip())).append("\n\n");
         }
         String byline = Bylines.line(article);
         if (!byline.isEmpty()) {
-            md.append(byline).append("\n\n");
+            md.append(HtmlToMarkdown.escape(byline)).append("\n\n");
         }
         if (article.url() != null) {
             md.append("Source: <").append(article.url()).append(">\n\n");
         }
-        String body = converter.convert(article.html()).strip();
+        String body = HtmlToMarkdown.convert(Jsoup.parseBodyFragment(article.html(), article.url() == null ? "" : article.url()).body());
         if (!body.isEmpty()) {
-            md.append(MarkdownTidy.tidy(body)).append('\n');
+            md.append(body).append('\n');
         }
         return md.toString();
     }

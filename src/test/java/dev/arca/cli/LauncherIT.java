@@ -73,6 +73,6 @@ class LauncherIT {
         Run r = run(LAUNCHER, dir, "fetch");
 
         assertThat(r.status()).isEqualTo(2);
-        assertThat(r.err()).startsWith("arca: Missing required parameter: 'URL'").doesNotContain("Exception");
+        assertThat(r.err()).startsWith("arca: nothing to fetch: give URLs, -i FILE, --feed URL or --sitemap URL\n").doesNotContain("Exception");
     }
 }

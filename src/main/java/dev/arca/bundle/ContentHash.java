@@ -4,7 +4,6 @@ import dev.arca.extract.Article;
 
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
-import java.util.Locale;
 
 /**
  * A fingerprint of what a reader sees in an article, its title and text, that ignores case,
@@ -19,8 +18,34 @@ public final class ContentHash {
     /** {@code sha256:<hex>} of the normalised title and text. */
     public static String of(Article article) {
         String joined = (article.title() == null ? "" : article.title()) + "\n" + article.text();
-        String normal = Normalizer.normalize(joined, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT)
-                .replaceAll("\\s+", " ").strip();
-        return Digests.sha256(normal.getBytes(StandardCharsets.UTF_8));
+        if (!Normalizer.isNormalized(joined, Normalizer.Form.NFKC)) {
+            joined = Normalizer.normalize(joined, Normalizer.Form.NFKC);
+        }
+        return Digests.sha256(foldCaseAndSpace(joined).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Lower case, every run of white space one space, none at the ends: one pass, no regex. */
+    private static String foldCaseAndSpace(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        boolean pendingSpace = false;
+        for (int i = 0; i < text.length(); ) {
+            char c = text.charAt(i);
+            int cp = c < 0x80 ? c : text.codePointAt(i);
+            i += Character.charCount(cp);
+            if (c < 0x80 ? c == ' ' || (c >= 0x09 && c <= 0x0d) || (c >= 0x1c && c <= 0x1f) : Character.isWhitespace(cp)) {
+                pendingSpace = out.length() > 0;
+            } else {
+                if (pendingSpace) {
+                    out.append(' ');
+                    pendingSpace = false;
+                }
+                if (c < 0x80) {
+                    out.append(c >= 'A' && c <= 'Z' ? (char) (c + 32) : c);
+                } else {
+                    out.appendCodePoint(Character.toLowerCase(cp));
+                }
+            }
+        }
+        return out.toString();
     }
 }

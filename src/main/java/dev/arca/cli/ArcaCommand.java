@@ -30,7 +30,8 @@ import java.nio.file.Path;
                 ExtractCommand.class,
                 ListCommand.class,
                 ShowCommand.class,
-                RestoreCommand.class
+                RestoreCommand.class,
+                CompletionCommand.class
         })
 public final class ArcaCommand implements Runnable {
 

@@ -31,14 +31,17 @@ import java.nio.file.Path;
                 ListCommand.class,
                 ShowCommand.class,
                 RestoreCommand.class,
-                CompletionCommand.class
+                CompletionCommand.class,
+                ConfigCommand.class
         })
 public final class ArcaCommand implements Runnable {
 
     private final Console console;
+    private ConfigFile config;
 
     @Option(names = "--store", paramLabel = "DIR", scope = ScopeType.INHERIT,
-            description = "The store directory (default: $ARCA_STORE, else $XDG_DATA_HOME/arca, else ~/.local/share/arca).")
+            description = "The store directory (default: $ARCA_STORE, else 'store' in the config file, "
+                    + "else $XDG_DATA_HOME/arca, else ~/.local/share/arca).")
     Path store;
 
     @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
@@ -65,9 +68,22 @@ public final class ArcaCommand implements Runnable {
         return quiet;
     }
 
-    /** The store chosen by {@code --store}, {@code $ARCA_STORE} or the XDG default. */
+    /** The user's config file, read once. */
+    ConfigFile config() {
+        if (config == null) {
+            config = ConfigFile.load(console.env(), console.home());
+        }
+        return config;
+    }
+
+    /** Where the store is and why: {@code --store}, {@code $ARCA_STORE}, the config file or the XDG default. */
+    StoreLocation storeLocation() {
+        return StoreLocation.choose(store, console.env(), config().store(), console.home());
+    }
+
+    /** The store chosen by {@link #storeLocation()}. */
     Store store() {
-        return new Store(StoreLocation.resolve(store, console.env(), console.home()));
+        return new Store(storeLocation().path());
     }
 
     /** Prints a one-line diagnostic on stderr, unless {@code --quiet}. */

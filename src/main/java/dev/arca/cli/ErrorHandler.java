@@ -24,13 +24,24 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
     @Override
     public int handleParseException(ParameterException ex, String[] args) {
         CommandLine command = ex.getCommandLine();
-        arca.error(ex.getMessage());
+        arca.error(ex.getMessage() + configHint(ex));
         String name = command.getCommandSpec().qualifiedName();
         arca.console().err().println("Try '" + name + " --help' for more information.");
         if (arca.verbose()) {
             ex.printStackTrace(arca.console().err());
         }
         return ExitCodes.USAGE;
+    }
+
+    /** Points at the config file when the bad value came from there rather than the command line. */
+    private String configHint(ParameterException ex) {
+        if (!(ex.getArgSpec() instanceof CommandLine.Model.OptionSpec option) || ex.getValue() == null) {
+            return "";
+        }
+        String key = option.longestName().replaceFirst("^-+", "");
+        String command = option.command() == null || option.command().parent() == null ? "arca" : option.command().name();
+        String configured = arca.config().valueFor(command, key);
+        return ex.getValue().equals(configured) ? " (set in " + arca.config().path() + ")" : "";
     }
 
     @Override

@@ -27,6 +27,11 @@ public final class Main {
         commandLine.setErr(new PrintWriter(console.err(), true));
         commandLine.setExecutionExceptionHandler(errors);
         commandLine.setParameterExceptionHandler(errors);
+        ConfigFile config = arca.config();
+        if (config.problem() != null) {
+            arca.error(config.problem());
+        }
+        commandLine.setDefaultValueProvider(config.defaults());
         try {
             return commandLine.execute(args);
         } catch (StackOverflowError | OutOfMemoryError e) {

@@ -71,13 +71,25 @@ public final class ManPages {
                 The store directory, when *--store* is not given.
 
                 *XDG_DATA_HOME*::
-                When neither *--store* nor *ARCA_STORE* is set, the store is _$XDG_DATA_HOME/arca_, \
-                or _~/.local/share/arca_ when *XDG_DATA_HOME* is unset.
+                When neither *--store*, *ARCA_STORE* nor the config file's _store_ is set, the store is \
+                _$XDG_DATA_HOME/arca_, or _~/.local/share/arca_ when *XDG_DATA_HOME* is unset.
+
+                *XDG_CONFIG_HOME*::
+                The config file is _$XDG_CONFIG_HOME/arca/config.properties_, \
+                or _~/.config/arca/config.properties_ when *XDG_CONFIG_HOME* is unset.
+
+                *HOME*::
+                The user's home directory, for the defaults above.
 
                 *JAVA_OPTS*::
                 Extra options for the Java virtual machine, read by the *bin/arca* launcher.
 
                 == Files
+
+                _~/.config/arca/config.properties_::
+                Defaults for any option: _option=value_ for every command that has the option, \
+                _command.option=value_ for one command, _store=DIR_ for the store. \
+                Options on the command line win; *arca config* shows what is in effect.
 
                 _STORE/YYYY/MM/ID.wacz_::
                 One capture: a WACZ 1.1.1 bundle holding the WARC/1.1 records of every HTTP exchange, \

@@ -2,6 +2,7 @@ package dev.arca.cli;
 
 import picocli.CommandLine;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 
 /** The entry point of the {@code arca} executable. */
@@ -16,6 +17,14 @@ public final class Main {
         console.out().flush();
         console.err().flush();
         System.exit(status);
+    }
+
+    private static void closeStore(ArcaCommand arca) {
+        try {
+            arca.closeStore();
+        } catch (IOException e) {
+            arca.error(ErrorHandler.describe(e));
+        }
     }
 
     /** Runs one command line against {@code console} and returns its exit status. */
@@ -33,6 +42,7 @@ public final class Main {
             arca.error(ErrorHandler.describe(e));
             return ExitCodes.FAILED;
         } finally {
+            closeStore(arca);
             console.out().flush();
         }
     }

@@ -50,7 +50,7 @@ public record CaptureFilter(String site, Instant from, Instant to, String author
             params.add(likeLiteral(tag) + "-%");
         }
         if (normalizedUrl != null) {
-            conditions.add("c.normalized_url = ?");
+            conditions.add(CaptureRows.normalizedUrl("c") + " = ?");
             params.add(normalizedUrl);
         }
         return conditions.isEmpty() ? "1" : String.join(" AND ", conditions);

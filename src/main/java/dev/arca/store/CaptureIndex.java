@@ -21,8 +21,8 @@ import java.util.function.Consumer;
  */
 public final class CaptureIndex {
 
-    /** BM25 weights of title, byline, description and text: a word in the title counts most. */
-    private static final String BM25 = "bm25(" + IndexSchema.TEXT + ", 10.0, 4.0, 3.0, 1.0)";
+    /** BM25 weights of text, title, byline and description: a word in the title counts most. */
+    private static final String BM25 = "bm25(" + IndexSchema.TEXT + ", 1.0, 10.0, 4.0, 3.0)";
 
     private final IndexDatabase db;
     private final IndexSync sync;

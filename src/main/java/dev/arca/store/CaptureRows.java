@@ -22,6 +22,15 @@ import java.util.concurrent.TimeUnit;
  */
 final class CaptureRows implements AutoCloseable {
 
+    /**
+     * The normalised URL of a row, stored only when it differs from the URL, as an expression over
+     * the columns of {@code table} ("" for none, as in the index on it).
+     */
+    static String normalizedUrl(String table) {
+        String prefix = table.isEmpty() ? "" : table + ".";
+        return "coalesce(" + prefix + "normalized_url, " + prefix + "url)";
+    }
+
     /** The capture columns every query selects, in the order {@link #read} expects them. */
     static final String COLUMNS = "c.month, c.id, c.size, c.url, c.normalized_url, c.canonical_url, c.title, c.byline,"
             + " c.authors, c.published, c.modified, c.site_name, c.site, c.language, c.description, c.lead_image, c.tags,"
@@ -34,7 +43,7 @@ final class CaptureRows implements AutoCloseable {
             + " lead_image, tags, source_url, media_type, confidence, word_count, status, content_hash)"
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String INSERT_TEXT = "INSERT INTO " + IndexSchema.TEXT
-            + " (rowid, title, byline, description, text) VALUES (?, ?, ?, ?, ?)";
+            + " (rowid, " + IndexSchema.TEXT_COLUMNS + ") VALUES (?, ?, ?, ?, ?)";
 
     /** What the index holds of a bundle it has read: its row, and the file's size and time then. */
     record Known(long rowid, long size, long mtime) {
@@ -66,8 +75,8 @@ final class CaptureRows implements AutoCloseable {
         insert.setLong(++i, file.mtime());
         insert.setLong(++i, capturedMicros(file.id(), info.captured()));
         insert.setString(++i, article.url());
-        insert.setString(++i, info.normalizedUrl());
-        insert.setString(++i, article.canonicalUrl());
+        insert.setString(++i, unlessSame(info.normalizedUrl(), article.url()));
+        insert.setString(++i, canonical(article.canonicalUrl(), article.url()));
         insert.setString(++i, article.title());
         insert.setString(++i, article.byline());
         insert.setString(++i, joined(article.authors()));
@@ -93,11 +102,16 @@ final class CaptureRows implements AutoCloseable {
             rowid = r.getLong(1);
         }
         insertText.setLong(1, rowid);
-        insertText.setString(2, article.title());
-        insertText.setString(3, article.byline());
-        insertText.setString(4, article.description());
-        insertText.setString(5, article.text());
+        bindText(insertText, article);
         insertText.executeUpdate();
+    }
+
+    /** Binds parameters 2 to 5 to the article's {@link IndexSchema#TEXT_COLUMNS}. */
+    static void bindText(PreparedStatement s, Article article) throws SQLException {
+        s.setString(2, article.text());
+        s.setString(3, article.title());
+        s.setString(4, article.byline());
+        s.setString(5, article.description());
     }
 
     /** Removes a row and its full text. */
@@ -150,10 +164,14 @@ final class CaptureRows implements AutoCloseable {
         String month = r.getString(1);
         String id = r.getString(2);
         StoreEntry entry = new StoreEntry(id, CaptureIds.captured(id), root.resolve(month).resolve(id + Store.SUFFIX), r.getLong(3));
-        Article article = new Article(r.getString(4), r.getString(6), r.getString(7), r.getString(8), split(r.getString(9)),
+        String url = r.getString(4);
+        String normalized = r.getString(5);
+        String canonical = r.getString(6);
+        Article article = new Article(url, canonical == null ? url : canonical.isEmpty() ? null : canonical, r.getString(7), r.getString(8), split(r.getString(9)),
                 r.getString(10), r.getString(11), r.getString(12), r.getString(14), r.getString(15), r.getString(16),
                 split(r.getString(17)), r.getString(18), r.getString(19), r.getDouble(20), r.getInt(21), "", "");
-        return new IndexedCapture(entry, article, r.getString(13), r.getString(5), r.getInt(22), r.getString(23));
+        return new IndexedCapture(entry, article, r.getString(13), normalized == null ? url : normalized, r.getInt(22),
+                r.getString(23));
     }
 
     /** The precise capture time from capture.json, or the second in the ID if that is unreadable. */
@@ -164,6 +182,15 @@ final class CaptureRows implements AutoCloseable {
         } catch (DateTimeParseException | NullPointerException e) {
             return TimeUnit.SECONDS.toMicros(CaptureIds.captured(id).getEpochSecond());
         }
+    }
+
+    private static String unlessSame(String value, String url) {
+        return value != null && value.equals(url) ? null : value;
+    }
+
+    /** A canonical URL as stored: null when it is the URL, "" when the page had none. */
+    private static String canonical(String canonical, String url) {
+        return canonical == null ? "" : unlessSame(canonical, url);
     }
 
     private static String joined(List<String> values) {

@@ -109,6 +109,7 @@ final class IndexDatabase implements Closeable {
         config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
         Connection c = config.createConnection(file == null ? "jdbc:sqlite::memory:" : "jdbc:sqlite:" + file);
         try (Statement s = c.createStatement()) {
+            s.execute("PRAGMA auto_vacuum = INCREMENTAL"); // takes effect in a new file only
             s.execute("PRAGMA journal_mode = WAL");
             s.execute("PRAGMA synchronous = NORMAL");
             s.execute("PRAGMA temp_store = MEMORY");
@@ -214,6 +215,13 @@ final class IndexDatabase implements Closeable {
     void execute(String sql) throws SQLException {
         try (Statement s = connection.createStatement()) {
             s.execute(sql);
+        }
+    }
+
+    /** Gives free pages back to the file system (the file has auto_vacuum = INCREMENTAL). */
+    void releaseFreePages() throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            s.executeUpdate("PRAGMA incremental_vacuum"); // executeUpdate steps it to the end; execute frees one page
         }
     }
 

@@ -92,7 +92,10 @@ final class IndexSync {
             files += dir.list().files().size();
         }
         int read = repair(all, files);
+        // merge the full-text index into one segment, give back the pages that frees, and fold the
+        // WAL into the file: the smallest, fastest index for the reads that follow
         db.execute("INSERT INTO " + IndexSchema.TEXT + " (" + IndexSchema.TEXT + ") VALUES ('optimize')");
+        db.releaseFreePages();
         db.execute("PRAGMA wal_checkpoint(TRUNCATE)");
         return read;
     }

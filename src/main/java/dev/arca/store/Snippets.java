@@ -46,10 +46,7 @@ final class Snippets {
                 Article article = read(bundle.getValue());
                 if (article != null) {
                     insert.setLong(1, bundle.getKey());
-                    insert.setString(2, article.title());
-                    insert.setString(3, article.byline());
-                    insert.setString(4, article.description());
-                    insert.setString(5, article.text());
+                    CaptureRows.bindText(insert, article);
                     insert.executeUpdate();
                 }
             }

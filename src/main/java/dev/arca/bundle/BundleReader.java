@@ -1,5 +1,6 @@
 package dev.arca.bundle;
 
+import com.fasterxml.jackson.databind.ObjectReader;
 import dev.arca.extract.Article;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
@@ -50,17 +51,22 @@ public final class BundleReader implements Closeable {
 
     /** The Article from {@code article/article.json}. */
     public Article article() throws IOException {
-        return readJson(BundleWriter.ARTICLE_PATH, Article.class);
+        return readJson(BundleWriter.ARTICLE_PATH, BundleJson.MAPPER.readerFor(Article.class));
+    }
+
+    /** The Article with an empty {@code html}: cheaper to read, for listings and the index. */
+    public Article articleWithoutHtml() throws IOException {
+        return readJson(BundleWriter.ARTICLE_PATH, BundleJson.ARTICLE_WITHOUT_HTML);
     }
 
     /** The capture facts from {@code article/capture.json}. */
     public CaptureInfo info() throws IOException {
-        return readJson(BundleWriter.CAPTURE_PATH, CaptureInfo.class);
+        return readJson(BundleWriter.CAPTURE_PATH, BundleJson.MAPPER.readerFor(CaptureInfo.class));
     }
 
-    private <T> T readJson(String name, Class<T> type) throws IOException {
+    private <T> T readJson(String name, ObjectReader reader) throws IOException {
         try (InputStream in = member(name)) {
-            return BundleJson.MAPPER.readValue(in, type);
+            return reader.readValue(in);
         } catch (BundleException e) {
             throw e;
         } catch (IOException e) {

@@ -1,9 +1,12 @@
 package dev.arca.cli;
 
+import dev.arca.store.IndexWarmup;
 import picocli.CommandLine;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.util.Arrays;
+import java.util.Set;
 
 /** The entry point of the {@code arca} executable. */
 public final class Main {
@@ -27,8 +30,14 @@ public final class Main {
         }
     }
 
+    /** The commands that read or write the index, which is worth loading while picocli parses. */
+    private static final Set<String> INDEX_COMMANDS = Set.of("list", "search", "stats", "rm", "reindex", "fetch");
+
     /** Runs one command line against {@code console} and returns its exit status. */
     public static int run(String[] args, Console console) {
+        if (Arrays.stream(args).anyMatch(INDEX_COMMANDS::contains)) {
+            IndexWarmup.start();
+        }
         ArcaCommand arca = new ArcaCommand(console);
         CommandLine commandLine = new CommandLine(arca);
         ErrorHandler errors = new ErrorHandler(arca);

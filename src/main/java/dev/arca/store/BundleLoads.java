@@ -91,7 +91,7 @@ final class BundleLoads {
     private Loaded load(BundleFile file) {
         Path path = file.path(root);
         try (BundleReader reader = BundleReader.open(path)) {
-            return new Loaded(file, reader.article(), reader.info(), null, false);
+            return new Loaded(file, reader.articleWithoutHtml(), reader.info(), null, false);
         } catch (NoSuchFileException e) {
             return new Loaded(file, null, null, null, true);
         } catch (IOException | RuntimeException e) {

@@ -15,7 +15,10 @@ public final class CaptureIds {
     static final int RANDOM_CHARS = 4;
     static final int LENGTH = TIME_CHARS + RANDOM_CHARS;
 
-    private static final SecureRandom RANDOM = new SecureRandom();
+    /** Created on first use: a SecureRandom costs listings, which only decode IDs, a noticeable start-up delay. */
+    private static final class Random {
+        static final SecureRandom INSTANCE = new SecureRandom();
+    }
 
     private CaptureIds() {
     }
@@ -28,7 +31,7 @@ public final class CaptureIds {
             id.append(ALPHABET.charAt((int) ((seconds >>> (5 * i)) & 31)));
         }
         for (int i = 0; i < RANDOM_CHARS; i++) {
-            id.append(ALPHABET.charAt(RANDOM.nextInt(32)));
+            id.append(ALPHABET.charAt(Random.INSTANCE.nextInt(32)));
         }
         return id.toString();
     }

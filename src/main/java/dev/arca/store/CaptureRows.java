@@ -102,16 +102,16 @@ final class CaptureRows implements AutoCloseable {
             rowid = r.getLong(1);
         }
         insertText.setLong(1, rowid);
-        bindText(insertText, article);
+        bindText(insertText, article.text(), article.title(), article.byline(), article.description());
         insertText.executeUpdate();
     }
 
-    /** Binds parameters 2 to 5 to the article's {@link IndexSchema#TEXT_COLUMNS}. */
-    static void bindText(PreparedStatement s, Article article) throws SQLException {
-        s.setString(2, article.text());
-        s.setString(3, article.title());
-        s.setString(4, article.byline());
-        s.setString(5, article.description());
+    /** Binds parameters 2 to 5 to the {@link IndexSchema#TEXT_COLUMNS}, in their order. */
+    static void bindText(PreparedStatement s, String text, String title, String byline, String description) throws SQLException {
+        s.setString(2, text);
+        s.setString(3, title);
+        s.setString(4, byline);
+        s.setString(5, description);
     }
 
     /** Removes a row and its full text. */

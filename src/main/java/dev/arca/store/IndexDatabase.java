@@ -105,9 +105,11 @@ final class IndexDatabase implements Closeable {
     }
 
     private Connection openConnection() throws SQLException {
+        SqliteLibrary.beforeFirstConnection();
         SQLiteConfig config = new SQLiteConfig();
         config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
         Connection c = config.createConnection(file == null ? "jdbc:sqlite::memory:" : "jdbc:sqlite:" + file);
+        SqliteLibrary.afterFirstConnection();
         try (Statement s = c.createStatement()) {
             s.execute("PRAGMA auto_vacuum = INCREMENTAL"); // takes effect in a new file only
             s.execute("PRAGMA journal_mode = WAL");

@@ -24,6 +24,8 @@ final class IndexSync {
 
     /** From this many bundles to read, say so on stderr: it will take a moment. */
     private static final int ANNOUNCE_FROM = 200;
+    /** From this many bundles to read, load in bulk and compact afterwards. */
+    private static final int BULK_FROM = 5000;
 
     private final Store store;
     private final IndexDatabase db;
@@ -92,11 +94,9 @@ final class IndexSync {
             files += dir.list().files().size();
         }
         int read = repair(all, files);
-        // merge the full-text index into one segment, give back the pages that frees, and fold the
-        // WAL into the file: the smallest, fastest index for the reads that follow
-        db.execute("INSERT INTO " + IndexSchema.TEXT + " (" + IndexSchema.TEXT + ") VALUES ('optimize')");
-        db.releaseFreePages();
-        db.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+        if (files < BULK_FROM) {
+            compact();
+        }
         return read;
     }
 
@@ -163,16 +163,46 @@ final class IndexSync {
         int read = 0;
         BundleLoads loads = new BundleLoads(store.root());
         MonthRows months = new MonthRows(db.connection());
+        boolean bulk = files >= BULK_FROM;
+        if (bulk) {
+            bulkLoading(true);
+        }
         try (CaptureRows rows = new CaptureRows(db.connection())) {
             for (MonthDirectory dir : changed) {
                 read += db.write(() -> repairMonth(dir, months, rows, loads));
             }
+        } finally {
+            if (bulk) {
+                bulkLoading(false);
+            }
+        }
+        if (bulk) {
+            compact();
         }
         if (announce) {
             double seconds = (System.nanoTime() - start) / 1e9;
             diagnostics.note(String.format(Locale.ROOT, "indexed %d bundles in %.1f s", read, seconds));
         }
         return read;
+    }
+
+    /**
+     * For loading many bundles at once: no full-text merges while loading (one merge at the end
+     * does the same work once) and checkpoints every 100 MB of WAL rather than every 4 MB.
+     */
+    private void bulkLoading(boolean on) throws SQLException {
+        db.execute("INSERT INTO " + IndexSchema.TEXT + " (" + IndexSchema.TEXT + ", rank) VALUES ('automerge', " + (on ? 0 : 4) + ")");
+        db.execute("PRAGMA wal_autocheckpoint = " + (on ? 25_000 : 1000));
+    }
+
+    /**
+     * Merges the full-text index into one segment, gives back the pages that frees, and folds the
+     * WAL into the file: the smallest, fastest index for the reads that follow.
+     */
+    private void compact() throws SQLException {
+        db.execute("INSERT INTO " + IndexSchema.TEXT + " (" + IndexSchema.TEXT + ") VALUES ('optimize')");
+        db.releaseFreePages();
+        db.execute("PRAGMA wal_checkpoint(TRUNCATE)");
     }
 
     /** Lists the month under the write lock and applies the difference; returns the bundles read. */

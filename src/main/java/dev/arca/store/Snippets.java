@@ -1,7 +1,6 @@
 package dev.arca.store;
 
-import dev.arca.bundle.BundleReader;
-import dev.arca.extract.Article;
+import dev.arca.bundle.ArticleText;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -43,10 +42,10 @@ final class Snippets {
         try (PreparedStatement insert = connection.prepareStatement(
                 "INSERT INTO " + TABLE + " (rowid, " + IndexSchema.TEXT_COLUMNS + ") VALUES (?, ?, ?, ?, ?)")) {
             for (Map.Entry<Long, Path> bundle : bundles.entrySet()) {
-                Article article = read(bundle.getValue());
+                ArticleText article = read(bundle.getValue());
                 if (article != null) {
                     insert.setLong(1, bundle.getKey());
-                    CaptureRows.bindText(insert, article);
+                    CaptureRows.bindText(insert, article.text(), article.title(), article.byline(), article.description());
                     insert.executeUpdate();
                 }
             }
@@ -65,9 +64,9 @@ final class Snippets {
         return snippets;
     }
 
-    private static Article read(Path bundle) {
-        try (BundleReader reader = BundleReader.open(bundle)) {
-            return reader.article();
+    private static ArticleText read(Path bundle) {
+        try {
+            return ArticleText.read(bundle);
         } catch (IOException | RuntimeException e) {
             return null; // removed or damaged since it was indexed: the hit just has no snippet
         }

@@ -5,8 +5,10 @@ import dev.arca.store.IndexedCapture;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -18,11 +20,11 @@ enum CaptureField {
 
     ID("id", c -> c.entry().id()),
     CAPTURED("captured", c -> c.entry().captured().toString()),
-    SITE("site", IndexedCapture::site),
-    TITLE("title", c -> c.article().title()),
+    BUNDLE("bundle", c -> c.entry().bundle().toString()),
+    SIZE("size", c -> c.entry().size()),
     URL("url", c -> c.article().url()),
-    NORMALIZED_URL("normalizedUrl", IndexedCapture::normalizedUrl),
     CANONICAL_URL("canonicalUrl", c -> c.article().canonicalUrl()),
+    TITLE("title", c -> c.article().title()),
     BYLINE("byline", c -> c.article().byline()),
     AUTHORS("authors", c -> c.article().authors()),
     PUBLISHED("published", c -> c.article().published()),
@@ -36,15 +38,17 @@ enum CaptureField {
     MEDIA_TYPE("mediaType", c -> c.article().mediaType()),
     CONFIDENCE("confidence", c -> c.article().confidence()),
     WORD_COUNT("wordCount", c -> c.article().wordCount()),
+    SITE("site", IndexedCapture::site),
+    NORMALIZED_URL("normalizedUrl", IndexedCapture::normalizedUrl),
     STATUS("status", IndexedCapture::status),
-    CONTENT_HASH("contentHash", IndexedCapture::contentHash),
-    SIZE("size", c -> c.entry().size()),
-    BUNDLE("bundle", c -> c.entry().bundle().toString());
+    CONTENT_HASH("contentHash", IndexedCapture::contentHash);
 
     /** The columns of the default table. */
     static final List<CaptureField> TABLE = List.of(ID, CAPTURED, SITE, TITLE);
     /** The columns of CSV and TSV when none are chosen: the table's and the URL. */
     static final List<CaptureField> DELIMITED = List.of(ID, CAPTURED, SITE, TITLE, URL);
+    /** Every field: the JSON output when none are chosen, with the article's metadata in Article's order. */
+    static final List<CaptureField> ALL = List.of(values());
 
     private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
 
@@ -58,6 +62,15 @@ enum CaptureField {
 
     String key() {
         return key;
+    }
+
+    /** The JSON object of a capture with these fields, in this order. */
+    static Map<String, Object> object(IndexedCapture capture, List<CaptureField> fields) {
+        Map<String, Object> object = new LinkedHashMap<>();
+        for (CaptureField field : fields) {
+            object.put(field.key, field.value(capture));
+        }
+        return object;
     }
 
     /** The value for JSON output: a string, number, list or null. */

@@ -3,9 +3,7 @@ package dev.arca.cli;
 import dev.arca.store.IndexedCapture;
 
 import java.io.PrintStream;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -16,7 +14,7 @@ final class CaptureListing implements Consumer<IndexedCapture> {
 
     private final ListFormat format;
     private final List<CaptureField> fields;
-    private final boolean allFields;
+    private final List<CaptureField> jsonFields;
     private final PrintStream out;
     private Table table;
     private int count;
@@ -26,8 +24,8 @@ final class CaptureListing implements Consumer<IndexedCapture> {
      */
     CaptureListing(ListFormat format, List<CaptureField> fields, PrintStream out) {
         this.format = format;
-        this.allFields = fields == null;
         this.fields = fields != null ? fields : format == ListFormat.table ? CaptureField.TABLE : CaptureField.DELIMITED;
+        this.jsonFields = fields != null ? fields : CaptureField.ALL;
         this.out = out;
     }
 
@@ -35,8 +33,8 @@ final class CaptureListing implements Consumer<IndexedCapture> {
     public void accept(IndexedCapture capture) {
         switch (format) {
             case table -> tableRow(capture);
-            case json -> out.print((count == 0 ? "[\n" : ",\n") + Json.line(object(capture)));
-            case ndjson -> out.println(Json.line(object(capture)));
+            case json -> out.print((count == 0 ? "[\n" : ",\n") + Json.line(CaptureField.object(capture, jsonFields)));
+            case ndjson -> out.println(Json.line(CaptureField.object(capture, jsonFields)));
             case csv -> delimited(capture, ",", "\r\n");
             case tsv -> delimited(capture, "\t", "\n");
         }
@@ -60,17 +58,6 @@ final class CaptureListing implements Consumer<IndexedCapture> {
             table = new Table(fields.stream().map(CaptureField::header).toArray(String[]::new));
         }
         table.add(fields.stream().map(f -> f.cell(capture)).toArray(String[]::new));
-    }
-
-    private Map<String, Object> object(IndexedCapture capture) {
-        if (allFields) {
-            return new StoredCapture(capture.entry(), capture.article()).metadata();
-        }
-        Map<String, Object> object = new LinkedHashMap<>();
-        for (CaptureField field : fields) {
-            object.put(field.key(), field.value(capture));
-        }
-        return object;
     }
 
     private void delimited(IndexedCapture capture, String separator, String newline) {

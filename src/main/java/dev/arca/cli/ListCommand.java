@@ -38,8 +38,8 @@ final class ListCommand implements Callable<Integer> {
             description = "table (default), json (one array), ndjson (one object per line), csv or tsv (with a header row).")
     ListFormat format;
 
-    @Option(names = "--json", description = "The same as --format ndjson: one JSON object per capture, with the "
-            + "article metadata, id, captured, bundle and size.")
+    @Option(names = "--json", description = "The same as --format ndjson: one JSON object per capture with every "
+            + "field: id, captured, bundle, size, the article metadata, site, normalizedUrl, status and contentHash.")
     boolean json;
 
     @Option(names = "--fields", paramLabel = "FIELD,...", split = ",",

@@ -84,8 +84,7 @@ final class SearchCommand implements Callable<Integer> {
     }
 
     private static Map<String, Object> object(SearchHit hit) {
-        IndexedCapture c = hit.capture();
-        Map<String, Object> object = new StoredCapture(c.entry(), c.article()).metadata();
+        Map<String, Object> object = CaptureField.object(hit.capture(), CaptureField.ALL);
         object.put("score", hit.score());
         object.put("snippet", hit.snippet() == null ? null : Columns.clean(hit.snippet()));
         return object;

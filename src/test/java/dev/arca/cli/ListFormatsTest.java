@@ -60,7 +60,11 @@ class ListFormatsTest {
         assertThat(toll.get("language").asText()).isEqualTo("en");
         assertThat(toll.get("wordCount").asInt()).isGreaterThan(30);
         assertThat(Path.of(toll.get("bundle").asText())).isAbsolute().exists();
+        assertThat(toll.get("site").asText()).isEqualTo("example.com");
+        assertThat(toll.get("normalizedUrl").asText()).isEqualTo(SampleCaptures.TOLL_URL);
+        assertThat(toll.get("contentHash").asText()).startsWith("sha256:");
         assertThat(toll.has("text")).isFalse();
+        assertThat(toll.has("html")).isFalse();
     }
 
     @Test

@@ -5,6 +5,7 @@ import dev.arca.fetch.UrlNormalizer;
 import dev.arca.store.CaptureFilter;
 import dev.arca.store.CaptureOrder;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -54,24 +55,17 @@ final class ListCommand implements Callable<Integer> {
     @Option(names = "--limit", paramLabel = "N", description = "Show at most N captures.")
     Integer limit;
 
-    @Option(names = "--site", paramLabel = "HOST", description = "Only captures from HOST or its subdomains.")
-    String site;
-
     @Option(names = "--author", paramLabel = "NAME", description = "Only captures whose byline or authors contain NAME (any case).")
     String author;
 
     @Option(names = "--lang", paramLabel = "TAG", description = "Only articles in this language; \"en\" also matches en-GB and en-US.")
     String language;
 
-    @Option(names = "--since", paramLabel = "DATE", description = "Only captures made on or after DATE (UTC).")
-    String since;
-
-    @Option(names = "--until", paramLabel = "DATE", description = "Only captures made on or before DATE (UTC).")
-    String until;
+    @Mixin
+    CaptureWindow window;
 
     @Override
     public Integer call() throws IOException {
-        DateRange range = Usage.check(spec, () -> DateRange.of(since, until));
         if (limit != null && limit < 0) {
             throw Usage.error(spec, "--limit must not be negative");
         }
@@ -82,7 +76,7 @@ final class ListCommand implements Callable<Integer> {
         if (columns != null && columns.isEmpty()) {
             throw Usage.error(spec, "--fields needs at least one field name");
         }
-        CaptureFilter filter = new CaptureFilter(site, range.from(), range.to(), author, language, normalized(url));
+        CaptureFilter filter = window.filter(spec, author, language, normalized(url));
         CaptureListing listing = new CaptureListing(json ? ListFormat.ndjson : format == null ? ListFormat.table : format,
                 columns, arca.console().out());
         arca.index().forEach(filter, sort, limit, listing);

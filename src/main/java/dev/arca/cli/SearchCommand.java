@@ -5,6 +5,7 @@ import dev.arca.store.IndexedCapture;
 import dev.arca.store.SearchHit;
 import dev.arca.store.SearchSyntaxException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -42,18 +43,11 @@ final class SearchCommand implements Callable<Integer> {
     @Option(names = "--limit", paramLabel = "N", defaultValue = "20", description = "Show the best N hits (default: ${DEFAULT-VALUE}).")
     int limit;
 
-    @Option(names = "--site", paramLabel = "HOST", description = "Only captures from HOST or its subdomains.")
-    String site;
-
-    @Option(names = "--since", paramLabel = "DATE", description = "Only captures made on or after DATE (UTC).")
-    String since;
-
-    @Option(names = "--until", paramLabel = "DATE", description = "Only captures made on or before DATE (UTC).")
-    String until;
+    @Mixin
+    CaptureWindow window;
 
     @Override
     public Integer call() throws IOException {
-        DateRange range = Usage.check(spec, () -> DateRange.of(since, until));
         if (limit < 1) {
             throw Usage.error(spec, "--limit must be at least 1");
         }
@@ -61,7 +55,7 @@ final class SearchCommand implements Callable<Integer> {
         if (text.isEmpty()) {
             throw Usage.error(spec, "the search query is empty");
         }
-        CaptureFilter filter = new CaptureFilter(site, range.from(), range.to(), null, null, null);
+        CaptureFilter filter = window.filter(spec, null, null, null);
         List<SearchHit> hits;
         try {
             hits = arca.index().search(text, filter, limit);

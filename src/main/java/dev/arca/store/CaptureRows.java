@@ -139,8 +139,13 @@ final class CaptureRows implements AutoCloseable {
 
     /** The rows of one month directory, by capture ID. */
     Map<String, Known> inMonth(String month) throws SQLException {
+        return known(connection, "SELECT id, rowid, size, mtime FROM capture WHERE month = ?", month);
+    }
+
+    /** Runs a query of (id, rowid, size, mtime) for one month, by capture ID. */
+    static Map<String, Known> known(Connection connection, String sql, String month) throws SQLException {
         Map<String, Known> known = new HashMap<>();
-        try (PreparedStatement s = connection.prepareStatement("SELECT id, rowid, size, mtime FROM capture WHERE month = ?")) {
+        try (PreparedStatement s = connection.prepareStatement(sql)) {
             s.setString(1, month);
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {

@@ -175,17 +175,7 @@ final class IndexDatabase implements Closeable {
     /** Runs {@code work} in a write transaction, waiting for other writers up to the busy timeout. */
     <T> T write(Work<T> work) throws SQLException, IOException {
         execute("BEGIN IMMEDIATE");
-        boolean committed = false;
-        try {
-            T result = work.run();
-            execute("COMMIT");
-            committed = true;
-            return result;
-        } finally {
-            if (!committed) {
-                rollbackQuietly();
-            }
-        }
+        return commitOrRollBack(work);
     }
 
     /** Runs {@code work} in a write transaction only if no other writer holds the file right now. */
@@ -201,12 +191,18 @@ final class IndexDatabase implements Closeable {
         } finally {
             execute("PRAGMA busy_timeout = " + BUSY_TIMEOUT_MILLIS);
         }
+        commitOrRollBack(work);
+        return true;
+    }
+
+    /** Finishes the transaction just begun: commits what {@code work} did, or rolls it back if it failed. */
+    private <T> T commitOrRollBack(Work<T> work) throws SQLException, IOException {
         boolean committed = false;
         try {
-            work.run();
+            T result = work.run();
             execute("COMMIT");
             committed = true;
-            return true;
+            return result;
         } finally {
             if (!committed) {
                 rollbackQuietly();

@@ -83,16 +83,7 @@ final class MonthRows {
 
     /** The unreadable bundles of one month, by capture ID, with their sizes and times. */
     Map<String, CaptureRows.Known> unreadable(String month) throws SQLException {
-        Map<String, CaptureRows.Known> known = new HashMap<>();
-        try (PreparedStatement s = connection.prepareStatement("SELECT id, size, mtime FROM unreadable WHERE month = ?")) {
-            s.setString(1, month);
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    known.put(r.getString(1), new CaptureRows.Known(0, r.getLong(2), r.getLong(3)));
-                }
-            }
-        }
-        return known;
+        return CaptureRows.known(connection, "SELECT id, 0, size, mtime FROM unreadable WHERE month = ?", month);
     }
 
     void addUnreadable(BundleFile file, String reason) throws SQLException {

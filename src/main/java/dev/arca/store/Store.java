@@ -269,8 +269,9 @@ public final class Store implements Closeable {
     }
 
     /**
-     * Every capture of the page at {@code normalizedUrl} (see {@code UrlNormalizer}), newest first.
-     * Bundles that cannot be read are passed to {@code unreadable} and skipped.
+     * Every capture of the page at {@code normalizedUrl} (see {@code UrlNormalizer}), newest first,
+     * from the index. Any bundle of the store that cannot be read, and so might have been one of
+     * them, is passed to {@code unreadable}.
      */
     public List<StoreEntry> snapshots(String normalizedUrl, BiConsumer<StoreEntry, IOException> unreadable) throws IOException {
         CaptureIndex index = index();

@@ -1,5 +1,6 @@
 package dev.arca.cli;
 
+import dev.arca.extract.Article;
 import dev.arca.store.IndexedCapture;
 
 import java.time.ZoneOffset;
@@ -9,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -18,30 +18,30 @@ import java.util.stream.Collectors;
  */
 enum CaptureField {
 
-    ID("id", c -> c.entry().id()),
-    CAPTURED("captured", c -> c.entry().captured().toString()),
-    BUNDLE("bundle", c -> c.entry().bundle().toString()),
-    SIZE("size", c -> c.entry().size()),
-    URL("url", c -> c.article().url()),
-    CANONICAL_URL("canonicalUrl", c -> c.article().canonicalUrl()),
-    TITLE("title", c -> c.article().title()),
-    BYLINE("byline", c -> c.article().byline()),
-    AUTHORS("authors", c -> c.article().authors()),
-    PUBLISHED("published", c -> c.article().published()),
-    MODIFIED("modified", c -> c.article().modified()),
-    SITE_NAME("siteName", c -> c.article().siteName()),
-    LANGUAGE("language", c -> c.article().language()),
-    DESCRIPTION("description", c -> c.article().description()),
-    LEAD_IMAGE("leadImage", c -> c.article().leadImage()),
-    TAGS("tags", c -> c.article().tags()),
-    SOURCE_URL("sourceUrl", c -> c.article().sourceUrl()),
-    MEDIA_TYPE("mediaType", c -> c.article().mediaType()),
-    CONFIDENCE("confidence", c -> c.article().confidence()),
-    WORD_COUNT("wordCount", c -> c.article().wordCount()),
-    SITE("site", IndexedCapture::site),
-    NORMALIZED_URL("normalizedUrl", IndexedCapture::normalizedUrl),
-    STATUS("status", IndexedCapture::status),
-    CONTENT_HASH("contentHash", IndexedCapture::contentHash);
+    ID("id"),
+    CAPTURED("captured"),
+    BUNDLE("bundle"),
+    SIZE("size"),
+    URL("url"),
+    CANONICAL_URL("canonicalUrl"),
+    TITLE("title"),
+    BYLINE("byline"),
+    AUTHORS("authors"),
+    PUBLISHED("published"),
+    MODIFIED("modified"),
+    SITE_NAME("siteName"),
+    LANGUAGE("language"),
+    DESCRIPTION("description"),
+    LEAD_IMAGE("leadImage"),
+    TAGS("tags"),
+    SOURCE_URL("sourceUrl"),
+    MEDIA_TYPE("mediaType"),
+    CONFIDENCE("confidence"),
+    WORD_COUNT("wordCount"),
+    SITE("site"),
+    NORMALIZED_URL("normalizedUrl"),
+    STATUS("status"),
+    CONTENT_HASH("contentHash");
 
     /** The columns of the default table. */
     static final List<CaptureField> TABLE = List.of(ID, CAPTURED, SITE, TITLE);
@@ -53,11 +53,9 @@ enum CaptureField {
     private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
 
     private final String key;
-    private final Function<IndexedCapture, Object> value;
 
-    CaptureField(String key, Function<IndexedCapture, Object> value) {
+    CaptureField(String key) {
         this.key = key;
-        this.value = value;
     }
 
     String key() {
@@ -74,15 +72,47 @@ enum CaptureField {
     }
 
     /** The value for JSON output: a string, number, list or null. */
-    Object value(IndexedCapture capture) {
-        return value.apply(capture);
+    Object value(IndexedCapture c) {
+        // a switch rather than a lambda per constant: this enum is loaded by every listing, and
+        // each lambda costs a short command start-up time
+        Article a = c.article();
+        return switch (this) {
+            case ID -> c.entry().id();
+            case CAPTURED -> c.entry().captured().toString();
+            case BUNDLE -> c.entry().bundle().toString();
+            case SIZE -> c.entry().size();
+            case URL -> a.url();
+            case CANONICAL_URL -> a.canonicalUrl();
+            case TITLE -> a.title();
+            case BYLINE -> a.byline();
+            case AUTHORS -> a.authors();
+            case PUBLISHED -> a.published();
+            case MODIFIED -> a.modified();
+            case SITE_NAME -> a.siteName();
+            case LANGUAGE -> a.language();
+            case DESCRIPTION -> a.description();
+            case LEAD_IMAGE -> a.leadImage();
+            case TAGS -> a.tags();
+            case SOURCE_URL -> a.sourceUrl();
+            case MEDIA_TYPE -> a.mediaType();
+            case CONFIDENCE -> a.confidence();
+            case WORD_COUNT -> a.wordCount();
+            case SITE -> c.site();
+            case NORMALIZED_URL -> c.normalizedUrl();
+            case STATUS -> c.status();
+            case CONTENT_HASH -> c.contentHash();
+        };
     }
 
     /** The value as one line of text; lists are joined with "; ", absent values are empty. */
     String text(IndexedCapture capture) {
         Object v = value(capture);
         if (v instanceof List<?> list) {
-            return list.stream().map(String::valueOf).collect(Collectors.joining("; "));
+            StringBuilder joined = new StringBuilder();
+            for (Object item : list) {
+                joined.append(joined.length() == 0 ? "" : "; ").append(Columns.clean(String.valueOf(item)));
+            }
+            return joined.toString();
         }
         return v == null ? "" : Columns.clean(String.valueOf(v));
     }

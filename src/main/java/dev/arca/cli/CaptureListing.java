@@ -54,10 +54,16 @@ final class CaptureListing implements Consumer<IndexedCapture> {
     }
 
     private void tableRow(IndexedCapture capture) {
-        if (table == null) {
-            table = new Table(fields.stream().map(CaptureField::header).toArray(String[]::new));
+        String[] headers = new String[fields.size()];
+        String[] cells = new String[fields.size()];
+        for (int i = 0; i < cells.length; i++) {
+            headers[i] = fields.get(i).header();
+            cells[i] = fields.get(i).cell(capture);
         }
-        table.add(fields.stream().map(f -> f.cell(capture)).toArray(String[]::new));
+        if (table == null) {
+            table = new Table(headers);
+        }
+        table.add(cells);
     }
 
     private void delimited(IndexedCapture capture, String separator, String newline) {
@@ -75,7 +81,11 @@ final class CaptureListing implements Consumer<IndexedCapture> {
     }
 
     private void header(String separator, String newline) {
-        out.print(String.join(separator, fields.stream().map(CaptureField::key).toList()) + newline);
+        StringBuilder line = new StringBuilder();
+        for (CaptureField field : fields) {
+            line.append(line.length() == 0 ? "" : separator).append(field.key());
+        }
+        out.print(line.append(newline));
     }
 
     /** A CSV cell keeps the value's own line breaks and commas, quoted as RFC 4180 says. */

@@ -5,7 +5,6 @@ import picocli.CommandLine;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.util.Arrays;
 import java.util.Set;
 
 /** The entry point of the {@code arca} executable. */
@@ -35,8 +34,11 @@ public final class Main {
 
     /** Runs one command line against {@code console} and returns its exit status. */
     public static int run(String[] args, Console console) {
-        if (Arrays.stream(args).anyMatch(INDEX_COMMANDS::contains)) {
-            IndexWarmup.start();
+        for (String arg : args) {
+            if (INDEX_COMMANDS.contains(arg)) {
+                IndexWarmup.start();
+                break;
+            }
         }
         ArcaCommand arca = new ArcaCommand(console);
         CommandLine commandLine = new CommandLine(arca);

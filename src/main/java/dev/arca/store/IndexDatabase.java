@@ -13,8 +13,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The connection to {@code <store>/index.sqlite}: WAL mode so that readers never wait for a
@@ -31,7 +29,6 @@ final class IndexDatabase implements Closeable {
     private static final int SQLITE_BUSY = 5;
     private static final int SQLITE_CORRUPT = 11;
     private static final int SQLITE_NOTADB = 26;
-    private static final Pattern DRIVER_MESSAGE = Pattern.compile("^\\[\\w+] .*? \\((.*)\\)$", Pattern.DOTALL);
 
     /** Database work that may also read bundles. */
     @FunctionalInterface
@@ -253,11 +250,14 @@ final class IndexDatabase implements Closeable {
         return failure;
     }
 
-    /** SQLite's own words, without the driver's "[SQLITE_ERROR] SQL error or missing database" wrapper. */
+    /** SQLite's own words, without the driver's "[SQLITE_ERROR] SQL error or missing database (...)" wrapper. */
     static String reason(SQLException e) {
         String message = e.getMessage() == null ? e.toString() : e.getMessage();
-        Matcher m = DRIVER_MESSAGE.matcher(message);
-        return m.matches() ? m.group(1) : message;
+        int open = message.indexOf(" (");
+        if (message.startsWith("[") && open > 0 && message.endsWith(")")) {
+            return message.substring(open + 2, message.length() - 1);
+        }
+        return message;
     }
 
     private void closeQuietly() {

@@ -1,8 +1,7 @@
 package dev.arca.bundle;
 
+import com.fasterxml.jackson.databind.ObjectReader;
 import dev.arca.extract.Article;
-import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
-import org.apache.commons.compress.archivers.zip.ZipFile;
 import org.netpreserve.jwarc.WarcReader;
 import org.netpreserve.jwarc.WarcRecord;
 import org.netpreserve.jwarc.WarcResource;
@@ -18,10 +17,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 
 /**
  * Reads a bundle written by {@link BundleWriter}: the Article without touching the WARC (cheap
  * enough to list thousands), and on demand the WARC, its records and the page as served.
+ *
+ * <p>Reads with the JDK's ZIP support, which opens a bundle in well under half the time Commons
+ * Compress takes: that is most of what reading a bundle into the index costs.
  */
 public final class BundleReader implements Closeable {
 
@@ -36,7 +40,7 @@ public final class BundleReader implements Closeable {
     /** Opens the bundle at {@code path}; fails with a {@link BundleException} if it is not a ZIP. */
     public static BundleReader open(Path path) throws IOException {
         try {
-            return new BundleReader(path, ZipFile.builder().setPath(path).get());
+            return new BundleReader(path, new ZipFile(path.toFile()));
         } catch (java.nio.file.NoSuchFileException e) {
             throw e;
         } catch (IOException e) {
@@ -50,17 +54,22 @@ public final class BundleReader implements Closeable {
 
     /** The Article from {@code article/article.json}. */
     public Article article() throws IOException {
-        return readJson(BundleWriter.ARTICLE_PATH, Article.class);
+        return readJson(BundleWriter.ARTICLE_PATH, BundleJson.MAPPER.readerFor(Article.class));
+    }
+
+    /** The Article with an empty {@code html}: cheaper to read, for listings and the index. */
+    public Article articleWithoutHtml() throws IOException {
+        return readJson(BundleWriter.ARTICLE_PATH, BundleJson.ARTICLE_WITHOUT_HTML);
     }
 
     /** The capture facts from {@code article/capture.json}. */
     public CaptureInfo info() throws IOException {
-        return readJson(BundleWriter.CAPTURE_PATH, CaptureInfo.class);
+        return readJson(BundleWriter.CAPTURE_PATH, BundleJson.MAPPER.readerFor(CaptureInfo.class));
     }
 
-    private <T> T readJson(String name, Class<T> type) throws IOException {
+    private <T> T readJson(String name, ObjectReader reader) throws IOException {
         try (InputStream in = member(name)) {
-            return BundleJson.MAPPER.readValue(in, type);
+            return reader.readValue(in);
         } catch (BundleException e) {
             throw e;
         } catch (IOException e) {
@@ -134,7 +143,7 @@ public final class BundleReader implements Closeable {
     }
 
     private InputStream member(String name) throws IOException {
-        ZipArchiveEntry entry = zip.getEntry(name);
+        ZipEntry entry = zip.getEntry(name);
         if (entry == null) {
             throw new BundleException(path + ": missing " + name);
         }

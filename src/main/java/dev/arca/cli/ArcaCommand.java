@@ -1,11 +1,15 @@
 package dev.arca.cli;
 
+import dev.arca.store.CaptureIndex;
+import dev.arca.store.Diagnostics;
 import dev.arca.store.Store;
 import dev.arca.store.StoreLocation;
+import dev.arca.store.Unreadable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
+import java.io.IOException;
 import java.nio.file.Path;
 
 /** The {@code arca} command: global options, and the subcommands that do the work. */
@@ -32,17 +36,22 @@ import java.nio.file.Path;
                 ShowCommand.class,
                 RestoreCommand.class,
                 CompletionCommand.class,
-                ConfigCommand.class
+                ConfigCommand.class,
+                SearchCommand.class,
+                StatsCommand.class,
+                RmCommand.class,
+                ReindexCommand.class
         })
 public final class ArcaCommand implements Runnable {
 
     private final Console console;
     private ConfigFile config;
+    private Store store;
 
     @Option(names = "--store", paramLabel = "DIR", scope = ScopeType.INHERIT,
             description = "The store directory (default: $ARCA_STORE, else 'store' in the config file, "
                     + "else $XDG_DATA_HOME/arca, else ~/.local/share/arca).")
-    Path store;
+    Path storeOption;
 
     @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
             description = "Explain more on stderr, including stack traces of errors.")
@@ -78,12 +87,35 @@ public final class ArcaCommand implements Runnable {
 
     /** Where the store is and why: {@code --store}, {@code $ARCA_STORE}, the config file or the XDG default. */
     StoreLocation storeLocation() {
-        return StoreLocation.choose(store, console.env(), config().store(), console.home());
+        return StoreLocation.choose(storeOption, console.env(), config().store(), console.home());
     }
 
-    /** The store chosen by {@link #storeLocation()}. */
+    /**
+     * The store chosen by {@link #storeLocation()}; one per command line, closed by
+     * {@link #closeStore()}. Its index reports progress as notes and problems as errors.
+     */
     Store store() {
-        return new Store(storeLocation().path());
+        if (store == null) {
+            store = new Store(storeLocation().path(), new Diagnostics(this::note, this::error));
+        }
+        return store;
+    }
+
+    /** The store's index, up to date, after warning about each bundle it had to leave out. */
+    CaptureIndex index() throws IOException {
+        CaptureIndex index = store().index();
+        for (Unreadable bad : index.unreadable()) {
+            error("skipping unreadable bundle " + bad.bundle() + ": " + bad.reason());
+        }
+        return index;
+    }
+
+    /** Closes the store's index, if this command line opened it. */
+    void closeStore() throws IOException {
+        if (store != null) {
+            store.close();
+            store = null;
+        }
     }
 
     /** Prints a one-line diagnostic on stderr, unless {@code --quiet}. */
@@ -101,6 +133,6 @@ public final class ArcaCommand implements Runnable {
     @Override
     public void run() {
         throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
-                "a command is required: fetch, extract, list, show or restore");
+                "a command is required: fetch, extract, list, search, show, restore, stats, rm or reindex");
     }
 }

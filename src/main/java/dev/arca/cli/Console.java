@@ -20,12 +20,19 @@ import java.util.Map;
  * @param env              environment variables
  * @param home             the user's home directory
  * @param stderrIsTerminal whether a person is watching stderr
+ * @param stdinIsTerminal  whether a person could answer a question on stdin
  */
 public record Console(PrintStream out, PrintStream err, InputStream in, Map<String, String> env, Path home,
-                      boolean stderrIsTerminal) {
+                      boolean stderrIsTerminal, boolean stdinIsTerminal) {
 
     public Console {
         env = Map.copyOf(env);
+    }
+
+    /** A console whose stdin is not a terminal, as in scripts and tests. */
+    public Console(PrintStream out, PrintStream err, InputStream in, Map<String, String> env, Path home,
+                   boolean stderrIsTerminal) {
+        this(out, err, in, env, home, stderrIsTerminal, false);
     }
 
     /** The real process: UTF-8 streams whatever the locale, so titles never turn into '?'. */
@@ -35,11 +42,10 @@ public record Console(PrintStream out, PrintStream err, InputStream in, Map<Stri
         String home = System.getenv("HOME");
         // $HOME first, as the XDG rules say; Java's user.home comes from the password database
         Path homeDir = Path.of(home != null && !home.isBlank() ? home : System.getProperty("user.home"));
-        return new Console(out, err, System.in, System.getenv(), homeDir,
-                isTerminal(2));
+        return new Console(out, err, System.in, System.getenv(), homeDir, isTerminal(2), isTerminal(0));
     }
 
-    /** Whether file descriptor {@code fd} is a terminal; System.console() answers for stdin and stdout together. */
+    /** Whether file descriptor {@code fd} is a terminal: Java 17 cannot ask isatty, but Linux shows it in /proc. */
     private static boolean isTerminal(int fd) {
         try {
             String target = Files.readSymbolicLink(Path.of("/proc/self/fd/" + fd)).toString();

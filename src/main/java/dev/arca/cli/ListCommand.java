@@ -1,25 +1,27 @@
 package dev.arca.cli;
 
-import dev.arca.bundle.BundleReader;
-import dev.arca.store.StoreEntry;
+import dev.arca.fetch.FetchException;
+import dev.arca.fetch.UrlNormalizer;
+import dev.arca.store.CaptureFilter;
+import dev.arca.store.CaptureOrder;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
-import java.io.PrintStream;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-/** {@code arca list}: the captures in the store, newest first. */
+/** {@code arca list}: the captures in the store, from the index, newest first unless sorted otherwise. */
 @Command(name = "list",
-        description = {"List the stored captures, newest first: ID, capture date (UTC), site and title.",
-                "With --json, one object per line with the article metadata, id, captured and bundle."},
+        description = {"List the stored captures, newest first unless --sort says otherwise: ID, capture date (UTC), "
+                + "site and title. With a URL, list every snapshot of that page.",
+                "Answers come from the index, which is first brought up to date with the bundles; "
+                        + "--format json, ndjson, csv and tsv are for scripts (--json is ndjson)."},
         exitCodeListHeading = "%nExit status%n",
         exitCodeList = {
                 "0:The listing was printed (unreadable bundles are reported on stderr and skipped).",
@@ -28,11 +30,11 @@ import java.util.concurrent.Callable;
         footerHeading = "%nExamples%n",
         footer = {
                 "  arca list --limit 20",
-                "  arca list --site example.com --since 2024-01-01 --json"},
+                "  arca list --site example.com --since 2024-01-01 --json",
+                "  arca list --format csv --fields id,published,title,url --sort published",
+                "  arca list https://example.com/news/story"},
         mixinStandardHelpOptions = true)
 final class ListCommand implements Callable<Integer> {
-
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
 
     @ParentCommand
     private ArcaCommand arca;
@@ -40,66 +42,68 @@ final class ListCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--json", description = "Print one JSON object per capture: the article metadata, id, captured and bundle.")
+    @Parameters(paramLabel = "URL", arity = "0..1",
+            description = "Only the snapshots of this page; the URL is normalised as fetch does (tracking parameters, "
+                    + "default ports and fragments do not matter).")
+    String url;
+
+    @Option(names = "--format", paramLabel = "FORMAT",
+            description = "table (default), json (one array), ndjson (one object per line), csv or tsv (with a header row).")
+    ListFormat format;
+
+    @Option(names = "--json", description = "The same as --format ndjson: one JSON object per capture with every "
+            + "field: id, captured, bundle, size, the article metadata, site, normalizedUrl, status and contentHash.")
     boolean json;
+
+    @Option(names = "--fields", paramLabel = "FIELD,...", split = ",",
+            description = "The columns to print, named as in the JSON output, e.g. id,published,title,url. "
+                    + "Default: id,captured,site,title for a table, plus url for csv and tsv, every field for JSON.")
+    List<String> fields;
+
+    @Option(names = "--sort", paramLabel = "KEY",
+            description = "captured (default, newest first), published (newest first, undated last), title or site (A to Z).")
+    CaptureOrder sort = CaptureOrder.captured;
 
     @Option(names = "--limit", paramLabel = "N", description = "Show at most N captures.")
     Integer limit;
 
-    @Option(names = "--site", paramLabel = "HOST", description = "Only captures from HOST or its subdomains.")
-    String site;
+    @Option(names = "--author", paramLabel = "NAME", description = "Only captures whose byline or authors contain NAME (any case).")
+    String author;
 
-    @Option(names = "--since", paramLabel = "DATE", description = "Only captures made on or after DATE (UTC).")
-    String since;
+    @Option(names = "--lang", paramLabel = "TAG", description = "Only articles in this language; \"en\" also matches en-GB and en-US.")
+    String language;
 
-    @Option(names = "--until", paramLabel = "DATE", description = "Only captures made on or before DATE (UTC).")
-    String until;
+    @Mixin
+    CaptureWindow window;
 
     @Override
     public Integer call() throws IOException {
-        DateRange range = Usage.check(spec, () -> DateRange.of(since, until));
         if (limit != null && limit < 0) {
             throw Usage.error(spec, "--limit must not be negative");
         }
-        List<StoredCapture> shown = new ArrayList<>();
-        for (StoreEntry entry : arca.store().entries()) {
-            if (limit != null && shown.size() >= limit) {
-                break;
-            }
-            if (!range.contains(entry.captured())) {
-                continue;
-            }
-            StoredCapture capture = read(entry);
-            if (capture != null && (site == null || capture.isOnSite(site))) {
-                shown.add(capture);
-            }
+        if (json && format != null && format != ListFormat.ndjson) {
+            throw Usage.error(spec, "--json means --format ndjson; give one or the other");
         }
-        print(shown);
+        List<CaptureField> columns = fields == null ? null : Usage.check(spec, () -> CaptureField.parse(String.join(",", fields)));
+        if (columns != null && columns.isEmpty()) {
+            throw Usage.error(spec, "--fields needs at least one field name");
+        }
+        CaptureFilter filter = window.filter(spec, author, language, normalized(url));
+        CaptureListing listing = new CaptureListing(json ? ListFormat.ndjson : format == null ? ListFormat.table : format,
+                columns, arca.console().out());
+        arca.index().forEach(filter, sort, limit, listing);
+        listing.finish();
         return ExitCodes.OK;
     }
 
-    private StoredCapture read(StoreEntry entry) {
-        try (BundleReader reader = BundleReader.open(entry.bundle())) {
-            return new StoredCapture(entry, reader.article());
-        } catch (IOException | RuntimeException e) {
-            arca.error("skipping unreadable bundle " + entry.bundle() + ": " + ErrorHandler.describe(e));
+    private String normalized(String page) {
+        if (page == null) {
             return null;
         }
-    }
-
-    private void print(List<StoredCapture> captures) {
-        PrintStream out = arca.console().out();
-        if (json) {
-            captures.forEach(c -> out.println(Json.line(c.metadata())));
-            return;
+        try {
+            return UrlNormalizer.normalize(page);
+        } catch (FetchException e) {
+            throw Usage.error(spec, e.getMessage());
         }
-        if (captures.isEmpty()) {
-            return;
-        }
-        Table table = new Table("ID", "CAPTURED", "SITE", "TITLE");
-        for (StoredCapture c : captures) {
-            table.add(c.entry().id(), DATE.format(c.entry().captured()), c.site(), Columns.clean(c.article().title()));
-        }
-        table.print(out);
     }
 }

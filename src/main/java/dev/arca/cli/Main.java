@@ -1,8 +1,11 @@
 package dev.arca.cli;
 
+import dev.arca.store.IndexWarmup;
 import picocli.CommandLine;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.util.Set;
 
 /** The entry point of the {@code arca} executable. */
 public final class Main {
@@ -18,8 +21,25 @@ public final class Main {
         System.exit(status);
     }
 
+    private static void closeStore(ArcaCommand arca) {
+        try {
+            arca.closeStore();
+        } catch (IOException e) {
+            arca.error(ErrorHandler.describe(e));
+        }
+    }
+
+    /** The commands that read or write the index, which is worth loading while picocli parses. */
+    private static final Set<String> INDEX_COMMANDS = Set.of("list", "search", "stats", "rm", "reindex", "fetch");
+
     /** Runs one command line against {@code console} and returns its exit status. */
     public static int run(String[] args, Console console) {
+        for (String arg : args) {
+            if (INDEX_COMMANDS.contains(arg)) {
+                IndexWarmup.start();
+                break;
+            }
+        }
         ArcaCommand arca = new ArcaCommand(console);
         CommandLine commandLine = new CommandLine(arca);
         ErrorHandler errors = new ErrorHandler(arca);
@@ -38,6 +58,7 @@ public final class Main {
             arca.error(ErrorHandler.describe(e));
             return ExitCodes.FAILED;
         } finally {
+            closeStore(arca);
             console.out().flush();
         }
     }

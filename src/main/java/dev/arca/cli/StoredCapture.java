@@ -4,34 +4,11 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import dev.arca.extract.Article;
 import dev.arca.store.StoreEntry;
 
-import java.net.URI;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 
 /** A bundle in the store together with its article, as the listing commands show it. */
 record StoredCapture(StoreEntry entry, Article article) {
-
-    /** The host of the article's URL without "www.", the "site" column of listings. */
-    String site() {
-        try {
-            String host = URI.create(article.url()).getHost();
-            if (host == null) {
-                return "";
-            }
-            host = host.toLowerCase(Locale.ROOT);
-            return host.startsWith("www.") ? host.substring(4) : host;
-        } catch (IllegalArgumentException | NullPointerException e) {
-            return "";
-        }
-    }
-
-    /** True when the capture's host is {@code host} or one of its subdomains. */
-    boolean isOnSite(String host) {
-        String wanted = host.toLowerCase(Locale.ROOT).replaceFirst("^www\\.", "");
-        String site = site();
-        return site.equals(wanted) || site.endsWith("." + wanted);
-    }
 
     /** The metadata as a JSON object: id, captured, bundle, size, then every Article field but the body. */
     Map<String, Object> metadata() {

@@ -17,7 +17,10 @@ public final class CaptureIds {
     static final int RANDOM_CHARS = 2;
     static final int LENGTH = TIME_CHARS + FRACTION_CHARS + RANDOM_CHARS;
 
-    private static final SecureRandom RANDOM = new SecureRandom();
+    /** Created on first use: a SecureRandom costs listings, which only decode IDs, a noticeable start-up delay. */
+    private static final class Random {
+        static final SecureRandom INSTANCE = new SecureRandom();
+    }
 
     private CaptureIds() {
     }
@@ -29,7 +32,7 @@ public final class CaptureIds {
         appendBase32(id, seconds, TIME_CHARS);
         appendBase32(id, (long) when.getNano() * 1024 / 1_000_000_000L, FRACTION_CHARS);
         for (int i = 0; i < RANDOM_CHARS; i++) {
-            id.append(ALPHABET.charAt(RANDOM.nextInt(32)));
+            id.append(ALPHABET.charAt(Random.INSTANCE.nextInt(32)));
         }
         return id.toString();
     }

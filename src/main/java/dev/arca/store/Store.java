@@ -1,7 +1,7 @@
 package dev.arca.store;
 
-import dev.arca.bundle.BundleReader;
 import java.io.BufferedOutputStream;
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
@@ -14,6 +14,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -22,6 +24,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 
 /**
@@ -30,8 +33,14 @@ import java.util.function.BiConsumer;
  *
  * <p>Bundles appear atomically: each is written to a hidden temporary file in its month directory,
  * forced to disk, then renamed, so a crash never leaves a partial file under a bundle name.
+ *
+ * <p>Beside them, {@code index.sqlite} answers listings and searches (see {@link CaptureIndex}).
+ * Writers update it right after each rename or removal; readers check it against the month
+ * directories first, so bundles copied in or deleted behind arca's back, a crash between rename and
+ * update, or a damaged index file are all repaired before an answer is given. The index is opened
+ * only when first needed, so commands that never list or write pay nothing for it.
  */
-public final class Store {
+public final class Store implements Closeable {
 
     static final String SUFFIX = ".wacz";
     static final String TEMP_SUFFIX = ".tmp";
@@ -44,9 +53,19 @@ public final class Store {
     }
 
     private final Path root;
+    private final Diagnostics diagnostics;
+    private final Object indexLock = new Object();
+    private IndexDatabase indexDatabase;
 
+    /** A store that keeps quiet about its index; see {@link #Store(Path, Diagnostics)}. */
     public Store(Path root) {
+        this(root, Diagnostics.NONE);
+    }
+
+    /** A store that reports index progress and problems (unreadable bundles, repairs) to {@code diagnostics}. */
+    public Store(Path root, Diagnostics diagnostics) {
         this.root = root;
+        this.diagnostics = diagnostics;
     }
 
     public Path root() {
@@ -93,7 +112,9 @@ public final class Store {
                 }
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
                 forceDirectory(dir);
-                return new StoreEntry(id, CaptureIds.captured(id), target, Files.size(target));
+                StoreEntry entry = new StoreEntry(id, CaptureIds.captured(id), target, Files.size(target));
+                indexAdded(target, id);
+                return entry;
             } catch (IOException | RuntimeException | Error e) {
                 try {
                     Files.deleteIfExists(temp);
@@ -126,7 +147,11 @@ public final class Store {
 
     /** The {@code <yyyy>/<mm>} directories that hold bundles. */
     public List<Path> monthDirectories() throws IOException {
-        List<Path> months = new ArrayList<>();
+        return months().stream().map(MonthDirectory::path).toList();
+    }
+
+    List<MonthDirectory> months() throws IOException {
+        List<MonthDirectory> months = new ArrayList<>();
         if (!Files.exists(root)) {
             return months;
         }
@@ -135,7 +160,7 @@ public final class Store {
             if (isNumberDir(year, 4)) {
                 for (Path month : children(year)) {
                     if (isNumberDir(month, 2)) {
-                        months.add(month);
+                        months.add(new MonthDirectory(monthName(month), month));
                     }
                 }
             }
@@ -144,21 +169,129 @@ public final class Store {
     }
 
     /**
-     * Every capture of the page at {@code normalizedUrl} (see {@code UrlNormalizer}), newest first.
-     * Bundles that cannot be read are passed to {@code unreadable} and skipped.
+     * The index, brought up to date with the bundles first: a cheap check of the month directories,
+     * and a repair of those that changed (which reads only the bundles that are new to it).
      */
-    public List<StoreEntry> snapshots(String normalizedUrl, BiConsumer<StoreEntry, IOException> unreadable) throws IOException {
-        List<StoreEntry> found = new ArrayList<>();
-        for (StoreEntry entry : entries()) {
-            try (BundleReader reader = BundleReader.open(entry.bundle())) {
-                if (normalizedUrl.equals(reader.info().normalizedUrl())) {
-                    found.add(entry);
+    public CaptureIndex index() throws IOException {
+        synchronized (indexLock) {
+            if (!Files.isDirectory(root)) {
+                checkDirectory();
+                IndexDatabase empty = IndexDatabase.inMemory();
+                return new CaptureIndex(empty, new IndexSync(this, empty, diagnostics), root);
+            }
+            IndexDatabase db = indexDatabase();
+            IndexSync sync = new IndexSync(this, db, diagnostics);
+            try {
+                sync.refresh();
+            } catch (SQLException e) {
+                if (!IndexDatabase.isDamage(e)) {
+                    throw db.failure("cannot update", e);
                 }
-            } catch (IOException e) {
-                unreadable.accept(entry, e);
+                db.replaceDamaged(e);
+                refreshAfterRepair(sync, db);
+            }
+            return new CaptureIndex(db, sync, root);
+        }
+    }
+
+    /** Empties the index and reads every bundle into it again; returns how many were read. */
+    public int reindex() throws IOException {
+        synchronized (indexLock) {
+            createDirectories(root);
+            IndexDatabase db = indexDatabase();
+            try {
+                return new IndexSync(this, db, diagnostics).rebuild();
+            } catch (SQLException e) {
+                throw db.failure("cannot rebuild", e);
             }
         }
-        return found;
+    }
+
+    /** Deletes a bundle and its index row. */
+    public void remove(StoreEntry entry) throws IOException {
+        Path bundle = entry.bundle();
+        if (!bundle.toAbsolutePath().normalize().startsWith(root.toAbsolutePath().normalize())) {
+            throw new StoreException(bundle + " is not in the store " + root);
+        }
+        Files.delete(bundle);
+        Path dir = bundle.getParent();
+        forceDirectory(dir);
+        updateIndex(bundle, (sync, month) -> sync.removed(month, entry.id()));
+    }
+
+    private void refreshAfterRepair(IndexSync sync, IndexDatabase db) throws IOException {
+        try {
+            sync.refresh();
+        } catch (SQLException again) {
+            throw db.failure("cannot rebuild", again);
+        }
+    }
+
+    private IndexDatabase indexDatabase() throws IOException {
+        if (indexDatabase == null) {
+            indexDatabase = IndexDatabase.open(root, diagnostics);
+        }
+        return indexDatabase;
+    }
+
+    private void indexAdded(Path bundle, String id) {
+        updateIndex(bundle, (sync, month) -> {
+            BasicFileAttributes attributes = Files.readAttributes(bundle, BasicFileAttributes.class);
+            sync.added(month, new BundleFile(month.name(), id, attributes.size(), attributes.lastModifiedTime().to(TimeUnit.MICROSECONDS)));
+        });
+    }
+
+    /** A change a writer made to one month directory, for the index to take in. */
+    @FunctionalInterface
+    private interface IndexUpdate {
+        void apply(IndexSync sync, MonthDirectory month) throws SQLException, IOException;
+    }
+
+    /**
+     * Tells the index about a bundle that just appeared or went. A failure here loses nothing: the
+     * bundle is already safe (or gone), and the next reader repairs the index from the directory,
+     * so it is a warning, not an error.
+     */
+    private void updateIndex(Path bundle, IndexUpdate update) {
+        Path dir = bundle.getParent();
+        MonthDirectory month = new MonthDirectory(monthName(dir), dir);
+        synchronized (indexLock) {
+            try {
+                IndexDatabase db = indexDatabase();
+                try {
+                    update.apply(new IndexSync(this, db, diagnostics), month);
+                } catch (SQLException e) {
+                    if (!IndexDatabase.isDamage(e)) {
+                        throw db.failure("cannot update", e);
+                    }
+                    db.replaceDamaged(e);
+                    update.apply(new IndexSync(this, db, diagnostics), month);
+                }
+            } catch (IOException | SQLException | RuntimeException e) {
+                diagnostics.warn("the index was not updated for " + bundle + " (" + e.getMessage()
+                        + "); the next list or search will catch up");
+            }
+        }
+    }
+
+    private static String monthName(Path dir) {
+        return dir.getParent().getFileName() + "/" + dir.getFileName();
+    }
+
+    /**
+     * Every capture of the page at {@code normalizedUrl} (see {@code UrlNormalizer}), newest first,
+     * from the index. Any bundle of the store that cannot be read, and so might have been one of
+     * them, is passed to {@code unreadable}.
+     */
+    public List<StoreEntry> snapshots(String normalizedUrl, BiConsumer<StoreEntry, IOException> unreadable) throws IOException {
+        CaptureIndex index = index();
+        for (Unreadable bad : index.unreadable()) {
+            String name = bad.bundle().getFileName().toString();
+            String id = name.substring(0, name.length() - SUFFIX.length());
+            long size = Files.exists(bad.bundle()) ? Files.size(bad.bundle()) : 0;
+            unreadable.accept(new StoreEntry(id, CaptureIds.captured(id), bad.bundle(), size), new IOException(bad.reason()));
+        }
+        return index.snapshots(normalizedUrl);
     }
 
     /**
@@ -264,6 +397,17 @@ public final class Store {
             channel.force(true);
         } catch (IOException e) {
             // some file systems cannot sync a directory; the rename itself is still atomic
+        }
+    }
+
+    /** Closes the index, if it was opened. */
+    @Override
+    public void close() throws IOException {
+        synchronized (indexLock) {
+            if (indexDatabase != null) {
+                indexDatabase.close();
+                indexDatabase = null;
+            }
         }
     }
 }

@@ -31,6 +31,7 @@ public final class Cli {
 
     private final Path home;
     private final Map<String, String> env = new HashMap<>();
+    private boolean stdinIsTerminal;
 
     /** A CLI whose home is {@code home} and whose store is {@code home/store}. */
     public Cli(Path home) {
@@ -64,6 +65,12 @@ public final class Cli {
         return this;
     }
 
+    /** Makes later runs see stdin as a terminal, as when a person types the command. */
+    public Cli stdinIsTerminal(boolean terminal) {
+        stdinIsTerminal = terminal;
+        return this;
+    }
+
     public Result run(String... args) {
         return runWithInput(new byte[0], args);
     }
@@ -72,7 +79,7 @@ public final class Cli {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         Console console = new Console(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), new ByteArrayInputStream(stdin), env, home, false);
+                new PrintStream(err, true, StandardCharsets.UTF_8), new ByteArrayInputStream(stdin), env, home, false, stdinIsTerminal);
         int status = Main.run(args, console);
         return new Result(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8), out.toByteArray());
     }

@@ -1,0 +1,105 @@
+package dev.arca.cli;
+
+import dev.arca.store.CaptureFilter;
+import dev.arca.store.IndexedCapture;
+import dev.arca.store.SearchHit;
+import dev.arca.store.SearchSyntaxException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code arca search}: full-text search over every stored article, best matches first. */
+@Command(name = "search",
+        description = {"Search the text, titles, bylines and descriptions of the stored articles, best match first "
+                + "(BM25), with a snippet of each hit where the matched words are in [brackets].",
+                "QUERY uses SQLite FTS5 syntax: words (all must match), \"a phrase\", OR, NOT, prefix* and "
+                        + "column:word for title, byline, description or text."},
+        mixinStandardHelpOptions = true,
+        exitCodeListHeading = "%nExit status%n",
+        exitCodeList = {
+                "0:The search ran (finding nothing is not an error).",
+                "1:The store or its index could not be read.",
+                "2:Usage error, including a query FTS5 cannot parse."},
+        footerHeading = "%nExamples%n",
+        footer = {
+                "  arca search harbour bridge",
+                "  arca search '\"harbour bridge\" NOT toll'",
+                "  arca search --json --site example.com --since 2024-01-01 --limit 50 'ferry*'"})
+final class SearchCommand implements Callable<Integer> {
+
+    @ParentCommand
+    private ArcaCommand arca;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(paramLabel = "QUERY", arity = "1..*",
+            description = "The query; several arguments are joined with spaces, e.g. arca search harbour bridge.")
+    List<String> query;
+
+    @Option(names = "--json", description = "Print one JSON object per hit: the capture's metadata with score and snippet.")
+    boolean json;
+
+    @Option(names = "--limit", paramLabel = "N", defaultValue = "20", description = "Show the best N hits (default: ${DEFAULT-VALUE}).")
+    int limit;
+
+    @Mixin
+    CaptureWindow window;
+
+    @Override
+    public Integer call() throws IOException {
+        if (limit < 1) {
+            throw Usage.error(spec, "--limit must be at least 1");
+        }
+        String text = String.join(" ", query).strip();
+        if (text.isEmpty()) {
+            throw Usage.error(spec, "the search query is empty");
+        }
+        CaptureFilter filter = window.filter(spec, null, null, null);
+        List<SearchHit> hits;
+        try {
+            hits = arca.index().search(text, filter, limit);
+        } catch (SearchSyntaxException e) {
+            throw Usage.error(spec, e.getMessage());
+        }
+        PrintStream out = arca.console().out();
+        for (SearchHit hit : hits) {
+            if (json) {
+                out.println(Json.line(object(hit)));
+            } else {
+                print(hit, out);
+            }
+        }
+        if (hits.isEmpty()) {
+            arca.note("no captures match " + text);
+        }
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    private static Map<String, Object> object(SearchHit hit) {
+        Map<String, Object> object = CaptureField.object(hit.capture(), CaptureField.ALL);
+        object.put("score", hit.score());
+        object.put("snippet", hit.snippet() == null ? null : Columns.clean(hit.snippet()));
+        return object;
+    }
+
+    private static void print(SearchHit hit, PrintStream out) {
+        IndexedCapture c = hit.capture();
+        out.println(String.join("  ", CaptureField.ID.cell(c), CaptureField.CAPTURED.cell(c), CaptureField.SITE.cell(c),
+                CaptureField.TITLE.cell(c)));
+        if (hit.snippet() != null) {
+            out.println("    " + Columns.clean(hit.snippet()));
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package dev.arca.store;
+
+import dev.arca.bundle.BundleReader;
+import dev.arca.bundle.CaptureInfo;
+import dev.arca.extract.Article;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.ArrayDeque;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Reads the article and capture facts of many bundles on worker threads, a bounded number ahead
+ * of the thread that writes them into the index, and hands them over in order. Unzipping and JSON
+ * parsing then overlap with SQLite's work, which is most of what makes a rebuild fast.
+ */
+final class BundleLoads {
+
+    /** Below this many bundles, threads cost more than they save. */
+    private static final int PARALLEL_FROM = 32;
+    private static final int AHEAD_PER_THREAD = 64;
+
+    /**
+     * A bundle's content, or why it could not be read.
+     *
+     * @param problem null when read; the reason when unreadable
+     * @param gone    true when the file vanished before it could be read
+     */
+    record Loaded(BundleFile file, Article article, CaptureInfo info, String problem, boolean gone) {
+    }
+
+    /** Receives each bundle, in the order given. */
+    @FunctionalInterface
+    interface Sink {
+        void accept(Loaded loaded) throws SQLException, IOException;
+    }
+
+    private final Path root;
+
+    BundleLoads(Path root) {
+        this.root = root;
+    }
+
+    void forEach(List<BundleFile> files, Sink sink) throws SQLException, IOException {
+        if (files.size() < PARALLEL_FROM) {
+            for (BundleFile file : files) {
+                sink.accept(load(file));
+            }
+            return;
+        }
+        int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "arca-index-reader");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            ArrayDeque<Future<Loaded>> window = new ArrayDeque<>();
+            Iterator<BundleFile> next = files.iterator();
+            while (next.hasNext() || !window.isEmpty()) {
+                while (next.hasNext() && window.size() < threads * AHEAD_PER_THREAD) {
+                    BundleFile file = next.next();
+                    window.add(pool.submit(() -> load(file)));
+                }
+                sink.accept(await(window.poll()));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static Loaded await(Future<Loaded> future) throws IOException {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while reading bundles");
+        } catch (ExecutionException e) {
+            throw new IOException(e.getCause().getMessage(), e.getCause());
+        }
+    }
+
+    private Loaded load(BundleFile file) {
+        Path path = file.path(root);
+        try (BundleReader reader = BundleReader.open(path)) {
+            return new Loaded(file, reader.articleWithoutHtml(), reader.info(), null, false);
+        } catch (NoSuchFileException e) {
+            return new Loaded(file, null, null, null, true);
+        } catch (IOException | RuntimeException e) {
+            String message = String.valueOf(e.getMessage());
+            String prefix = path + ": ";
+            return new Loaded(file, null, null, message.startsWith(prefix) ? message.substring(prefix.length()) : message, false);
+        }
+    }
+}

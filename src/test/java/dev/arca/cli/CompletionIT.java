@@ -50,7 +50,8 @@ class CompletionIT {
         String load = "source <(arca completion bash); ";
 
         assertThat(shell("bash", load + complete("arca", "fe")).lines()).containsExactly("fetch");
-        assertThat(shell("bash", load + complete("arca", "re")).lines()).containsExactly("restore");
+        assertThat(shell("bash", load + complete("arca", "re")).lines()).containsExactlyInAnyOrder("restore", "reindex");
+        assertThat(shell("bash", load + complete("arca", "res")).lines()).containsExactly("restore");
         assertThat(shell("bash", load + complete("arca", "fetch", "--max-r")).lines()).containsExactly("--max-redirects");
         assertThat(shell("bash", load + complete("arca", "restore", "--as", "ma")).lines()).containsExactly("markdown");
     }

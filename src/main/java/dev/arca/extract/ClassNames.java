@@ -1,0 +1,101 @@
+package dev.arca.extract;
+
+import org.jsoup.nodes.Element;
+
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * What an element's class, id and role say about it: "article-body" and "entry-content" promise
+ * content, "sidebar", "comments" and "share-bar" promise furniture. These are the naming habits
+ * of content-management systems, not rules for particular sites.
+ */
+public final class ClassNames {
+
+    private static final Pattern UNLIKELY = Pattern.compile(
+            "-ad-|ai2html|banner|breadcrumbs|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|"
+                    + "legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|"
+                    + "supplemental|ad-break|agegate|pagination|pager|popup|yom-remote",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern MAYBE = Pattern.compile(
+            "and|article|body|column|content|main|mathjax|shadow", Pattern.CASE_INSENSITIVE);
+    private static final Pattern POSITIVE = Pattern.compile(
+            "article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern NEGATIVE = Pattern.compile(
+            "-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|footer|gdpr|masthead|media|meta|"
+                    + "outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget",
+            Pattern.CASE_INSENSITIVE);
+    /**
+     * Furniture whatever its size: comment threads and forms, share bars, newsletter and cookie
+     * prompts, author bio boxes, related and recommended teasers, "back to top" links. Matched
+     * on whole class or id words so that "commentary" or "shared-content" survive.
+     */
+    private static final Pattern FURNITURE = Pattern.compile(
+            "(?:^|[\\s_-])(?:comments?|comment-?(?:list|area|form|respond|section|thread|s?wrap(?:per)?)|"
+                    + "respond|reply|disqus(?:_thread)?|discussion|commentaires|kommentare|comentarios|commenti|"
+                    + "share|sharing|share-?(?:bar|buttons|tools|links|icons)|social(?:-?(?:share|links|media|icons|bar))?|"
+                    + "sharedaddy|addtoany|newsletter|subscribe|subscription|signup|sign-up|cookie|cookies|"
+                    + "consent|gdpr|cmp|author-?(?:bio|box|info|card|profile)|about-?author|bio-?box|"
+                    + "related(?:-?(?:posts|articles|stories|content|links))?|recommended|recommendations|"
+                    + "more-?(?:stories|articles|from)|read-?more|also-?read|you-?may-?like|"
+                    + "jp-relatedposts|yarpp|crp_related|outbrain|taboola|back-?to-?top|scroll-?top|to-?top|"
+                    + "breadcrumbs?|pagination|pager|post-?nav(?:igation)?|nav-?links|tag-?list|tags|"
+                    + "print|skip-?link|screen-reader-text|sr-only|visually-hidden|advert|advertisement|"
+                    + "ad-?(?:slot|container|wrapper|unit|banner)|ads|adsbygoogle|sponsored|promo|popup|modal|"
+                    + "widget|sidebar|masthead|site-?header|site-?footer)(?=$|[\\s_-])",
+            Pattern.CASE_INSENSITIVE);
+    private static final Set<String> UNLIKELY_ROLES = Set.of("menu", "menubar", "complementary", "navigation",
+            "alert", "alertdialog", "dialog", "banner", "contentinfo", "search");
+
+    private ClassNames() {
+    }
+
+    static String of(Element e) {
+        String cls = e.className();
+        String id = e.id();
+        if (cls.isEmpty()) {
+            return id;
+        }
+        return id.isEmpty() ? cls : cls + " " + id;
+    }
+
+    /** Readability's test: named like furniture and not also like content. */
+    public static boolean unlikely(Element e) {
+        String s = of(e);
+        if (s.isEmpty()) {
+            return UNLIKELY_ROLES.contains(e.attr("role"));
+        }
+        return UNLIKELY.matcher(s).find() && !MAYBE.matcher(s).find() || UNLIKELY_ROLES.contains(e.attr("role"));
+    }
+
+    /** Named as furniture on a whole word of its class or id, whatever else the name says. */
+    public static boolean furniture(Element e) {
+        String s = of(e);
+        return !s.isEmpty() && s.length() < 300 && FURNITURE.matcher(s).find();
+    }
+
+    /** -50 to +50: positive names promise content, negative ones furniture. */
+    public static int weight(Element e) {
+        int w = 0;
+        String cls = e.className();
+        if (!cls.isEmpty()) {
+            if (NEGATIVE.matcher(cls).find()) {
+                w -= 25;
+            }
+            if (POSITIVE.matcher(cls).find()) {
+                w += 25;
+            }
+        }
+        String id = e.id();
+        if (!id.isEmpty()) {
+            if (NEGATIVE.matcher(id).find()) {
+                w -= 25;
+            }
+            if (POSITIVE.matcher(id).find()) {
+                w += 25;
+            }
+        }
+        return w;
+    }
+}

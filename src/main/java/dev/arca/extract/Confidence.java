@@ -1,0 +1,55 @@
+package dev.arca.extract;
+
+import org.jsoup.nodes.Element;
+
+import java.util.regex.Pattern;
+
+/**
+ * Judges how likely the page is an article at all, from 0 to 1: running text of some length
+ * in several paragraphs, structured data that says "article", a publication date, and an
+ * address that is not a home page, listing or search. Home pages, listings, search results
+ * and login walls score low; when the chosen body is mostly links it is dropped.
+ */
+public final class Confidence implements Step {
+
+    private static final Pattern LISTING_PATH = Pattern.compile(
+            "^https?://[^/]+/?(?:index\\.\\w+)?(?:\\?.*)?$|/(?:search|tag|tags|category|categories|archive|archives|"
+                    + "page/\\d+|author|topics?|section|login|signin|sign-in|register)(?:/|$|\\?)|[?&](?:s|q|query|search)=",
+            Pattern.CASE_INSENSITIVE);
+
+    @Override
+    public void apply(Page page) {
+        String text = page.text();
+        int length = text.length();
+        int paragraphs = 0;
+        for (String line : text.split("\n")) {
+            if (line.length() >= 100) {
+                paragraphs++;
+            }
+        }
+        Metadata m = page.metadata();
+        double c = 0.55 * Math.min(1.0, length / 1500.0) + 0.15 * Math.min(1.0, paragraphs / 4.0);
+        if (m.articleTyped()) {
+            c += 0.2;
+        }
+        if (m.published() != null) {
+            c += 0.1;
+        }
+        String url = page.url();
+        if (url != null && LISTING_PATH.matcher(url).find()) {
+            c -= 0.3;
+        }
+        if (hasLoginForm(page) && length < 1000) {
+            c -= 0.3;
+        }
+        if (length < 200 && paragraphs == 0) {
+            c = Math.min(c, 0.1);
+        }
+        page.confidence(Math.max(0, Math.min(1, Math.round(c * 100) / 100.0)));
+    }
+
+    private static boolean hasLoginForm(Page page) {
+        Element pw = page.original().selectFirst("input[type=password]");
+        return pw != null;
+    }
+}

@@ -1,0 +1,130 @@
+package dev.arca.extract;
+
+import java.util.regex.Pattern;
+
+/**
+ * Short texts that are page furniture in the common languages (en, de, fr, es, it, pt, nl, pl,
+ * ru): "Back to top", "Share this", "Leave a Reply", "Related Articles", cookie and newsletter
+ * prompts, advertisement labels, image credits, and the headings that open a comment thread or
+ * a block of teasers.
+ */
+public final class FurnitureText {
+
+    private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
+
+    /** A whole short block that is furniture. */
+    private static final Pattern WHOLE = Pattern.compile("^\\W*(?:"
+            + "back to top(?: button)?|to top|top of page|nach oben|zum seitenanfang|haut de (?:la )?page|retour en haut|"
+            + "volver arriba|ir arriba|torna su|torna all'inizio|voltar ao topo|topo|terug naar boven|naar boven|"
+            + "наверх|do góry|"
+            + "share(?: this)?(?: (?:article|story|post|page))?(?: on \\w+)?|share via \\w+|tweet(?: this)?|pin it|email|"
+            + "e-mail|print(?: this)?(?: (?:article|page))?|teilen|artikel teilen|drucken|partager(?: (?:cet|l')article)?|"
+            + "imprimer|compartir|imprimir|condividi|stampa|compartilhe|compartilhar|delen|afdrukken|поделиться|"
+            + "udostępnij|"
+            + "source link|source|sources?:?|"
+            + "advertisement|advertising|sponsored(?: content)?|ad|ads|anzeige|werbung|publicité|publicidad|"
+            + "pubblicità|publicidade|advertentie|реклама|reklama|"
+            + "(?:\\d+\\s+)?comments?|no comments(?: yet)?|kommentare?|commentaires?|comentarios?|commenti|"
+            + "comentários|reacties|комментарии|komentarze|"
+            + "leave a (?:reply|comment)|post a comment|add a comment|write a comment|join the (?:discussion|conversation)|"
+            + "kommentar schreiben|schreibe einen kommentar|laisser un commentaire|laisser une réponse|"
+            + "deja un comentario|deja una respuesta|lascia un commento|lascia una risposta|deixe um comentário|"
+            + "deixe uma resposta|plaats een reactie|geef een reactie|оставить комментарий|добавить комментарий|"
+            + "related(?: articles| posts| stories| content| news| links)?|you (?:may|might) also like|"
+            + "more (?:stories|articles|news)|more from [\\p{L} ]{1,30}|recommended(?: for you)?|read more|read next|"
+            + "also read|see also|trending(?: now)?|most (?:read|popular|viewed)|popular posts|recent posts|"
+            + "weitere artikel|das könnte sie auch interessieren|lesen sie auch|mehr zum thema|ähnliche artikel|"
+            + "à lire aussi|lire aussi|articles similaires|sur le même sujet|te puede interesar|"
+            + "artículos relacionados|noticias relacionadas|leggi anche|articoli correlati|potrebbe interessarti|"
+            + "leia também|veja também|artigos relacionados|notícias relacionadas|lees ook|gerelateerde artikelen|"
+            + "meer nieuws|читайте также|похожие статьи|zobacz także|czytaj także|"
+            + "tags?|filed under|categories|kategorien|étiquettes|etiquetas|"
+            + "previous(?: post| article)?|next(?: post| article)?|vorheriger artikel|nächster artikel|"
+            + "article précédent|article suivant|"
+            + "skip to (?:main )?content|jump to navigation|follow us|folgen sie uns|suivez-nous|síguenos|seguici"
+            + ")\\W*$", FLAGS);
+
+    /** Headings that open a thread of comments, a reply form or a block of teasers. */
+    private static final Pattern SECTION = Pattern.compile("^\\W*(?:\\d+\\s+)?(?:"
+            + "comments?|responses?|replies|discussion|reader comments|kommentare?|leserkommentare|commentaires?|"
+            + "réactions|comentarios?|commenti|comentários|reacties|комментарии|komentarze|"
+            + "(?:\\d+ )?(?:thoughts|responses|replies|comments) on .{1,200}|"
+            + "leave a (?:reply|comment)|post a comment|add a comment|write a comment|join the (?:discussion|conversation)|"
+            + "kommentar schreiben|schreibe einen kommentar|laisser un commentaire|deja un comentario|"
+            + "deja una respuesta|lascia un commento|deixe um comentário|deixe uma resposta|plaats een reactie|"
+            + "оставить комментарий|"
+            + "related(?: articles| posts| stories| content| news| links| reading)?|you (?:may|might) also (?:like|enjoy)|"
+            + "more (?:stories|articles|news|on this (?:topic|story))|recommended(?: for you| stories| articles)?|"
+            + "read (?:more|next)|also read|see also|trending(?: now)?|most (?:read|popular|viewed)|popular posts|"
+            + "recent posts|weitere artikel|das könnte sie auch interessieren|lesen sie auch|mehr zum thema|"
+            + "ähnliche artikel|à lire aussi|lire aussi|articles similaires|sur le même sujet|te puede interesar|"
+            + "artículos relacionados|noticias relacionadas|leggi anche|articoli correlati|leia também|veja também|"
+            + "artigos relacionados|lees ook|gerelateerde artikelen|читайте также|похожие статьи|zobacz także|"
+            + "about the author|über den autor|über die autorin|à propos de l'auteur|sobre el autor|sull'autore|"
+            + "sobre o autor|over de auteur|об авторе|o autorze|"
+            + "sign up for (?:our|the) .{0,40}newsletter|subscribe to (?:our|the) .{0,40}newsletter|newsletter|"
+            + "get (?:our|the) newsletter"
+            + ")\\W*$", FLAGS);
+
+    /** A paragraph that only points elsewhere: "Read more: ...", "Related: ...", "Lesen Sie auch: ...". */
+    private static final Pattern TEASER_PREFIX = Pattern.compile("^\\W*(?:"
+            + "read more|read also|also read|related|see also|more|recommended|watch|listen|"
+            + "lesen sie (?:auch|mehr)|mehr dazu|auch interessant|lire aussi|à lire aussi|à voir aussi|"
+            + "lee también|te puede interesar|leggi anche|leia também|veja também|lees ook|"
+            + "читайте также|czytaj także|zobacz także)\\s*[:»›>|-]", FLAGS);
+
+    /** Cookie, consent and newsletter prompts. */
+    private static final Pattern PROMPT = Pattern.compile(
+            "\\b(?:we use cookies|this (?:site|website) uses cookies|uses cookies to|by continuing to (?:use|browse)|"
+                    + "accept (?:all )?cookies|cookie (?:policy|settings|preferences)|wir verwenden cookies|"
+                    + "diese (?:website|seite) verwendet cookies|nous utilisons des cookies|ce site utilise des cookies|"
+                    + "utilizamos cookies|este sitio (?:web )?utiliza cookies|utilizziamo (?:i )?cookie|"
+                    + "questo sito utilizza (?:i )?cookie|utilizamos cookies|wij gebruiken cookies|"
+                    + "мы используем cookie|"
+                    + "sign up for (?:our|the) (?:\\w+ )?newsletter|subscribe to (?:our|the) (?:\\w+ )?newsletter|"
+                    + "newsletter abonnieren|inscrivez-vous à (?:notre|la) newsletter|suscríbete a (?:nuestro|nuestra)|"
+                    + "iscriviti alla (?:nostra )?newsletter|assine (?:a nossa|nossa) newsletter|"
+                    + "your email address will not be published|required fields are marked|"
+                    + "ihre e-mail-adresse wird nicht veröffentlicht|votre adresse (?:e-mail|de messagerie) ne sera pas publiée|"
+                    + "tu dirección de correo electrónico no será publicada|il tuo indirizzo email non sarà pubblicato|"
+                    + "o seu endereço de e-mail não será publicado|je e-mailadres wordt niet gepubliceerd|"
+                    + "you must be logged in to post a comment)",
+            FLAGS);
+
+    /** An image credit standing alone: "Photo: Reuters", "(Image credit: Getty)", "© AFP". */
+    private static final Pattern CREDIT = Pattern.compile("^\\W*(?:"
+            + "(?:photo|image|picture|foto|bild|imagen|immagine|imagem|фото)(?:\\s+credit)?s?\\s*(?::|by|©)|"
+            + "credits?\\s*:|©|\\(c\\)|copyright\\s|getty images|reuters|ap photo|afp(?:/getty)?\\b|"
+            + "(?:photo|foto|image)\\s*/).{0,80}$", FLAGS);
+
+    private FurnitureText() {
+    }
+
+    /** True when the whole of {@code text} is a furniture label or prompt. */
+    public static boolean isFurniture(String text) {
+        if (text.length() > 200) {
+            return false;
+        }
+        return WHOLE.matcher(text).matches() || text.length() < 200 && PROMPT.matcher(text).find();
+    }
+
+    /** True when {@code heading} opens comments, a reply form, teasers or an author bio. */
+    public static boolean opensFurnitureSection(String heading) {
+        return heading.length() <= 120 && SECTION.matcher(heading).matches();
+    }
+
+    /** True for a "Read more: ..." line that points to another article. */
+    public static boolean isTeaser(String text) {
+        return text.length() < 250 && TEASER_PREFIX.matcher(text).find();
+    }
+
+    /** True for a cookie, consent or newsletter prompt, or a comment-form notice. */
+    public static boolean isPrompt(String text) {
+        return text.length() < 600 && PROMPT.matcher(text).find();
+    }
+
+    /** True for an image credit on its own. */
+    public static boolean isCredit(String text) {
+        return text.length() < 100 && CREDIT.matcher(text).matches();
+    }
+}

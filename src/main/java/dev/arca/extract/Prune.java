@@ -1,0 +1,124 @@
+package dev.arca.extract;
+
+import org.jsoup.nodes.Comment;
+import org.jsoup.nodes.DataNode;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.select.NodeFilter;
+import org.jsoup.select.NodeTraversor;
+
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Removes what is never content before anything is scored: scripts and styles, embedded
+ * widgets and form controls, hidden elements, navigation, asides and footers, bylines, and
+ * blocks whose class or id names them as furniture (comments, share bars, related posts,
+ * newsletter and cookie boxes, author bios). Lazy images are resolved first so that a
+ * {@code <noscript>} fallback survives as a real image.
+ */
+public final class Prune implements Step {
+
+    private static final Set<String> NEVER_CONTENT = Set.of("script", "style", "template", "link", "meta", "svg",
+            "iframe", "object", "embed", "canvas", "input", "select", "textarea", "button", "option", "noscript",
+            "head", "title", "base", "frame", "frameset", "applet", "map", "dialog", "math-field");
+    private static final Set<String> FURNITURE_TAGS = Set.of("nav", "aside", "footer");
+    /** Inside these, class names describe code or data, not page furniture. */
+    private static final Set<String> SHELTERS = Set.of("code", "pre", "table");
+    private static final Set<String> PROTECTED = Set.of("html", "body", "main", "article", "a");
+    private static final Pattern HIDDEN_STYLE = Pattern.compile(
+            "display\\s*:\\s*none|visibility\\s*:\\s*hidden", Pattern.CASE_INSENSITIVE);
+
+    @Override
+    public void apply(Page page) {
+        Element body = page.work().body();
+        if (body == null) {
+            return;
+        }
+        LazyImages.resolve(body);
+        Page.Strictness level = page.strictness();
+        NodeTraversor.filter(new NodeFilter() {
+            /** How many code, pre or table elements enclose the current node. */
+            private int sheltered;
+
+            @Override
+            public FilterResult head(Node node, int depth) {
+                if (node instanceof Comment || node instanceof DataNode) {
+                    return FilterResult.REMOVE;
+                }
+                if (!(node instanceof Element e)) {
+                    return FilterResult.CONTINUE;
+                }
+                if (!keep(e, level, sheltered > 0)) {
+                    return FilterResult.REMOVE;
+                }
+                if (SHELTERS.contains(e.normalName())) {
+                    sheltered++;
+                }
+                return FilterResult.CONTINUE;
+            }
+
+            @Override
+            public FilterResult tail(Node node, int depth) {
+                if (node instanceof Element e && SHELTERS.contains(e.normalName())) {
+                    sheltered--;
+                }
+                return FilterResult.CONTINUE;
+            }
+        }, body);
+    }
+
+    private static boolean keep(Element e, Page.Strictness level, boolean sheltered) {
+        String tag = e.normalName();
+        if (NEVER_CONTENT.contains(tag) || hidden(e)) {
+            return false;
+        }
+        if (tag.equals("body")) {
+            return true;
+        }
+        if (FURNITURE_TAGS.contains(tag) && !containsMainContent(e)) {
+            return false;
+        }
+        if (tag.equals("form") && isSmallForm(e)) {
+            return false;
+        }
+        if (PROTECTED.contains(tag) || sheltered) {
+            return true;
+        }
+        if (Bylines.isBylineElement(e)) {
+            return false;
+        }
+        if (level.ordinal() <= Page.Strictness.KEEP_UNLIKELY.ordinal() && ClassNames.furniture(e)
+                && !containsMainContent(e)) {
+            return false;
+        }
+        return level != Page.Strictness.FULL || !ClassNames.unlikely(e) || containsMainContent(e);
+    }
+
+    private static boolean hidden(Element e) {
+        if (e.hasAttr("hidden")) {
+            return true;
+        }
+        String style = e.attr("style");
+        if (!style.isEmpty() && HIDDEN_STYLE.matcher(style).find()) {
+            return true;
+        }
+        return e.attr("aria-hidden").equals("true") && !e.className().contains("fallback-image")
+                && !e.normalName().equals("img");
+    }
+
+    /** Comment forms, search boxes and newsletter sign-ups are small; page-wide ASP.NET forms are not. */
+    private static boolean isSmallForm(Element e) {
+        return e.text().length() < 500;
+    }
+
+    /** Furniture names never excuse removing the article itself or a wrapper around it. */
+    private static boolean containsMainContent(Element e) {
+        String cls = ClassNames.of(e).toLowerCase(Locale.ROOT);
+        if (cls.contains("article-body") || cls.contains("entry-content") || cls.contains("post-content")) {
+            return true;
+        }
+        return e.selectFirst("article, main, [itemprop=articleBody], h1") != null;
+    }
+}

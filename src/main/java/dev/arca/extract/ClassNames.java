@@ -32,18 +32,23 @@ public final class ClassNames {
      * on whole class or id words so that "commentary" or "shared-content" survive.
      */
     private static final Pattern FURNITURE = Pattern.compile(
-            "(?:^|[\\s_-])(?:comments?|comment-?(?:list|area|form|respond|section|thread|s?wrap(?:per)?)|"
-                    + "respond|reply|disqus(?:_thread)?|discussion|commentaires|kommentare|comentarios|commenti|"
-                    + "share|sharing|share-?(?:bar|buttons|tools|links|icons)|social(?:-?(?:share|links|media|icons|bar))?|"
-                    + "sharedaddy|addtoany|newsletter|subscribe|subscription|signup|sign-up|cookie|cookies|"
-                    + "consent|gdpr|cmp|author-?(?:bio|box|info|card|profile)|about-?author|bio-?box|"
-                    + "related(?:-?(?:posts|articles|stories|content|links))?|recommended|recommendations|"
-                    + "more-?(?:stories|articles|from)|read-?more|also-?read|you-?may-?like|"
-                    + "jp-relatedposts|yarpp|crp_related|outbrain|taboola|back-?to-?top|scroll-?top|to-?top|"
-                    + "breadcrumbs?|pagination|pager|post-?nav(?:igation)?|nav-?links|tag-?list|tags|"
-                    + "print|skip-?link|screen-reader-text|sr-only|visually-hidden|advert|advertisement|"
-                    + "ad-?(?:slot|container|wrapper|unit|banner)|ads|adsbygoogle|sponsored|promo|popup|modal|"
-                    + "widget|sidebar|masthead|site-?header|site-?footer)(?=$|[\\s_-])",
+            "^(?:(?:post|entry|article|story|blog|page|site|single|td|jp|wp|news|main|c|m|js)[-_])?(?:"
+                    + "comments?|comment-?(?:list|area|form|respond|section|thread|s?wrap(?:per)?)|respond|replies|"
+                    + "disqus(?:_thread)?|commentaires|kommentare|comentarios|commenti|"
+                    + "share|sharing|share-?(?:bar|buttons|tools|links|icons|box)|social|socials|social-?(?:share|links|media|icons|bar)|"
+                    + "sharedaddy|addtoany|a2a|newsletter|subscribe|subscription|signup|sign-up|cookie|cookies|"
+                    + "consent|gdpr|cmp|author-?(?:bio|box|info|card|profile|about)|about-?(?:the-)?author|bio-?box|"
+                    + "related|relatedposts|recommended|recommendations|more-?(?:stories|articles|from|news)|"
+                    + "read-?more|also-?read|you-?may-?like|yarpp|crp_related|outbrain|taboola|"
+                    + "back-?to-?top|scroll-?(?:to-?)?top|to-?top|breadcrumbs?|pagination|pager|"
+                    + "post-?nav(?:igation)?|nav-?links|tag-?list|tags|tag-?cloud|skip-?link|screen-reader-text|"
+                    + "sr-only|visually-?hidden|advert|advertisement|adsbygoogle|ad-?(?:slot|container|wrapper|unit|banner)|"
+                    + "sponsored|promo|popup|modal|sidebar|masthead|site-?header|site-?footer"
+                    + ")(?:$|[-_])",
+            Pattern.CASE_INSENSITIVE);
+    /** CMS taxonomy and state classes ("category-sharing", "has-comments") describe a post, not a box. */
+    private static final Pattern TAXONOMY = Pattern.compile(
+            "(?:category|tag|topic|section|has|is|no|with|without|format|type|status|author|single|postid|page-template)[-_]",
             Pattern.CASE_INSENSITIVE);
     private static final Set<String> UNLIKELY_ROLES = Set.of("menu", "menubar", "complementary", "navigation",
             "alert", "alertdialog", "dialog", "banner", "contentinfo", "search");
@@ -72,7 +77,15 @@ public final class ClassNames {
     /** Named as furniture on a whole word of its class or id, whatever else the name says. */
     public static boolean furniture(Element e) {
         String s = of(e);
-        return !s.isEmpty() && s.length() < 300 && FURNITURE.matcher(s).find();
+        if (s.isEmpty() || s.length() > 300) {
+            return false;
+        }
+        for (String token : s.split("\\s+")) {
+            if (!TAXONOMY.matcher(token).lookingAt() && FURNITURE.matcher(token).lookingAt()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** -50 to +50: positive names promise content, negative ones furniture. */

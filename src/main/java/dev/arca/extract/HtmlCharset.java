@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * first bytes; then sniffing: valid UTF-8 is UTF-8, anything else windows-1252. Labels that
  * browsers read as windows-1252 (ISO-8859-1, US-ASCII, latin1) are mapped to it, and an unknown
  * label falls through to the next step. A {@code <meta>} declaration that contradicts the bytes
- * (UTF-8 declared on bytes that are not UTF-8, or a single-byte charset declared on text that is
+ * (UTF-8 declared on bytes that are not UTF-8, or another charset declared on text that is
  * valid multi-byte UTF-8) is ignored: such pages are mislabelled far more often than not.
  * Used by the fetch stage as well as by the extractor.
  */
@@ -108,8 +108,7 @@ public final class HtmlCharset {
         if (declared.equals(StandardCharsets.UTF_8)) {
             return utf8 != Utf8.INVALID;
         }
-        boolean singleByte = declared.newEncoder().maxBytesPerChar() <= 1.0f;
-        return !(singleByte && utf8 == Utf8.MULTIBYTE);
+        return utf8 != Utf8.MULTIBYTE;
     }
 
     private static Charset fromBom(byte[] b) {

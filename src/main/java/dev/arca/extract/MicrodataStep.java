@@ -4,7 +4,7 @@ import org.jsoup.nodes.Element;
 
 /**
  * Fills metadata gaps from schema.org microdata written on visible elements:
- * {@code itemprop="headline|author|datePublished|dateModified|publisher"} inside an Article
+ * {@code itemprop="author|datePublished|dateModified|publisher"} inside an Article
  * item. {@code <meta itemprop>} values are read with the other meta tags.
  */
 public final class MicrodataStep implements Step {
@@ -29,11 +29,6 @@ public final class MicrodataStep implements Step {
 
     private static void read(String prop, Element e, Metadata m) {
         switch (prop) {
-            case "headline" -> {
-                if (m.title() == null && !e.tagName().equals("meta")) {
-                    m.title(e.text());
-                }
-            }
             case "author", "creator" -> {
                 Element name = e.selectFirst("[itemprop=name]");
                 String v = name != null ? value(name) : value(e);

@@ -24,8 +24,10 @@ public final class Prune implements Step {
             "iframe", "object", "embed", "canvas", "input", "select", "textarea", "button", "option", "noscript",
             "head", "title", "base", "frame", "frameset", "applet", "map", "dialog", "math-field");
     private static final Set<String> FURNITURE_TAGS = Set.of("nav", "aside", "footer");
-    /** Inside these, class names describe code or data, not page furniture. */
-    private static final Set<String> SHELTERS = Set.of("code", "pre", "table");
+    /** Inside pre, class names describe code; inside code or tables Readability keeps "unlikely" names. */
+    private static final int IN_PRE = 1;
+    private static final int IN_CODE = 2;
+    private static final int IN_TABLE = 4;
     private static final Set<String> PROTECTED = Set.of("html", "body", "main", "article", "a");
     private static final Pattern HIDDEN_STYLE = Pattern.compile(
             "display\\s*:\\s*none|visibility\\s*:\\s*hidden", Pattern.CASE_INSENSITIVE);
@@ -39,8 +41,8 @@ public final class Prune implements Step {
         LazyImages.resolve(body);
         Page.Strictness level = page.strictness();
         NodeTraversor.filter(new NodeFilter() {
-            /** How many code, pre or table elements enclose the current node. */
-            private int sheltered;
+            /** Per shelter kind, how many enclose the current node (a bit set while any do). */
+            private final int[] depth = new int[3];
 
             @Override
             public FilterResult head(Node node, int depth) {
@@ -50,26 +52,38 @@ public final class Prune implements Step {
                 if (!(node instanceof Element e)) {
                     return FilterResult.CONTINUE;
                 }
-                if (!keep(e, level, sheltered > 0)) {
+                if (!keep(e, level, shelter())) {
                     return FilterResult.REMOVE;
                 }
-                if (SHELTERS.contains(e.normalName())) {
-                    sheltered++;
-                }
+                count(e, 1);
                 return FilterResult.CONTINUE;
             }
 
             @Override
             public FilterResult tail(Node node, int depth) {
-                if (node instanceof Element e && SHELTERS.contains(e.normalName())) {
-                    sheltered--;
+                if (node instanceof Element e) {
+                    count(e, -1);
                 }
                 return FilterResult.CONTINUE;
+            }
+
+            private void count(Element e, int delta) {
+                switch (e.normalName()) {
+                    case "pre" -> depth[0] += delta;
+                    case "code" -> depth[1] += delta;
+                    case "table" -> depth[2] += delta;
+                    default -> {
+                    }
+                }
+            }
+
+            private int shelter() {
+                return (depth[0] > 0 ? IN_PRE : 0) | (depth[1] > 0 ? IN_CODE : 0) | (depth[2] > 0 ? IN_TABLE : 0);
             }
         }, body);
     }
 
-    private static boolean keep(Element e, Page.Strictness level, boolean sheltered) {
+    private static boolean keep(Element e, Page.Strictness level, int shelter) {
         String tag = e.normalName();
         if (NEVER_CONTENT.contains(tag) || hidden(e)) {
             return false;
@@ -83,17 +97,16 @@ public final class Prune implements Step {
         if (tag.equals("form") && isSmallForm(e)) {
             return false;
         }
-        if (PROTECTED.contains(tag) || sheltered) {
+        if (PROTECTED.contains(tag) || (shelter & IN_PRE) != 0) {
             return true;
         }
         if (Bylines.isBylineElement(e)) {
             return false;
         }
-        if (level.ordinal() <= Page.Strictness.KEEP_UNLIKELY.ordinal() && ClassNames.furniture(e)
-                && !containsMainContent(e)) {
+        if (ClassNames.furniture(e) && !containsMainContent(e)) {
             return false;
         }
-        return level != Page.Strictness.FULL || !ClassNames.unlikely(e) || containsMainContent(e);
+        return level != Page.Strictness.FULL || shelter != 0 || !ClassNames.unlikely(e) || containsMainContent(e);
     }
 
     private static boolean hidden(Element e) {
@@ -119,6 +132,6 @@ public final class Prune implements Step {
         if (cls.contains("article-body") || cls.contains("entry-content") || cls.contains("post-content")) {
             return true;
         }
-        return e.selectFirst("article, main, [itemprop=articleBody], h1") != null;
+        return e.selectFirst("main, [itemprop=articleBody], h1") != null;
     }
 }

@@ -1,20 +1,18 @@
 package dev.arca.extract;
 
 /**
- * Settles the headline: the structured title found by earlier steps, else the headline inside
- * {@code <title>} without site name or section; a trailing " | Site Name" that repeats the
- * known site name is dropped either way.
+ * Settles the headline: the title the publisher wrote for machines (JSON-LD, OpenGraph, Dublin
+ * Core, Twitter) as it stands, else the headline inside {@code <title>} without site name or
+ * section, where a trailing " | Site Name" that repeats the known site name is also dropped.
  */
 public final class TitleStep implements Step {
 
     @Override
     public void apply(Page page) {
         Metadata m = page.metadata();
-        String title = m.title();
-        if (title == null) {
-            title = Titles.fromDocument(page.original());
+        if (m.title() == null) {
+            m.title(withoutSiteName(Titles.fromDocument(page.original()), m.siteName()));
         }
-        m.title(withoutSiteName(title, m.siteName()));
     }
 
     static String withoutSiteName(String title, String site) {

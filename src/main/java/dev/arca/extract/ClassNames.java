@@ -46,6 +46,11 @@ public final class ClassNames {
                     + "sponsored|promo|popup|modal|sidebar|masthead|site-?header|site-?footer"
                     + ")(?:$|[-_])",
             Pattern.CASE_INSENSITIVE);
+    /** Post metadata lines: date, byline and category strips around the story. */
+    private static final Pattern META_LINE = Pattern.compile(
+            "^(?:(?:post|entry|article|story|blog|td|single)[-_]?)?(?:meta|metadata|meta-?(?:data|info|line)|info|"
+                    + "date|dateline|datetime|timestamp|time|posted-?on|published|pubdate|byline|details)(?:$|[-_])",
+            Pattern.CASE_INSENSITIVE);
     /** CMS taxonomy and state classes ("category-sharing", "has-comments") describe a post, not a box. */
     private static final Pattern TAXONOMY = Pattern.compile(
             "(?:category|tag|topic|section|has|is|no|with|without|format|type|status|author|single|postid|page-template)[-_]",
@@ -82,6 +87,20 @@ public final class ClassNames {
         }
         for (String token : s.split("\\s+")) {
             if (!TAXONOMY.matcher(token).lookingAt() && FURNITURE.matcher(token).lookingAt()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Named as the date and byline strip of a post ("entry-meta", "post-date", "dateline"). */
+    public static boolean metaLine(Element e) {
+        String s = of(e);
+        if (s.isEmpty() || s.length() > 300) {
+            return false;
+        }
+        for (String token : s.split("\\s+")) {
+            if (META_LINE.matcher(token).lookingAt()) {
                 return true;
             }
         }

@@ -105,7 +105,10 @@ public final class Clean implements Step {
             return false;
         }
         String text = e.text();
-        if (FurnitureText.isFurniture(text) || FurnitureText.isPrompt(text)) {
+        if (FurnitureText.isFurniture(text) || FurnitureText.isPrompt(text) || FurnitureText.isSourceLine(text)) {
+            return true;
+        }
+        if (b.textLen < 120 && (ClassNames.metaLine(e) || isDateOnly(e, text))) {
             return true;
         }
         if (b.linkDensity() > 0.4 && FurnitureText.isTeaser(text)) {
@@ -115,6 +118,19 @@ public final class Clean implements Step {
                 || tag.equals("p") || tag.equals("div") || tag.equals("em");
         return captionLike && (FurnitureText.isCredit(text)
                 || ClassNames.of(e).toLowerCase(java.util.Locale.ROOT).contains("credit") && b.textLen < 120);
+    }
+
+    /** A line that is only a date ("16 February 2024", a lone {@code <time>}) is metadata, not story. */
+    private static boolean isDateOnly(Element e, String text) {
+        if (text.length() > 40) {
+            return false;
+        }
+        Element time = e.selectFirst("time");
+        if (time != null && time.text().length() >= text.length() - 3) {
+            return true;
+        }
+        String stripped = text.replaceAll("[\\p{L}]+", "").strip();
+        return Dates.normalise(text) != null && stripped.length() >= 4 && text.length() < 35;
     }
 
     private static boolean isEmptyBlock(Element e, Block b) {

@@ -97,6 +97,12 @@ public final class FurnitureText {
             + "credits?\\s*:|©|\\(c\\)|copyright\\s|getty images|reuters|ap photo|afp(?:/getty)?\\b|"
             + "(?:photo|foto|image)\\s*/).{0,80}$", FLAGS);
 
+    /** The credit line of a republished story: "Source: Outlet", "Originally published at ...". */
+    private static final Pattern SOURCE_LINE = Pattern.compile(
+            "^\\W*(?:source|sources|quelle|fuente|fonte|bron|источник|źródło)\\s*:|^\\W*original(?:ly)? "
+                    + "(?:published|appeared|posted) (?:at|on|in|by)\\b|^\\W*(?:this (?:article|story|post) )?"
+                    + "(?:was )?first (?:published|appeared) (?:at|on|in)\\b", FLAGS);
+
     private FurnitureText() {
     }
 
@@ -106,6 +112,11 @@ public final class FurnitureText {
             return false;
         }
         return WHOLE.matcher(text).matches() || text.length() < 200 && PROMPT.matcher(text).find();
+    }
+
+    /** True for a "Source: Outlet" or "Originally published at" line. */
+    public static boolean isSourceLine(String text) {
+        return text.length() < 200 && SOURCE_LINE.matcher(text).find();
     }
 
     /** True when {@code heading} opens comments, a reply form, teasers or an author bio. */

@@ -1,0 +1,109 @@
+package dev.arca.bench;
+
+import dev.arca.extract.Extractor;
+import net.dankito.readability4j.Readability4J;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * Warm single-thread throughput of arca's extractor next to Readability4J 1.0.8, in the same
+ * JVM over the same pages held in memory. Each corpus is run through every extractor for a
+ * warm-up (at least {@code --warmup} seconds) before {@code --rounds} timed passes; the best
+ * and median passes are printed as documents per second. Both start from the raw bytes and
+ * include decoding and jsoup parsing (Readability4J gets the bytes read as UTF-8, as the peers
+ * in the corpus README did).
+ *
+ * <pre>ExtractBench [--warmup SECONDS] [--rounds N] CORPUS_DIR...</pre>
+ * A corpus directory holding {@code <id>/source.html} pages is read as such; otherwise every
+ * {@code *.html}/{@code *.htm} below it counts.
+ */
+public final class ExtractBench {
+
+    private ExtractBench() {
+    }
+
+    record Doc(String url, byte[] bytes) {
+    }
+
+    public static void main(String[] args) throws IOException {
+        double warmup = 20;
+        int rounds = 5;
+        List<Path> dirs = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--warmup" -> warmup = Double.parseDouble(args[++i]);
+                case "--rounds" -> rounds = Integer.parseInt(args[++i]);
+                default -> dirs.add(Path.of(args[i]));
+            }
+        }
+        if (dirs.isEmpty()) {
+            System.err.println("usage: ExtractBench [--warmup SECONDS] [--rounds N] CORPUS_DIR...");
+            System.exit(2);
+        }
+        Extractor arca = Extractor.create();
+        Consumer<Doc> arcaRun = d -> arca.extract(d.bytes(), null, d.url());
+        Consumer<Doc> r4jRun = d -> new Readability4J(d.url(), new String(d.bytes(), StandardCharsets.UTF_8)).parse();
+        System.out.printf(Locale.ROOT, "%-24s %6s %10s %14s %14s%n", "corpus", "docs", "MB", "arca docs/s",
+                "readability4j docs/s");
+        for (Path dir : dirs) {
+            List<Doc> docs = load(dir);
+            double mb = docs.stream().mapToLong(d -> d.bytes().length).sum() / 1e6;
+            double a = measure(docs, arcaRun, warmup, rounds);
+            double r = measure(docs, r4jRun, warmup, rounds);
+            System.out.printf(Locale.ROOT, "%-24s %6d %10.1f %14.1f %14.1f%n", dir.getFileName(), docs.size(), mb, a,
+                    r);
+        }
+    }
+
+    /** Median docs/s over the timed rounds, after warming up for at least {@code warmup} seconds. */
+    static double measure(List<Doc> docs, Consumer<Doc> run, double warmup, int rounds) {
+        long until = System.nanoTime() + (long) (warmup * 1e9);
+        do {
+            pass(docs, run);
+        } while (System.nanoTime() < until);
+        double[] rates = new double[rounds];
+        for (int i = 0; i < rounds; i++) {
+            long t = System.nanoTime();
+            pass(docs, run);
+            rates[i] = docs.size() / ((System.nanoTime() - t) / 1e9);
+        }
+        java.util.Arrays.sort(rates);
+        return rates[rounds / 2];
+    }
+
+    private static void pass(List<Doc> docs, Consumer<Doc> run) {
+        for (Doc d : docs) {
+            try {
+                run.accept(d);
+            } catch (RuntimeException | StackOverflowError e) {
+                // a baseline that fails on a page still spent the time; keep going
+            }
+        }
+    }
+
+    static List<Doc> load(Path dir) throws IOException {
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(dir)) {
+            files = walk.filter(Files::isRegularFile).filter(p -> {
+                String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
+                return n.endsWith(".html") || n.endsWith(".htm");
+            }).sorted().toList();
+        }
+        boolean sourcesOnly = files.stream().anyMatch(p -> p.getFileName().toString().equals("source.html"));
+        List<Doc> docs = new ArrayList<>();
+        for (Path f : files) {
+            if (!sourcesOnly || f.getFileName().toString().equals("source.html")) {
+                docs.add(new Doc("http://example.invalid/" + dir.relativize(f), Files.readAllBytes(f)));
+            }
+        }
+        return docs;
+    }
+}

@@ -17,6 +17,7 @@ import java.util.Set;
 public final class Block {
 
     static final Block EMPTY = new Block();
+    private static final int MIN_PROSE = 50;
 
     /** Elements that start a new block of text; everything else flows inline. */
     static final Set<String> BLOCK_TAGS = Set.of("address", "article", "aside", "blockquote", "body", "center",
@@ -37,6 +38,10 @@ public final class Block {
     /** Text flowing directly in this element (not inside a child block). */
     int inlineLen;
     int inlineCommas;
+    /** Link text among the inline text. */
+    double inlineLinkLen;
+    /** Text in paragraphs of running prose below: at least 50 characters, under a third links. */
+    int prose;
     boolean hasBlockChild;
     int paragraphs;
     int images;
@@ -122,6 +127,16 @@ public final class Block {
                 if (!tag.equals("p") && isBlock(tag) && b.inlineLen > 0) {
                     b.paragraphs++;
                 }
+                if (tag.equals("a")) {
+                    b.inlineLinkLen = b.linkLen;
+                }
+                if (isBlock(tag) || tag.equals("body")) {
+                    int own = b.hasBlockChild ? b.inlineLen : b.textLen;
+                    double links = b.hasBlockChild ? b.inlineLinkLen : b.linkLen;
+                    if (own >= MIN_PROSE && links < own / 3.0) {
+                        b.prose += own;
+                    }
+                }
                 Element parent = e.parent();
                 Block pb = parent == null ? null : out.get(parent);
                 if (pb == null) {
@@ -137,12 +152,14 @@ public final class Block {
                 pb.embeds += b.embeds;
                 pb.headingLen += b.headingLen;
                 pb.listLen += b.listLen;
+                pb.prose += b.prose;
                 pb.textishLen += TEXTISH.contains(tag) ? b.textLen : b.textishLen;
                 if (isBlock(tag)) {
                     pb.hasBlockChild = true;
                 } else {
                     pb.inlineLen += b.inlineLen;
                     pb.inlineCommas += b.inlineCommas;
+                    pb.inlineLinkLen += b.inlineLinkLen;
                 }
             }
         }, root);
@@ -165,6 +182,7 @@ public final class Block {
             b.embeds -= removed.embeds;
             b.headingLen -= removed.headingLen;
             b.listLen -= removed.listLen;
+            b.prose -= removed.prose;
         }
     }
 

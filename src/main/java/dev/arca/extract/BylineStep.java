@@ -32,7 +32,7 @@ public final class BylineStep implements Step {
                     found[0] = Bylines.textOf(e);
                     return FilterResult.STOP;
                 }
-                if (found[1] == null && e.childrenSize() <= 3 && isBlockish(tag)) {
+                if (found[1] == null && e.childrenSize() <= 3 && isBlockish(tag) && startsLikeByline(e)) {
                     found[1] = Bylines.nameIn(e.text());
                 }
                 return FilterResult.CONTINUE;
@@ -51,6 +51,15 @@ public final class BylineStep implements Step {
                 m.addAuthor(name != null ? name : byline);
             }
         }
+    }
+
+    /** Cheap pre-check on the leading text node before reading the whole block's text. */
+    private static boolean startsLikeByline(Element e) {
+        if (e.childNodeSize() == 0 || !(e.childNode(0) instanceof org.jsoup.nodes.TextNode t)) {
+            return false;
+        }
+        String lead = t.text().stripLeading();
+        return !lead.isEmpty() && lead.length() < 120 && Bylines.mayStartByline(lead);
     }
 
     private static boolean isBlockish(String tag) {

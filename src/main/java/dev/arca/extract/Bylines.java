@@ -11,8 +11,7 @@ import java.util.regex.Pattern;
  */
 public final class Bylines {
 
-    private static final Pattern BYLINE_CLASS = Pattern.compile(
-            "byline|author|dateline|writtenby|p-author", Pattern.CASE_INSENSITIVE);
+    private static final Pattern BYLINE_CLASS = Pattern.compile("byline|author|dateline|writtenby|p-author");
     /** "By Jane Doe" in common languages; group 1 is the name part. */
     private static final Pattern BY_TEXT = Pattern.compile(
             "^\\s*(?:by|written by|posted by|par|von|por|di|door|av|af|от|автор:?|przez|autor:?|auteur\\s*:)\\s+"
@@ -27,12 +26,21 @@ public final class Bylines {
         String rel = e.attr("rel");
         String itemprop = e.attr("itemprop");
         boolean marked = rel.equals("author") || itemprop.contains("author")
-                || BYLINE_CLASS.matcher(e.className() + " " + e.id()).find();
+                || BYLINE_CLASS.matcher(ClassNames.of(e)).find();
         if (!marked) {
             return false;
         }
         int len = e.text().length();
         return len > 0 && len < 100;
+    }
+
+    private static final Pattern BY_START = Pattern.compile(
+            "^(?:by|written by|posted by|par|von|por|di|door|av|af|от|автор|przez|autor|auteur)\\b",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+    /** True when {@code lead} begins with a byline word ("By", "Von", "Par" ...). */
+    static boolean mayStartByline(String lead) {
+        return BY_START.matcher(lead).find();
     }
 
     /** The name in a "By Jane Doe" line, or null when {@code text} is not such a line. */

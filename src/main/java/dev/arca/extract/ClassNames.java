@@ -15,17 +15,14 @@ public final class ClassNames {
     private static final Pattern UNLIKELY = Pattern.compile(
             "-ad-|ai2html|banner|breadcrumbs|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|"
                     + "legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|"
-                    + "supplemental|ad-break|agegate|pagination|pager|popup|yom-remote",
-            Pattern.CASE_INSENSITIVE);
+                    + "supplemental|ad-break|agegate|pagination|pager|popup|yom-remote");
     private static final Pattern MAYBE = Pattern.compile(
-            "and|article|body|column|content|main|mathjax|shadow", Pattern.CASE_INSENSITIVE);
+            "and|article|body|column|content|main|mathjax|shadow");
     private static final Pattern POSITIVE = Pattern.compile(
-            "article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story",
-            Pattern.CASE_INSENSITIVE);
+            "article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story");
     private static final Pattern NEGATIVE = Pattern.compile(
             "-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|footer|gdpr|masthead|media|meta|"
-                    + "outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget",
-            Pattern.CASE_INSENSITIVE);
+                    + "outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget");
     /**
      * Furniture whatever its size: comment threads and forms, share bars, newsletter and cookie
      * prompts, author bio boxes, related and recommended teasers, "back to top" links. Matched
@@ -44,30 +41,26 @@ public final class ClassNames {
                     + "post-?nav(?:igation)?|nav-?links|tag-?list|tags|tag-?cloud|skip-?link|screen-reader-text|"
                     + "sr-only|visually-?hidden|advert|advertisement|adsbygoogle|ad-?(?:slot|container|wrapper|unit|banner)|"
                     + "sponsored|promo|popup|modal|sidebar|masthead|site-?header|site-?footer"
-                    + ")(?:$|[-_])",
-            Pattern.CASE_INSENSITIVE);
+                    + ")(?:$|[-_])");
     /** Post metadata lines: date, byline and category strips around the story. */
     private static final Pattern META_LINE = Pattern.compile(
             "^(?:(?:post|entry|article|story|blog|td|single)[-_]?)?(?:meta|metadata|meta-?(?:data|info|line)|info|"
-                    + "date|dateline|datetime|timestamp|time|posted-?on|published|pubdate|byline|details)(?:$|[-_])",
-            Pattern.CASE_INSENSITIVE);
+                    + "date|dateline|datetime|timestamp|time|posted-?on|published|pubdate|byline|details)(?:$|[-_])");
     /** CMS taxonomy and state classes ("category-sharing", "has-comments") describe a post, not a box. */
     private static final Pattern TAXONOMY = Pattern.compile(
-            "(?:category|tag|topic|section|has|is|no|with|without|format|type|status|author|single|postid|page-template)[-_]",
-            Pattern.CASE_INSENSITIVE);
+            "(?:category|tag|topic|section|has|is|no|with|without|format|type|status|author|single|postid|page-template)[-_]");
     private static final Set<String> UNLIKELY_ROLES = Set.of("menu", "menubar", "complementary", "navigation",
             "alert", "alertdialog", "dialog", "banner", "contentinfo", "search");
 
     private ClassNames() {
     }
 
+    /** The element's class and id, lower-cased, so that the patterns here need no case folding. */
     static String of(Element e) {
         String cls = e.className();
         String id = e.id();
-        if (cls.isEmpty()) {
-            return id;
-        }
-        return id.isEmpty() ? cls : cls + " " + id;
+        String s = cls.isEmpty() ? id : id.isEmpty() ? cls : cls + " " + id;
+        return s.toLowerCase(java.util.Locale.ROOT);
     }
 
     /** Readability's test: named like furniture and not also like content. */
@@ -110,7 +103,7 @@ public final class ClassNames {
     /** -50 to +50: positive names promise content, negative ones furniture. */
     public static int weight(Element e) {
         int w = 0;
-        String cls = e.className();
+        String cls = e.className().toLowerCase(java.util.Locale.ROOT);
         if (!cls.isEmpty()) {
             if (NEGATIVE.matcher(cls).find()) {
                 w -= 25;
@@ -119,7 +112,7 @@ public final class ClassNames {
                 w += 25;
             }
         }
-        String id = e.id();
+        String id = e.id().toLowerCase(java.util.Locale.ROOT);
         if (!id.isEmpty()) {
             if (NEGATIVE.matcher(id).find()) {
                 w -= 25;

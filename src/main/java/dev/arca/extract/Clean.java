@@ -46,6 +46,7 @@ public final class Clean implements Step {
         boolean conditional = page.strictness() != Page.Strictness.NO_CLEANING;
         boolean weigh = page.strictness().ordinal() < Page.Strictness.IGNORE_CLASSES.ordinal();
         Elements all = content.getAllElements();
+        List<Element> headings = new ArrayList<>();
         for (int i = all.size() - 1; i > 0; i--) {
             Element e = all.get(i);
             if (e.parent() == null) {
@@ -58,9 +59,11 @@ public final class Clean implements Step {
             if (isFurniture(e, b, weigh) || conditional && CONDITIONAL.contains(e.normalName())
                     && conditionallyRemovable(e, b, blocks, weigh)) {
                 remove(e, blocks);
+            } else if (b.textLen < 130 && isHeadingLike(e)) {
+                headings.add(0, e);
             }
         }
-        cutFurnitureSections(content, blocks);
+        cutFurnitureSections(content, headings, blocks);
     }
 
     private static void remove(Element e, Map<Element, Block> blocks) {
@@ -101,7 +104,7 @@ public final class Clean implements Step {
         if (weigh && SHARE.matcher(ClassNames.of(e)).find() && b.textLen < 500) {
             return true;
         }
-        if (b.textLen > 600 || !TEXT_BLOCKS.contains(tag)) {
+        if (b.textLen > 300 || !TEXT_BLOCKS.contains(tag)) {
             return false;
         }
         String text = e.text();
@@ -117,7 +120,7 @@ public final class Clean implements Step {
         boolean captionLike = tag.equals("figcaption") || tag.equals("span") || tag.equals("small")
                 || tag.equals("p") || tag.equals("div") || tag.equals("em");
         return captionLike && (FurnitureText.isCredit(text)
-                || ClassNames.of(e).toLowerCase(java.util.Locale.ROOT).contains("credit") && b.textLen < 120);
+                || ClassNames.of(e).contains("credit") && b.textLen < 120);
     }
 
     /** A line that is only a date ("16 February 2024", a lone {@code <time>}) is metadata, not story. */
@@ -135,7 +138,7 @@ public final class Clean implements Step {
 
     private static boolean isEmptyBlock(Element e, Block b) {
         String tag = e.normalName();
-        if (b.images > 0 || b.embeds > 0 || !e.getElementsByTag("img").isEmpty()) {
+        if (b.images > 0 || b.embeds > 0) {
             return false;
         }
         return tag.equals("p") || tag.equals("div") || tag.equals("section") || tag.equals("span")
@@ -149,13 +152,13 @@ public final class Clean implements Step {
         if (tag.equals("table") && isDataTable(e, b)) {
             return false;
         }
-        if (hasAncestor(e, "code") || hasAncestor(e, "pre")) {
-            return false;
-        }
         if (!tag.equals("div") && !tag.equals("section") && !b.hasBlockChild && b.textLen > 0 && !isList(tag)) {
             return false;
         }
         if ((tag.equals("div") || tag.equals("section")) && !b.hasBlockChild) {
+            return false;
+        }
+        if (hasAncestor(e, "code") || hasAncestor(e, "pre")) {
             return false;
         }
         int weight = weigh ? ClassNames.weight(e) : 0;
@@ -173,7 +176,7 @@ public final class Clean implements Step {
         double headingDensity = b.textLen == 0 ? 0 : (double) b.headingLen / b.textLen;
         int contentLength = b.textLen;
         double linkDensity = b.linkDensity();
-        boolean inFigure = hasAncestor(e, "figure");
+        boolean inFigure = img > 0 && hasAncestor(e, "figure");
         if (contentLength < 40) {
             String text = e.text();
             if (AD_WORDS.matcher(text).matches() || LOADING_WORDS.matcher(text).matches()) {
@@ -239,10 +242,8 @@ public final class Clean implements Step {
      * A heading that opens comments, related posts, an author bio or a newsletter box ends the
      * story: it and everything after it at its level go.
      */
-    private static void cutFurnitureSections(Element content, Map<Element, Block> blocks) {
+    private static void cutFurnitureSections(Element content, List<Element> headings, Map<Element, Block> blocks) {
         int total = blocks.getOrDefault(content, Block.EMPTY).textLen;
-        List<Element> headings = new ArrayList<>(content.select("h1, h2, h3, h4, h5, h6, p > strong:only-child, "
-                + "div > strong:only-child, div > b:only-child"));
         for (Element h : headings) {
             if (h.parent() == null || !FurnitureText.opensFurnitureSection(h.text())) {
                 continue;
@@ -264,6 +265,20 @@ public final class Clean implements Step {
             }
             cut.forEach(Node::remove);
         }
+    }
+
+    /** A heading, or a paragraph that is only bold text, as CMS editors write section titles. */
+    private static boolean isHeadingLike(Element e) {
+        String tag = e.normalName();
+        if (HEADINGS.contains(tag)) {
+            return true;
+        }
+        if (!(tag.equals("strong") || tag.equals("b"))) {
+            return false;
+        }
+        Element parent = e.parent();
+        return parent != null && parent.childrenSize() == 1 && (parent.normalName().equals("p")
+                || parent.normalName().equals("div")) && parent.ownText().isBlank();
     }
 
     private static int textBefore(Element content, Element target, Map<Element, Block> blocks) {

@@ -128,7 +128,7 @@ public final class Prune implements Step {
 
     /** Furniture names never excuse removing the article itself or a wrapper around it. */
     private static boolean containsMainContent(Element e) {
-        String cls = ClassNames.of(e).toLowerCase(Locale.ROOT);
+        String cls = ClassNames.of(e);
         if (cls.contains("article-body") || cls.contains("entry-content") || cls.contains("post-content")) {
             return true;
         }

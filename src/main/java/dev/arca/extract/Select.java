@@ -17,6 +17,9 @@ import java.util.regex.Pattern;
 public final class Select implements Step {
 
     private static final int TOP_CANDIDATES = 5;
+    private static final double WIDEN_FACTOR = 2.0;
+    private static final int WIDEN_MIN = 1000;
+    private static final double WIDEN_MAX_LINKS = 0.25;
     private static final int MIN_SHARED_CANDIDATES = 3;
     private static final Pattern SENTENCE_END = Pattern.compile("\\.( |$)");
 
@@ -45,6 +48,7 @@ public final class Select implements Step {
             bestBlock.scored = true;
             bestBlock.score = Score.prior(best, true);
         }
+        best = widenToMoreProse(best, blocks);
         addWithSiblings(best, blocks, content);
         page.content(content);
     }
@@ -121,6 +125,30 @@ public final class Select implements Step {
             parent = parent.parent();
         }
         return best;
+    }
+
+    /**
+     * Pages that hold several stories (a blog's front page, a news digest) put each in its own
+     * block; an ancestor with much more running prose and few links holds all of them.
+     */
+    private static Element widenToMoreProse(Element best, Map<Element, Block> blocks) {
+        Block b = blocks.get(best);
+        if (b == null) {
+            return best;
+        }
+        Element chosen = best;
+        int prose = b.prose;
+        for (Element a = best.parent(); a != null && !a.normalName().equals("html"); a = a.parent()) {
+            Block ab = blocks.get(a);
+            if (ab == null) {
+                break;
+            }
+            if (ab.prose > WIDEN_FACTOR * prose + WIDEN_MIN && ab.linkDensity() < WIDEN_MAX_LINKS) {
+                chosen = a;
+                prose = ab.prose;
+            }
+        }
+        return chosen;
     }
 
     private static void addWithSiblings(Element best, Map<Element, Block> blocks, Element content) {

@@ -23,23 +23,27 @@ public final class SourceLinkStep implements Step {
                     + " (?:at|on|in)\\b",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
+    /** Reads only the block's leading text node, so that scanning every link stays cheap. */
+    private static boolean startsWithLabel(Element block) {
+        if (block.childNodeSize() == 0 || !(block.childNode(0) instanceof org.jsoup.nodes.TextNode t)) {
+            return false;
+        }
+        String lead = t.text();
+        return lead.length() < 200 && BLOCK_LABEL.matcher(lead).find();
+    }
+
     @Override
     public void apply(Page page) {
-        for (Element a : page.original().select("a[href]")) {
-            String href = a.absUrl("href");
-            if (!href.startsWith("http")) {
-                continue;
-            }
-            String text = a.text();
-            if (text.length() < 40 && LINK_LABEL.matcher(text).matches()) {
-                page.metadata().offerSourceUrl(href);
-                return;
-            }
+        for (Element a : page.original().getElementsByTag("a")) {
+            boolean labelled = a.childNodeSize() == 1 && a.childNode(0) instanceof org.jsoup.nodes.TextNode t
+                    && t.text().length() < 40 && LINK_LABEL.matcher(t.text()).matches();
             Element parent = a.parent();
-            if (parent != null && parent.childrenSize() <= 3 && parent.text().length() < 200
-                    && BLOCK_LABEL.matcher(parent.text()).find()) {
-                page.metadata().offerSourceUrl(href);
-                return;
+            if (labelled || parent != null && parent.childrenSize() <= 3 && startsWithLabel(parent)) {
+                String href = a.absUrl("href");
+                if (href.startsWith("http")) {
+                    page.metadata().offerSourceUrl(href);
+                    return;
+                }
             }
         }
     }

@@ -35,17 +35,28 @@ public final class ClassNames {
                     + "share|sharing|share-?(?:bar|buttons|tools|links|icons|box)|social|socials|social-?(?:share|links|media|icons|bar)|"
                     + "sharedaddy|addtoany|a2a|newsletter|subscribe|subscription|signup|sign-up|cookie|cookies|"
                     + "consent|gdpr|cmp|author-?(?:bio|box|info|card|profile|about)|about-?(?:the-)?author|bio-?box|"
-                    + "related|relatedposts|recommended|recommendations|more-?(?:stories|articles|from|news)|"
-                    + "read-?more|also-?read|you-?may-?like|yarpp|crp_related|outbrain|taboola|"
-                    + "back-?to-?top|scroll-?(?:to-?)?top|to-?top|breadcrumbs?|pagination|pager|"
-                    + "post-?nav(?:igation)?|nav-?links|tag-?list|tags|tag-?cloud|skip-?link|screen-reader-text|"
-                    + "sr-only|visually-?hidden|advert|advertisement|adsbygoogle|ad-?(?:slot|container|wrapper|unit|banner)|"
-                    + "sponsored|promo|popup|modal|sidebar|masthead|site-?header|site-?footer"
+                    + "related|relatedposts|yarpp|crp_related|outbrain|taboola|"
+                    + "back-?to-?top|scroll-?(?:to-?)?top|to-?top|breadcrumbs?|"
+                    + "post-?nav(?:igation)?|nav-?links|skip-?link|screen-reader-text|"
+                    + "sr-only|visually-?hidden|adsbygoogle|ad-?(?:slot|container|wrapper|unit|banner)|sidebar"
                     + ")(?:$|[-_])");
+    /**
+     * Names that also label content wrappers ("read-more" around the rest of a story, "promo"
+     * around a feature): furniture only when the block is short.
+     */
+    private static final Pattern FURNITURE_IF_SHORT = Pattern.compile(
+            "^(?:(?:post|entry|article|story|blog|page|site|single|td|jp|wp|news|main|c|m|js)[-_])?(?:"
+                    + "recommended|recommendations|more-?(?:stories|articles|from|news)|read-?more|also-?read|"
+                    + "you-?may-?like|pagination|pager|tag-?list|tags|tag-?cloud|advert|advertisement|sponsored|promo|"
+                    + "popup|modal|masthead|site-?header|site-?footer"
+                    + ")(?:$|[-_])");
+    private static final int SHORT_BLOCK = 400;
+
     /** Post metadata lines: date, byline and category strips around the story. */
     private static final Pattern META_LINE = Pattern.compile(
             "^(?:(?:post|entry|article|story|blog|td|single)[-_]?)?(?:meta|metadata|meta-?(?:data|info|line)|info|"
-                    + "date|dateline|datetime|timestamp|time|posted-?on|published|pubdate|byline|details)(?:$|[-_])");
+                    + "date|dateline|datetime|timestamp|time|posted|posted-?on|postmeta|submitted|published|pubdate|byline|details)"
+                    + "(?:$|[-_])");
     /** CMS taxonomy and state classes ("category-sharing", "has-comments") describe a post, not a box. */
     private static final Pattern TAXONOMY = Pattern.compile(
             "(?:category|tag|topic|section|has|is|no|with|without|format|type|status|author|single|postid|page-template)[-_]");
@@ -78,12 +89,17 @@ public final class ClassNames {
         if (s.isEmpty() || s.length() > 300) {
             return false;
         }
+        boolean weak = false;
         for (String token : s.split("\\s+")) {
-            if (!TAXONOMY.matcher(token).lookingAt() && FURNITURE.matcher(token).lookingAt()) {
+            if (TAXONOMY.matcher(token).lookingAt()) {
+                continue;
+            }
+            if (FURNITURE.matcher(token).lookingAt()) {
                 return true;
             }
+            weak |= FURNITURE_IF_SHORT.matcher(token).lookingAt();
         }
-        return false;
+        return weak && e.text().length() < SHORT_BLOCK;
     }
 
     /** Named as the date and byline strip of a post ("entry-meta", "post-date", "dateline"). */

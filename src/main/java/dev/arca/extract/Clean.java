@@ -56,11 +56,11 @@ public final class Clean implements Step {
             if (b == null) {
                 continue;
             }
-            if (isFurniture(e, b, weigh) || conditional && CONDITIONAL.contains(e.normalName())
+            if (b.textLen < 130 && isHeadingLike(e) && FurnitureText.opensFurnitureSection(e.text())) {
+                headings.add(0, e);
+            } else if (isFurniture(e, b, weigh) || conditional && CONDITIONAL.contains(e.normalName())
                     && conditionallyRemovable(e, b, blocks, weigh)) {
                 remove(e, blocks);
-            } else if (b.textLen < 130 && isHeadingLike(e)) {
-                headings.add(0, e);
             }
         }
         cutFurnitureSections(content, headings, blocks);
@@ -245,7 +245,7 @@ public final class Clean implements Step {
     private static void cutFurnitureSections(Element content, List<Element> headings, Map<Element, Block> blocks) {
         int total = blocks.getOrDefault(content, Block.EMPTY).textLen;
         for (Element h : headings) {
-            if (h.parent() == null || !FurnitureText.opensFurnitureSection(h.text())) {
+            if (h.parent() == null) {
                 continue;
             }
             Element start = h;

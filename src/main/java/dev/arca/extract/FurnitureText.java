@@ -46,7 +46,7 @@ public final class FurnitureText {
 
     /** Headings that open a thread of comments, a reply form or a block of teasers. */
     private static final Pattern SECTION = Pattern.compile("^\\W*(?:\\d+\\s+)?(?:"
-            + "comments?|responses?|replies|discussion|reader comments|kommentare?|leserkommentare|commentaires?|"
+            + "comments?|\\d+ (?:responses?|replies)|reader comments|kommentare?|leserkommentare|commentaires?|"
             + "réactions|comentarios?|commenti|comentários|reacties|комментарии|komentarze|"
             + "(?:\\d+ )?(?:thoughts|responses|replies|comments) on .{1,200}|"
             + "leave a (?:reply|comment)|post a comment|add a comment|write a comment|join the (?:discussion|conversation)|"

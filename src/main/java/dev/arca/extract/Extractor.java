@@ -35,7 +35,7 @@ public final class Extractor {
     public static Extractor create() {
         return new Extractor(
                 List.of(new JsonLdStep(), new MetaTagStep(), new MicrodataStep(), new DocumentDataStep(),
-                        new TitleStep(), new BylineStep(), new SourceLinkStep()),
+                        new TextDateStep(), new TitleStep(), new BylineStep(), new SourceLinkStep()),
                 List.of(new Prune(), new Score(), new Select(), new Clean(), new Tidy()),
                 List.of(new Confidence()));
     }

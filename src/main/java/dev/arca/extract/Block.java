@@ -44,6 +44,8 @@ public final class Block {
     int prose;
     boolean hasBlockChild;
     int paragraphs;
+    /** Elements below, this one included. */
+    int elements;
     int images;
     int listItems;
     int inputs;
@@ -104,6 +106,7 @@ public final class Block {
                     return;
                 }
                 Block b = out.get(e);
+                b.elements++;
                 String tag = e.normalName();
                 switch (tag) {
                     case "a" -> {
@@ -146,6 +149,7 @@ public final class Block {
                 pb.linkLen += b.linkLen;
                 pb.commas += b.commas;
                 pb.paragraphs += b.paragraphs;
+                pb.elements += b.elements;
                 pb.images += b.images;
                 pb.listItems += b.listItems;
                 pb.inputs += b.inputs;
@@ -167,6 +171,10 @@ public final class Block {
 
     /** Subtracts {@code removed}'s totals from each ancestor, after it left the tree. */
     static void detach(Element parent, Block removed, Map<Element, Block> blocks) {
+        if (removed.textLen == 0 && removed.images == 0 && removed.listItems == 0 && removed.inputs == 0
+                && removed.embeds == 0 && removed.paragraphs == 0) {
+            return;
+        }
         for (Element a = parent; a != null; a = a.parent()) {
             Block b = blocks.get(a);
             if (b == null) {

@@ -14,7 +14,7 @@ public final class Bylines {
     private static final Pattern BYLINE_CLASS = Pattern.compile("byline|author|dateline|writtenby|p-author");
     /** "By Jane Doe" in common languages; group 1 is the name part. */
     private static final Pattern BY_TEXT = Pattern.compile(
-            "^\\s*(?:by|written by|posted by|par|von|por|di|door|av|af|от|автор:?|przez|autor:?|auteur\\s*:)\\s+"
+            "^\\s*(?iu:by|written by|posted by|par|von|por|di|door|av|af|от|автор:?|przez|autor:?|auteur\\s*:)\\s+"
                     + "(\\p{Lu}[\\p{L}.'’-]*(?:\\s+(?:\\p{Lu}[\\p{L}.'’-]*|van|von|de|der|da|di|la|le|del|and|und|et|y|e|&|,)){0,8})",
             Pattern.UNICODE_CHARACTER_CLASS);
 

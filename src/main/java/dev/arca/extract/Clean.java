@@ -5,6 +5,8 @@ import org.jsoup.nodes.Node;
 import org.jsoup.select.Elements;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,6 +25,8 @@ public final class Clean implements Step {
             "fieldset", "dl", "header", "center");
     private static final Set<String> TEXT_BLOCKS = Set.of("p", "div", "li", "span", "h2", "h3", "h4", "h5", "h6",
             "section", "figcaption", "strong", "b", "em", "small", "dt", "dd", "header", "td", "a", "ul", "aside");
+    /** Furniture labels are small; larger subtrees are judged by their statistics alone. */
+    private static final int MAX_LABEL_ELEMENTS = 40;
     private static final Set<String> HEADINGS = Set.of("h1", "h2", "h3", "h4", "h5", "h6");
     private static final Pattern AD_WORDS = Pattern.compile(
             "^(ad(vertising|vertisement)?|pub(licité)?|werb(ung)?|广告|Реклама|Anuncio)$",
@@ -47,6 +51,7 @@ public final class Clean implements Step {
         boolean weigh = page.strictness().ordinal() < Page.Strictness.IGNORE_CLASSES.ordinal();
         Elements all = content.getAllElements();
         List<Element> headings = new ArrayList<>();
+        Set<Element> doomed = Collections.newSetFromMap(new IdentityHashMap<>());
         for (int i = all.size() - 1; i > 0; i--) {
             Element e = all.get(i);
             if (e.parent() == null) {
@@ -56,14 +61,45 @@ public final class Clean implements Step {
             if (b == null) {
                 continue;
             }
-            if (b.textLen < 130 && isHeadingLike(e) && FurnitureText.opensFurnitureSection(e.text())) {
+            if (b.textLen < 130 && b.elements <= MAX_LABEL_ELEMENTS && isHeadingLike(e) && FurnitureText.opensFurnitureSection(e.text())) {
                 headings.add(0, e);
             } else if (isFurniture(e, b, weigh) || conditional && CONDITIONAL.contains(e.normalName())
                     && conditionallyRemovable(e, b, blocks, weigh)) {
-                remove(e, blocks);
+                doomed.add(e);
+                Block.detach(e.parent(), b, blocks);
             }
         }
+        removeAll(doomed);
         cutFurnitureSections(content, headings, blocks);
+    }
+
+    /**
+     * Removes the doomed elements parent by parent, rebuilding each child list once: removing
+     * thousands of siblings one at a time would shift the list each time.
+     */
+    private static void removeAll(Set<Element> doomed) {
+        Map<Element, List<Node>> byParent = new IdentityHashMap<>();
+        for (Element e : doomed) {
+            Element parent = e.parent();
+            if (parent != null && !doomed.contains(parent)) {
+                byParent.computeIfAbsent(parent, p -> new ArrayList<>()).add(e);
+            }
+        }
+        for (Map.Entry<Element, List<Node>> entry : byParent.entrySet()) {
+            Element parent = entry.getKey();
+            if (entry.getValue().size() < 8) {
+                entry.getValue().forEach(Node::remove);
+                continue;
+            }
+            List<Node> kept = new ArrayList<>(parent.childNodeSize());
+            for (Node n : parent.childNodes()) {
+                if (!(n instanceof Element el && doomed.contains(el))) {
+                    kept.add(n);
+                }
+            }
+            parent.empty();
+            parent.appendChildren(kept);
+        }
     }
 
     private static void remove(Element e, Map<Element, Block> blocks) {
@@ -104,7 +140,7 @@ public final class Clean implements Step {
         if (weigh && SHARE.matcher(ClassNames.of(e)).find() && b.textLen < 500) {
             return true;
         }
-        if (b.textLen > 300 || !TEXT_BLOCKS.contains(tag)) {
+        if (b.textLen > 300 || b.elements > MAX_LABEL_ELEMENTS || !TEXT_BLOCKS.contains(tag)) {
             return false;
         }
         String text = e.text();
@@ -177,7 +213,7 @@ public final class Clean implements Step {
         int contentLength = b.textLen;
         double linkDensity = b.linkDensity();
         boolean inFigure = img > 0 && hasAncestor(e, "figure");
-        if (contentLength < 40) {
+        if (contentLength < 40 && b.elements <= MAX_LABEL_ELEMENTS) {
             String text = e.text();
             if (AD_WORDS.matcher(text).matches() || LOADING_WORDS.matcher(text).matches()) {
                 return true;

@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  * Judges how likely the page is an article at all, from 0 to 1: running text of some length
  * in several paragraphs, structured data that says "article", a publication date, and an
  * address that is not a home page, listing or search. Home pages, listings, search results
- * and login walls score low; when the chosen body is mostly links it is dropped.
+ * and login walls score low; a body that is not readable text (decoded binary) is dropped.
  */
 public final class Confidence implements Step {
 
@@ -45,7 +45,26 @@ public final class Confidence implements Step {
         if (length < 200 && paragraphs == 0) {
             c = Math.min(c, 0.1);
         }
+        if (!readable(text)) {
+            page.body("", "");
+            c = 0;
+        }
         page.confidence(Math.max(0, Math.min(1, Math.round(c * 100) / 100.0)));
+    }
+
+    /** Decoded binary or garbage is full of control, replacement and unassigned characters. */
+    private static boolean readable(String text) {
+        int bad = 0;
+        int n = Math.min(text.length(), 20_000);
+        for (int i = 0; i < n; i++) {
+            char ch = text.charAt(i);
+            int type = Character.getType(ch);
+            if (ch == '\uFFFD' || type == Character.CONTROL && !Character.isWhitespace(ch)
+                    || type == Character.UNASSIGNED || type == Character.PRIVATE_USE) {
+                bad++;
+            }
+        }
+        return bad <= 0.03 * n;
     }
 
     private static boolean hasLoginForm(Page page) {

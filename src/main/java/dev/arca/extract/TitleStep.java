@@ -3,7 +3,8 @@ package dev.arca.extract;
 /**
  * Settles the headline: the title the publisher wrote for machines (JSON-LD, OpenGraph, Dublin
  * Core, Twitter) as it stands, else the headline inside {@code <title>} without site name or
- * section, where a trailing " | Site Name" that repeats the known site name is also dropped.
+ * section, where a trailing " | Site Name" that repeats the known site name is also dropped;
+ * a page without any {@code <title>} is named by its first {@code <h1>}.
  */
 public final class TitleStep implements Step {
 
@@ -12,6 +13,12 @@ public final class TitleStep implements Step {
         Metadata m = page.metadata();
         if (m.title() == null) {
             m.title(withoutSiteName(Titles.fromDocument(page.original()), m.siteName()));
+        }
+        if (m.title() == null) {
+            org.jsoup.nodes.Element h1 = page.original().selectFirst("h1");
+            if (h1 != null && h1.text().length() < 300) {
+                m.title(h1.text());
+            }
         }
     }
 

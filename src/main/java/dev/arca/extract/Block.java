@@ -74,6 +74,20 @@ public final class Block {
         return scored;
     }
 
+    /**
+     * The number of child elements of {@code e}, counting no further than {@code limit}. jsoup's
+     * own {@code childrenSize()} caches a child list on every element it is asked about.
+     */
+    static int childElements(Element e, int limit) {
+        int n = 0;
+        for (int i = 0, size = e.childNodeSize(); i < size && n <= limit; i++) {
+            if (e.childNode(i) instanceof Element) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     static boolean isBlock(String tag) {
         return BLOCK_TAGS.contains(tag);
     }
@@ -110,7 +124,7 @@ public final class Block {
                 String tag = e.normalName();
                 switch (tag) {
                     case "a" -> {
-                        String href = e.attr("href");
+                        String href = e.attributesSize() == 0 ? "" : e.attr("href");
                         b.linkLen = href.startsWith("#") ? b.textLen * 0.3 : b.textLen;
                     }
                     case "p" -> b.paragraphs++;

@@ -32,7 +32,7 @@ public final class BylineStep implements Step {
                     found[0] = Bylines.textOf(e);
                     return FilterResult.STOP;
                 }
-                if (found[1] == null && e.childrenSize() <= 3 && isBlockish(tag) && startsLikeByline(e)) {
+                if (found[1] == null && isBlockish(tag) && startsLikeByline(e) && Block.childElements(e, 3) <= 3) {
                     found[1] = Bylines.nameIn(e.text());
                 }
                 return FilterResult.CONTINUE;

@@ -23,6 +23,9 @@ public final class Bylines {
 
     /** True when {@code e} is marked up as a byline and short enough to be one. */
     public static boolean isBylineElement(Element e) {
+        if (e.attributesSize() == 0) {
+            return false;
+        }
         String rel = e.attr("rel");
         String itemprop = e.attr("itemprop");
         boolean marked = rel.equals("author") || itemprop.contains("author")

@@ -68,6 +68,10 @@ public final class ClassNames {
 
     /** The element's class and id, lower-cased, so that the patterns here need no case folding. */
     static String of(Element e) {
+        if (e.attributesSize() == 0) {
+            // asking a bare element for an attribute makes jsoup allocate an attribute table
+            return "";
+        }
         String cls = e.className();
         String id = e.id();
         String s = cls.isEmpty() ? id : id.isEmpty() ? cls : cls + " " + id;
@@ -76,6 +80,9 @@ public final class ClassNames {
 
     /** Readability's test: named like furniture and not also like content. */
     public static boolean unlikely(Element e) {
+        if (e.attributesSize() == 0) {
+            return false;
+        }
         String s = of(e);
         if (s.isEmpty()) {
             return UNLIKELY_ROLES.contains(e.attr("role"));
@@ -119,6 +126,9 @@ public final class ClassNames {
     /** -50 to +50: positive names promise content, negative ones furniture. */
     public static int weight(Element e) {
         int w = 0;
+        if (e.attributesSize() == 0) {
+            return 0;
+        }
         String cls = e.className().toLowerCase(java.util.Locale.ROOT);
         if (!cls.isEmpty()) {
             if (NEGATIVE.matcher(cls).find()) {

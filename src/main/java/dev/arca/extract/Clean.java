@@ -5,8 +5,6 @@ import org.jsoup.nodes.Node;
 import org.jsoup.select.Elements;
 
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -51,7 +49,7 @@ public final class Clean implements Step {
         boolean weigh = page.strictness().ordinal() < Page.Strictness.IGNORE_CLASSES.ordinal();
         Elements all = content.getAllElements();
         List<Element> headings = new ArrayList<>();
-        Set<Element> doomed = Collections.newSetFromMap(new IdentityHashMap<>());
+        Removal doomed = new Removal();
         for (int i = all.size() - 1; i > 0; i--) {
             Element e = all.get(i);
             if (e.parent() == null) {
@@ -69,37 +67,8 @@ public final class Clean implements Step {
                 Block.detach(e.parent(), b, blocks);
             }
         }
-        removeAll(doomed);
+        doomed.apply();
         cutFurnitureSections(content, headings, blocks);
-    }
-
-    /**
-     * Removes the doomed elements parent by parent, rebuilding each child list once: removing
-     * thousands of siblings one at a time would shift the list each time.
-     */
-    private static void removeAll(Set<Element> doomed) {
-        Map<Element, List<Node>> byParent = new IdentityHashMap<>();
-        for (Element e : doomed) {
-            Element parent = e.parent();
-            if (parent != null && !doomed.contains(parent)) {
-                byParent.computeIfAbsent(parent, p -> new ArrayList<>()).add(e);
-            }
-        }
-        for (Map.Entry<Element, List<Node>> entry : byParent.entrySet()) {
-            Element parent = entry.getKey();
-            if (entry.getValue().size() < 8) {
-                entry.getValue().forEach(Node::remove);
-                continue;
-            }
-            List<Node> kept = new ArrayList<>(parent.childNodeSize());
-            for (Node n : parent.childNodes()) {
-                if (!(n instanceof Element el && doomed.contains(el))) {
-                    kept.add(n);
-                }
-            }
-            parent.empty();
-            parent.appendChildren(kept);
-        }
     }
 
     private static void remove(Element e, Map<Element, Block> blocks) {
@@ -168,8 +137,18 @@ public final class Clean implements Step {
         if (time != null && time.text().length() >= text.length() - 3) {
             return true;
         }
-        String stripped = text.replaceAll("[\\p{L}]+", "").strip();
-        return Dates.normalise(text) != null && stripped.length() >= 4 && text.length() < 35;
+        return text.length() < 35 && hasYear(text) && Dates.normalise(text) != null;
+    }
+
+    private static boolean hasYear(String text) {
+        int run = 0;
+        for (int i = 0; i < text.length(); i++) {
+            run = Character.isDigit(text.charAt(i)) ? run + 1 : 0;
+            if (run == 4) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isEmptyBlock(Element e, Block b) {
@@ -230,7 +209,7 @@ public final class Clean implements Step {
                 || img == 0 && b.textishLen == 0 && contentLength > 0 && b.hasBlockChild;
         if (list && remove) {
             for (Element child : e.children()) {
-                if (child.childrenSize() > 1) {
+                if (Block.childElements(child, 1) > 1) {
                     return true;
                 }
             }
@@ -285,7 +264,7 @@ public final class Clean implements Step {
                 continue;
             }
             Element start = h;
-            while (start.parent() != null && start.parent() != content && start.parent().childrenSize() == 1) {
+            while (start.parent() != null && start.parent() != content && Block.childElements(start.parent(), 1) == 1) {
                 start = start.parent();
             }
             if (start.parent() == null) {
@@ -313,7 +292,7 @@ public final class Clean implements Step {
             return false;
         }
         Element parent = e.parent();
-        return parent != null && parent.childrenSize() == 1 && (parent.normalName().equals("p")
+        return parent != null && Block.childElements(parent, 1) == 1 && (parent.normalName().equals("p")
                 || parent.normalName().equals("div")) && parent.ownText().isBlank();
     }
 

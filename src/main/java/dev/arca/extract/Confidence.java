@@ -22,10 +22,13 @@ public final class Confidence implements Step {
         String text = page.text();
         int length = text.length();
         int paragraphs = 0;
-        for (String line : text.split("\n")) {
-            if (line.length() >= 100) {
+        for (int start = 0; start < length && paragraphs < 10; ) {
+            int end = text.indexOf('\n', start);
+            end = end < 0 ? length : end;
+            if (end - start >= 100) {
                 paragraphs++;
             }
+            start = end + 1;
         }
         Metadata m = page.metadata();
         double c = 0.55 * Math.min(1.0, length / 1500.0) + 0.15 * Math.min(1.0, paragraphs / 4.0);

@@ -11,7 +11,8 @@ import java.util.List;
  *
  * <p>Metadata steps read the document as parsed. Content steps (prune, score, select, clean,
  * tidy) work on a copy; when they keep too little text, they run again on a fresh copy with
- * one rule relaxed, as Readability does, and the longest result wins. Finishing steps judge the
+ * one rule relaxed, as Readability does, and the longest result wins. A page of several
+ * megabytes that the extractor parsed itself is worked on in place, once, to bound memory. Finishing steps judge the
  * result. Instances are immutable and safe to share between threads; {@link #extract} never
  * throws.
  */
@@ -20,6 +21,8 @@ public final class Extractor {
     /** Below this many characters a content attempt counts as failed and is retried, relaxed. */
     private static final int MIN_TEXT = 500;
     private static final long MAX_PARSE_BYTES = 64L * 1024 * 1024;
+    /** Pages above this size get one content attempt on the parsed document itself, to save memory. */
+    private static final int LARGE_PAGE_BYTES = 2 * 1024 * 1024;
 
     private final List<Step> metadataSteps;
     private final List<Step> contentSteps;
@@ -47,9 +50,9 @@ public final class Extractor {
     public Article extract(byte[] body, String contentType, String url) {
         try {
             byte[] bytes = body == null ? new byte[0] : body;
-            String html = bytes.length > MAX_PARSE_BYTES ? "" : HtmlCharset.decode(bytes, contentType);
-            Document doc = Parser.htmlParser().parseInput(html, url == null ? "" : url);
-            return extract(doc, url);
+            Document doc = parse(bytes, contentType, url);
+            // the document is ours: a large one is worked on in place, with no copy to retry on
+            return run(doc, url, bytes.length < LARGE_PAGE_BYTES);
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
             return failed(url);
         }
@@ -58,13 +61,18 @@ public final class Extractor {
     /** Extracts the article from an already parsed document (which it leaves unchanged). */
     public Article extract(Document doc, String url) {
         try {
-            return run(doc, url);
-        } catch (RuntimeException | StackOverflowError e) {
+            return run(doc, url, true);
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
             return failed(url);
         }
     }
 
-    private Article run(Document doc, String url) {
+    private static Document parse(byte[] bytes, String contentType, String url) {
+        String html = bytes.length > MAX_PARSE_BYTES ? "" : HtmlCharset.decode(bytes, contentType);
+        return Parser.htmlParser().parseInput(html, url == null ? "" : url);
+    }
+
+    private Article run(Document doc, String url, boolean copy) {
         Page page = new Page(doc, url);
         for (Step step : metadataSteps) {
             step.apply(page);
@@ -72,7 +80,7 @@ public final class Extractor {
         String bestHtml = "";
         String bestText = "";
         for (Page.Strictness level : Page.Strictness.values()) {
-            page.startAttempt(level, true);
+            page.startAttempt(level, copy);
             for (Step step : contentSteps) {
                 step.apply(page);
             }
@@ -80,7 +88,7 @@ public final class Extractor {
                 bestText = page.text();
                 bestHtml = page.html();
             }
-            if (bestText.length() >= MIN_TEXT) {
+            if (bestText.length() >= MIN_TEXT || !copy) {
                 break;
             }
         }

@@ -105,6 +105,9 @@ public final class FurnitureText {
                     + "(?:published|appeared|posted) (?:at|on|in|by)\\b|^\\W*(?:this (?:article|story|post) )?"
                     + "(?:was )?first (?:published|appeared) (?:at|on|in)\\b", FLAGS);
 
+    private static final String[] PROMPT_WORDS = {"cookie", "newsletter", "e-mail", "email", "correo", "required",
+        "logged", "veröffentlicht", "publiée", "publicada", "pubblicato", "publicado", "gepubliceerd"};
+
     private FurnitureText() {
     }
 
@@ -113,7 +116,7 @@ public final class FurnitureText {
         if (text.length() > 200) {
             return false;
         }
-        return WHOLE.matcher(text).matches() || text.length() < 200 && PROMPT.matcher(text).find();
+        return WHOLE.matcher(text).matches() || isPrompt(text);
     }
 
     /** True for a "Source: Outlet" or "Originally published at" line. */
@@ -133,7 +136,18 @@ public final class FurnitureText {
 
     /** True for a cookie, consent or newsletter prompt, or a comment-form notice. */
     public static boolean isPrompt(String text) {
-        return text.length() < 600 && PROMPT.matcher(text).find();
+        return text.length() < 600 && mentionsPromptWord(text) && PROMPT.matcher(text).find();
+    }
+
+    /** A cheap filter before the prompt pattern, which is costly to search for. */
+    private static boolean mentionsPromptWord(String text) {
+        String lower = text.toLowerCase(java.util.Locale.ROOT);
+        for (String w : PROMPT_WORDS) {
+            if (lower.contains(w)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** True for an image credit on its own. */

@@ -109,8 +109,10 @@ public final class Page {
     /** Starts a content attempt at {@code level} on a fresh copy of the original document. */
     void startAttempt(Strictness level, boolean copy) {
         strictness = level;
-        work = copy ? original.clone() : original;
         blocks.clear();
+        content = null;
+        work = null;
+        work = copy ? original.clone() : original;
         content = null;
         html = "";
         text = "";

@@ -87,17 +87,35 @@ public final class PlainText {
         }
     }
 
+    /** Strips every line and drops empty ones, compacting the builder in place (pages can be huge). */
     private static String tidyLines(StringBuilder s) {
-        StringBuilder out = new StringBuilder(s.length());
-        for (String line : s.toString().split("\n")) {
-            String l = line.strip();
-            if (!l.isEmpty()) {
-                if (out.length() > 0) {
-                    out.append('\n');
-                }
-                out.append(l);
+        int write = 0;
+        int n = s.length();
+        int read = 0;
+        while (read < n) {
+            int end = read;
+            while (end < n && s.charAt(end) != '\n') {
+                end++;
             }
+            int from = read;
+            int to = end;
+            while (from < to && Character.isWhitespace(s.charAt(from))) {
+                from++;
+            }
+            while (to > from && Character.isWhitespace(s.charAt(to - 1))) {
+                to--;
+            }
+            if (to > from) {
+                if (write > 0) {
+                    s.setCharAt(write++, '\n');
+                }
+                for (int k = from; k < to; k++) {
+                    s.setCharAt(write++, s.charAt(k));
+                }
+            }
+            read = end + 1;
         }
-        return out.toString();
+        s.setLength(write);
+        return s.toString();
     }
 }

@@ -40,6 +40,7 @@ public final class Prune implements Step {
         }
         LazyImages.resolve(body);
         Page.Strictness level = page.strictness();
+        Removal doomed = new Removal();
         NodeTraversor.filter(new NodeFilter() {
             /** Per shelter kind, how many enclose the current node (a bit set while any do). */
             private final int[] depth = new int[3];
@@ -47,13 +48,15 @@ public final class Prune implements Step {
             @Override
             public FilterResult head(Node node, int depth) {
                 if (node instanceof Comment || node instanceof DataNode) {
-                    return FilterResult.REMOVE;
+                    doomed.add(node);
+                    return FilterResult.SKIP_ENTIRELY;
                 }
                 if (!(node instanceof Element e)) {
                     return FilterResult.CONTINUE;
                 }
                 if (!keep(e, level, shelter())) {
-                    return FilterResult.REMOVE;
+                    doomed.add(e);
+                    return FilterResult.SKIP_ENTIRELY;
                 }
                 count(e, 1);
                 return FilterResult.CONTINUE;
@@ -81,6 +84,7 @@ public final class Prune implements Step {
                 return (depth[0] > 0 ? IN_PRE : 0) | (depth[1] > 0 ? IN_CODE : 0) | (depth[2] > 0 ? IN_TABLE : 0);
             }
         }, body);
+        doomed.apply();
     }
 
     private static boolean keep(Element e, Page.Strictness level, int shelter) {
@@ -110,6 +114,9 @@ public final class Prune implements Step {
     }
 
     private static boolean hidden(Element e) {
+        if (e.attributesSize() == 0) {
+            return false;
+        }
         if (e.hasAttr("hidden")) {
             return true;
         }

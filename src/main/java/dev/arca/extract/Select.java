@@ -40,7 +40,7 @@ public final class Select implements Step {
         }
         best = sharedAncestor(best, top, blocks);
         best = climbToBetterParent(best, blocks);
-        while (best.parent() != null && best.parent() != body && best.parent().childrenSize() == 1) {
+        while (best.parent() != null && best.parent() != body && Block.childElements(best.parent(), 1) == 1) {
             best = best.parent();
         }
         Block bestBlock = blocks.get(best);

@@ -38,7 +38,7 @@ public final class SourceLinkStep implements Step {
             boolean labelled = a.childNodeSize() == 1 && a.childNode(0) instanceof org.jsoup.nodes.TextNode t
                     && t.text().length() < 40 && LINK_LABEL.matcher(t.text()).matches();
             Element parent = a.parent();
-            if (labelled || parent != null && parent.childrenSize() <= 3 && startsWithLabel(parent)) {
+            if (labelled || parent != null && startsWithLabel(parent) && Block.childElements(parent, 3) <= 3) {
                 String href = a.absUrl("href");
                 if (href.startsWith("http")) {
                     page.metadata().offerSourceUrl(href);

@@ -45,7 +45,7 @@ public final class TextDateStep implements Step {
                         return FilterResult.SKIP_ENTIRELY;
                     }
                     if (found[0] == null && !ClassNames.of(e).isEmpty() && DATE_NAME.matcher(ClassNames.of(e)).find()
-                            && e.childrenSize() < 8) {
+                            && Block.childElements(e, 8) < 8) {
                         String text = e.text();
                         if (text.length() >= 6 && text.length() <= 120 && HAS_DATE.matcher(text).find()) {
                             found[0] = Dates.normalise(text);

@@ -1,8 +1,6 @@
 package dev.arca.extract;
 
-import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.jsoup.safety.Cleaner;
 import org.jsoup.safety.Safelist;
 
 /**
@@ -24,28 +22,32 @@ public final class Tidy implements Step {
     @Override
     public void apply(Page page) {
         Element content = page.content();
+        int textLength = content == null ? 0 : page.block(content).textLength();
+        page.blocks().clear();
         if (content == null) {
             page.body("", "");
             return;
         }
-        String base = page.original().baseUri().isEmpty() && page.url() != null ? page.url() : page.original().baseUri();
-        Document dirty = Document.createShell(base);
-        dirty.body().appendChild(content);
-        Document clean = new Cleaner(SAFELIST).clean(dirty);
-        clean.outputSettings().prettyPrint(false);
-        for (Element a : clean.body().getElementsByTag("a")) {
-            if (a.text().isBlank() && a.getElementsByTag("img").isEmpty()) {
+        // the content goes back into its document (for the base URL); the rest of the page is dropped
+        Element body = page.work().body();
+        body.empty();
+        body.appendChild(content);
+        new Sanitiser(SAFELIST).clean(content);
+        for (Element a : content.getElementsByTag("a")) {
+            if (a.childNodeSize() == 0 || a.text().isBlank() && a.getElementsByTag("img").isEmpty()) {
                 a.remove();
             }
         }
-        for (Element img : clean.body().getElementsByTag("img")) {
+        for (Element img : content.getElementsByTag("img")) {
             if (img.attr("src").isEmpty()) {
                 img.remove();
-            } else if (img.hasAttr("srcset") && img.attr("srcset").toLowerCase(java.util.Locale.ROOT)
-                    .contains("javascript:")) {
+            } else if (img.attr("srcset").toLowerCase(java.util.Locale.ROOT).contains("javascript:")) {
                 img.removeAttr("srcset");
             }
         }
-        page.body(clean.body().html(), PlainText.of(clean.body()));
+        page.work().outputSettings().prettyPrint(false);
+        // a builder of our own starts compact (Latin-1) and is sized once; jsoup's pooled ones may not be
+        String html = content.html(new StringBuilder(16 + Math.min(textLength, 32 << 20) * 2)).toString();
+        page.body(html, PlainText.of(content));
     }
 }

@@ -48,7 +48,10 @@ public final class Select implements Step {
             bestBlock.scored = true;
             bestBlock.score = Score.prior(best, true);
         }
-        best = widenToMoreProse(best, blocks);
+        if (!page.metadata().articleTyped()) {
+            // a page that declares itself one article holds one story; others may hold several
+            best = widenToMoreProse(best, blocks);
+        }
         addWithSiblings(best, blocks, content);
         page.content(content);
     }

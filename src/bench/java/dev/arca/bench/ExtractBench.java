@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
@@ -15,9 +16,9 @@ import java.util.stream.Stream;
 
 /**
  * Warm single-thread throughput of arca's extractor next to Readability4J 1.0.8, in the same
- * JVM over the same pages held in memory. Each corpus is run through every extractor for a
- * warm-up (at least {@code --warmup} seconds) before {@code --rounds} timed passes; the best
- * and median passes are printed as documents per second. Both start from the raw bytes and
+ * JVM over the same pages held in memory. Each corpus is run through each extractor for a
+ * warm-up (at least {@code --warmup} seconds), then {@code --rounds} timed passes of each,
+ * interleaved; the median and the best pass are printed as documents per second. Both start from the raw bytes and
  * include decoding and jsoup parsing (Readability4J gets the bytes read as UTF-8, as the peers
  * in the corpus README did).
  *
@@ -51,32 +52,43 @@ public final class ExtractBench {
         Extractor arca = Extractor.create();
         Consumer<Doc> arcaRun = d -> arca.extract(d.bytes(), null, d.url());
         Consumer<Doc> r4jRun = d -> new Readability4J(d.url(), new String(d.bytes(), StandardCharsets.UTF_8)).parse();
-        System.out.printf(Locale.ROOT, "%-24s %6s %10s %14s %14s%n", "corpus", "docs", "MB", "arca docs/s",
-                "readability4j docs/s");
+        System.out.printf(Locale.ROOT, "warm-up %.0f s per extractor and corpus, %d timed passes each, interleaved;"
+                + " docs/s as median (best)%n", warmup, rounds);
+        System.out.printf(Locale.ROOT, "%-22s %6s %8s %22s %22s%n", "corpus", "docs", "MB", "arca", "readability4j");
         for (Path dir : dirs) {
             List<Doc> docs = load(dir);
             double mb = docs.stream().mapToLong(d -> d.bytes().length).sum() / 1e6;
-            double a = measure(docs, arcaRun, warmup, rounds);
-            double r = measure(docs, r4jRun, warmup, rounds);
-            System.out.printf(Locale.ROOT, "%-24s %6d %10.1f %14.1f %14.1f%n", dir.getFileName(), docs.size(), mb, a,
-                    r);
+            warm(docs, arcaRun, warmup);
+            warm(docs, r4jRun, warmup);
+            double[] a = new double[rounds];
+            double[] r = new double[rounds];
+            for (int i = 0; i < rounds; i++) {
+                // interleaved, so that load from other processes falls on both alike
+                a[i] = timedPass(docs, arcaRun);
+                r[i] = timedPass(docs, r4jRun);
+            }
+            System.out.printf(Locale.ROOT, "%-22s %6d %8.1f %22s %22s%n", dir.getFileName(), docs.size(), mb,
+                    summary(a), summary(r));
         }
     }
 
-    /** Median docs/s over the timed rounds, after warming up for at least {@code warmup} seconds. */
-    static double measure(List<Doc> docs, Consumer<Doc> run, double warmup, int rounds) {
-        long until = System.nanoTime() + (long) (warmup * 1e9);
+    private static String summary(double[] rates) {
+        double[] sorted = rates.clone();
+        Arrays.sort(sorted);
+        return String.format(Locale.ROOT, "%.1f (%.1f)", sorted[sorted.length / 2], sorted[sorted.length - 1]);
+    }
+
+    private static void warm(List<Doc> docs, Consumer<Doc> run, double seconds) {
+        long until = System.nanoTime() + (long) (seconds * 1e9);
         do {
             pass(docs, run);
         } while (System.nanoTime() < until);
-        double[] rates = new double[rounds];
-        for (int i = 0; i < rounds; i++) {
-            long t = System.nanoTime();
-            pass(docs, run);
-            rates[i] = docs.size() / ((System.nanoTime() - t) / 1e9);
-        }
-        java.util.Arrays.sort(rates);
-        return rates[rounds / 2];
+    }
+
+    private static double timedPass(List<Doc> docs, Consumer<Doc> run) {
+        long t = System.nanoTime();
+        pass(docs, run);
+        return docs.size() / ((System.nanoTime() - t) / 1e9);
     }
 
     private static void pass(List<Doc> docs, Consumer<Doc> run) {

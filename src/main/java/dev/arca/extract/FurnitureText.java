@@ -43,7 +43,11 @@ public final class FurnitureText {
             + "tags?|filed under|categories|kategorien|étiquettes|etiquetas|"
             + "previous(?: post| article)?|next(?: post| article)?|vorheriger artikel|nächster artikel|"
             + "article précédent|article suivant|"
-            + "skip to (?:main )?content|jump to navigation|follow us|folgen sie uns|suivez-nous|síguenos|seguici"
+            + "skip to (?:main )?content|jump to navigation|follow us|folgen sie uns|suivez-nous|síguenos|seguici|"
+            + "you are here:?|sie sind hier:?|vous êtes ici:?|usted está aquí:?|ti trovi in:?|você está aqui:?|"
+            + "u bent hier:?|weiterlesen|mehr lesen|lire la suite|leer más|continua a leggere|leia mais|lees meer|"
+            + "czytaj dalej|dowiedz się więcej|читать далее|learn more|mehr erfahren|en savoir plus|saber más|"
+            + "scopri di più|saiba mais|meer informatie|polecamy"
             + ")\\W*$", FLAGS);
 
     /** Headings that open a thread of comments, a reply form or a block of teasers. */
@@ -64,6 +68,9 @@ public final class FurnitureText {
             + "artigos relacionados|lees ook|gerelateerde artikelen|читайте также|похожие статьи|zobacz także|"
             + "about the author|über den autor|über die autorin|à propos de l'auteur|sobre el autor|sull'autore|"
             + "sobre o autor|over de auteur|об авторе|o autorze|"
+            + "zum weiterlesen|weiterführende (?:artikel|links)|mehr zu(?:m)? [\\p{L} ]{1,40}|"
+            + "(?:das (?:thema )?)?könnte (?:dich|sie) auch interessieren|dowiedz się więcej|czytaj (?:też|także|więcej)|"
+            + "zobacz (?:też|także|również)|polecamy|auch interessant|"
             + "sign up for (?:our|the) .{0,40}newsletter|subscribe to (?:our|the) .{0,40}newsletter|newsletter|"
             + "get (?:our|the) newsletter"
             + ")\\W*$", FLAGS);
@@ -90,12 +97,15 @@ public final class FurnitureText {
                     + "ihre e-mail-adresse wird nicht veröffentlicht|votre adresse (?:e-mail|de messagerie) ne sera pas publiée|"
                     + "tu dirección de correo electrónico no será publicada|il tuo indirizzo email non sarà pubblicato|"
                     + "o seu endereço de e-mail não será publicado|je e-mailadres wordt niet gepubliceerd|"
-                    + "you must be logged in to post a comment)",
+                    + "you must be logged in to post a comment|korzystamy z (?:plików )?cookies|"
+                    + "subscribe now to|if you (?:enjoyed|liked) (?:reading )?this (?:post|article)|"
+                    + "support (?:our|independent) journalism)",
             FLAGS);
 
     /** An image credit standing alone: "Photo: Reuters", "(Image credit: Getty)", "© AFP". */
     private static final Pattern CREDIT = Pattern.compile("^\\W*(?:"
             + "(?:photo|image|picture|foto|bild|imagen|immagine|imagem|фото)(?:\\s+credit)?s?\\s*(?::|by|©)|"
+            + "cr[ée]dits?(?: photos?)?\\s*:|bildquelle\\s*:|fotos?\\s*:|quelle\\s*:\\s*(?:dpa|afp|reuters|getty)|"
             + "credits?\\s*:|©|\\(c\\)|copyright\\s|getty images|reuters|ap photo|afp(?:/getty)?\\b|"
             + "(?:photo|foto|image)\\s*/).{0,80}$", FLAGS);
 
@@ -106,6 +116,7 @@ public final class FurnitureText {
                     + "(?:was )?first (?:published|appeared) (?:at|on|in)\\b", FLAGS);
 
     private static final String[] PROMPT_WORDS = {"cookie", "newsletter", "e-mail", "email", "correo", "required",
+        "subscribe now", "enjoyed", "liked this", "journalism",
         "logged", "veröffentlicht", "publiée", "publicada", "pubblicato", "publicado", "gepubliceerd"};
 
     private FurnitureText() {

@@ -122,6 +122,10 @@ public final class Clean implements Step {
         if (b.linkDensity() > 0.4 && FurnitureText.isTeaser(text)) {
             return true;
         }
+        if (!b.hasBlockChild && b.linkDensity() > 0.95 && b.textLen < 200 && links(e) >= 2) {
+            // a line made only of several links is a menu, a tag list or a row of teasers
+            return true;
+        }
         boolean captionLike = tag.equals("figcaption") || tag.equals("span") || tag.equals("small")
                 || tag.equals("p") || tag.equals("div") || tag.equals("em");
         return captionLike && (FurnitureText.isCredit(text)
@@ -138,6 +142,10 @@ public final class Clean implements Step {
             return true;
         }
         return text.length() < 35 && hasYear(text) && Dates.normalise(text) != null;
+    }
+
+    private static int links(Element e) {
+        return e.getElementsByTag("a").size();
     }
 
     private static boolean hasYear(String text) {

@@ -69,6 +69,7 @@ public final class Clean implements Step {
         }
         doomed.apply();
         cutFurnitureSections(content, headings, blocks);
+        page.linkDensity(blocks.getOrDefault(content, Block.EMPTY).linkDensity());
     }
 
     private static void remove(Element e, Map<Element, Block> blocks) {

@@ -11,7 +11,8 @@ import java.util.List;
  *
  * <p>Metadata steps read the document as parsed. Content steps (prune, score, select, clean,
  * tidy) work on a copy; when they keep too little text, they run again on a fresh copy with
- * one rule relaxed, as Readability does, and the longest result wins. A page of several
+ * one rule relaxed, as Readability does, and the longest result (discounted by its share of
+ * link text) wins. A page of several
  * megabytes that the extractor parsed itself is worked on in place, once, to bound memory. Finishing steps judge the
  * result. Instances are immutable and safe to share between threads; {@link #extract} never
  * throws.
@@ -79,12 +80,16 @@ public final class Extractor {
         }
         String bestHtml = "";
         String bestText = "";
+        double bestWorth = 0;
         for (Page.Strictness level : Page.Strictness.values()) {
             page.startAttempt(level, copy);
             for (Step step : contentSteps) {
                 step.apply(page);
             }
-            if (page.text().length() > bestText.length()) {
+            // relaxed attempts keep more text, but text that is mostly links is worth less
+            double worth = page.text().length() * (1 - 0.99 * page.linkDensity());
+            if (worth > bestWorth) {
+                bestWorth = worth;
                 bestText = page.text();
                 bestHtml = page.html();
             }

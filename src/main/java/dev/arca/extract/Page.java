@@ -34,6 +34,7 @@ public final class Page {
     private String html = "";
     private String text = "";
     private double confidence;
+    private double linkDensity;
 
     Page(Document original, String url) {
         this.original = original;
@@ -98,6 +99,15 @@ public final class Page {
         this.text = text;
     }
 
+    /** Share of the chosen content's text that is link text, as the clean step left it. */
+    public double linkDensity() {
+        return linkDensity;
+    }
+
+    public void linkDensity(double linkDensity) {
+        this.linkDensity = linkDensity;
+    }
+
     public double confidence() {
         return confidence;
     }
@@ -116,5 +126,6 @@ public final class Page {
         content = null;
         html = "";
         text = "";
+        linkDensity = 0;
     }
 }

@@ -125,7 +125,9 @@ public final class Block {
                 switch (tag) {
                     case "a" -> {
                         String href = e.attributesSize() == 0 ? "" : e.attr("href");
-                        b.linkLen = href.startsWith("#") ? b.textLen * 0.3 : b.textLen;
+                        // "javascript:" links are buttons around text, not links away from it
+                        b.linkLen = href.startsWith("#") ? b.textLen * 0.3
+                                : href.startsWith("javascript:") ? 0 : b.textLen;
                     }
                     case "p" -> b.paragraphs++;
                     case "img" -> b.images++;

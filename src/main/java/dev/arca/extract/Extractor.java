@@ -12,7 +12,7 @@ import java.util.List;
  * <p>Metadata steps read the document as parsed. Content steps (prune, score, select, clean,
  * tidy) work on a copy; when they keep too little text, they run again on a fresh copy with
  * one rule relaxed, as Readability does, and the longest result (discounted by its share of
- * link text) wins. A page of several
+ * link text) wins; a relaxed result that is mostly links is never taken. A page of several
  * megabytes that the extractor parsed itself is worked on in place, once, to bound memory. Finishing steps judge the
  * result. Instances are immutable and safe to share between threads; {@link #extract} never
  * throws.
@@ -21,6 +21,8 @@ public final class Extractor {
 
     /** Below this many characters a content attempt counts as failed and is retried, relaxed. */
     private static final int MIN_TEXT = 500;
+    /** A relaxed attempt whose text is more links than this is not taken. */
+    private static final double MAX_RETRY_LINKS = 0.5;
     private static final long MAX_PARSE_BYTES = 64L * 1024 * 1024;
     /** Pages above this size get one content attempt on the parsed document itself, to save memory. */
     private static final int LARGE_PAGE_BYTES = 2 * 1024 * 1024;
@@ -86,9 +88,10 @@ public final class Extractor {
             for (Step step : contentSteps) {
                 step.apply(page);
             }
-            // relaxed attempts keep more text, but text that is mostly links is worth less
-            double worth = page.text().length() * (1 - 0.99 * page.linkDensity());
-            if (worth > bestWorth) {
+            // relaxed attempts keep more text, but text that is mostly links is navigation
+            double worth = page.text().length() * (1 - page.linkDensity());
+            boolean navigation = level != Page.Strictness.FULL && page.linkDensity() > MAX_RETRY_LINKS;
+            if (worth > bestWorth && !navigation || level == Page.Strictness.FULL) {
                 bestWorth = worth;
                 bestText = page.text();
                 bestHtml = page.html();

@@ -1,6 +1,10 @@
 package dev.arca.extract;
 
 import org.jsoup.nodes.Element;
+import org.jsoup.select.NodeTraversor;
+
+import java.util.ArrayList;
+import java.util.List;
 
 import java.util.regex.Pattern;
 
@@ -21,13 +25,31 @@ final class LazyImages {
     }
 
     static void resolve(Element root) {
-        for (Element noscript : root.getElementsByTag("noscript")) {
-            useFallback(noscript);
+        List<Element> noscripts = new ArrayList<>();
+        List<Element> images = new ArrayList<>();
+        List<Element> sources = new ArrayList<>();
+        // one walk collects all three kinds; the changes come after it
+        NodeTraversor.traverse((node, depth) -> {
+            if (node instanceof Element e) {
+                switch (e.normalName()) {
+                    case "noscript" -> noscripts.add(e);
+                    case "img" -> images.add(e);
+                    case "source" -> sources.add(e);
+                    default -> {
+                    }
+                }
+            }
+        }, root);
+        for (Element noscript : noscripts) {
+            Element moved = useFallback(noscript);
+            if (moved != null) {
+                images.add(moved);
+            }
         }
-        for (Element img : root.getElementsByTag("img")) {
+        for (Element img : images) {
             resolveImage(img);
         }
-        for (Element source : root.getElementsByTag("source")) {
+        for (Element source : sources) {
             for (String attr : SRCSET_ATTRS) {
                 if (source.hasAttr(attr) && !source.hasAttr("srcset")) {
                     source.attr("srcset", source.attr(attr));
@@ -63,11 +85,11 @@ final class LazyImages {
         }
     }
 
-    /** A noscript holding one image replaces the placeholder image just before it. */
-    private static void useFallback(Element noscript) {
+    /** A noscript holding one image replaces the placeholder image just before it; returns that image. */
+    private static Element useFallback(Element noscript) {
         Element img = noscript.selectFirst("img");
         if (img == null || noscript.getElementsByTag("img").size() != 1) {
-            return;
+            return null;
         }
         Element prev = noscript.previousElementSibling();
         if (prev != null && (prev.normalName().equals("img") || prev.getElementsByTag("img").size() == 1
@@ -76,5 +98,6 @@ final class LazyImages {
         } else {
             noscript.after(img);
         }
+        return img;
     }
 }

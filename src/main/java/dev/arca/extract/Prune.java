@@ -101,7 +101,7 @@ public final class Prune implements Step {
         if (tag.equals("form") && isSmallForm(e)) {
             return false;
         }
-        if (PROTECTED.contains(tag) || (shelter & IN_PRE) != 0) {
+        if (PROTECTED.contains(tag) || (shelter & IN_PRE) != 0 || !named(e)) {
             return true;
         }
         if (Bylines.isBylineElement(e)) {
@@ -111,6 +111,15 @@ public final class Prune implements Step {
             return false;
         }
         return level != Page.Strictness.FULL || shelter != 0 || !ClassNames.unlikely(e) || containsMainContent(e);
+    }
+
+    /** Only an element with a class, id, role, rel or itemprop can be named as furniture. */
+    private static boolean named(Element e) {
+        if (e.attributesSize() == 0) {
+            return false;
+        }
+        return e.hasAttr("class") || e.hasAttr("id") || e.hasAttr("role") || e.hasAttr("rel")
+                || e.hasAttr("itemprop");
     }
 
     private static boolean hidden(Element e) {

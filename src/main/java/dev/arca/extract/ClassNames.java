@@ -25,8 +25,9 @@ public final class ClassNames {
                     + "outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget");
     /**
      * Furniture whatever its size: comment threads and forms, share bars, newsletter and cookie
-     * prompts, author bio boxes, related and recommended teasers, "back to top" links. Matched
-     * on whole class or id words so that "commentary" or "shared-content" survive.
+     * prompts, author bio boxes, related posts, "back to top" links. Matched at the start of one
+     * class or id token (after an optional "post-", "entry-" ... prefix), so that "commentary",
+     * "content-sidebar-wrap" or "category-sharing" survive.
      */
     private static final Pattern FURNITURE = Pattern.compile(
             "^(?:(?:post|entry|article|story|blog|page|site|single|td|jp|wp|news|main|c|m|js)[-_])?(?:"
@@ -90,7 +91,10 @@ public final class ClassNames {
         return UNLIKELY.matcher(s).find() && !MAYBE.matcher(s).find() || UNLIKELY_ROLES.contains(e.attr("role"));
     }
 
-    /** Named as furniture on a whole word of its class or id, whatever else the name says. */
+    /**
+     * Named as furniture by one of its class or id tokens, whatever the other tokens say; names
+     * that also label content wrappers count only on short blocks.
+     */
     public static boolean furniture(Element e) {
         String s = of(e);
         if (s.isEmpty() || s.length() > 300) {

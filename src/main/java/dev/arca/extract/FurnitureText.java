@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
  */
 public final class FurnitureText {
 
-    private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
+    /** The patterns are written in lower case and matched against lower-cased text: no case folding. */
+    private static final int FLAGS = 0;
 
     /** A whole short block that is furniture. */
     private static final Pattern WHOLE = Pattern.compile("^\\W*(?:"
@@ -127,32 +128,36 @@ public final class FurnitureText {
         if (text.length() > 200) {
             return false;
         }
-        return WHOLE.matcher(text).matches() || isPrompt(text);
+        return WHOLE.matcher(lower(text)).matches() || isPrompt(text);
     }
 
     /** True for a "Source: Outlet" or "Originally published at" line. */
     public static boolean isSourceLine(String text) {
-        return text.length() < 200 && SOURCE_LINE.matcher(text).find();
+        return text.length() < 200 && SOURCE_LINE.matcher(lower(text)).find();
     }
 
     /** True when {@code heading} opens comments, a reply form, teasers or an author bio. */
     public static boolean opensFurnitureSection(String heading) {
-        return heading.length() <= 120 && SECTION.matcher(heading).matches();
+        return heading.length() <= 120 && SECTION.matcher(lower(heading)).matches();
     }
 
     /** True for a "Read more: ..." line that points to another article. */
     public static boolean isTeaser(String text) {
-        return text.length() < 250 && TEASER_PREFIX.matcher(text).find();
+        return text.length() < 250 && TEASER_PREFIX.matcher(lower(text)).find();
     }
 
     /** True for a cookie, consent or newsletter prompt, or a comment-form notice. */
     public static boolean isPrompt(String text) {
-        return text.length() < 600 && mentionsPromptWord(text) && PROMPT.matcher(text).find();
+        return text.length() < 600 && mentionsPromptWord(text) && PROMPT.matcher(lower(text)).find();
+    }
+
+    private static String lower(String text) {
+        return text.toLowerCase(java.util.Locale.ROOT);
     }
 
     /** A cheap filter before the prompt pattern, which is costly to search for. */
     private static boolean mentionsPromptWord(String text) {
-        String lower = text.toLowerCase(java.util.Locale.ROOT);
+        String lower = lower(text);
         for (String w : PROMPT_WORDS) {
             if (lower.contains(w)) {
                 return true;
@@ -163,6 +168,6 @@ public final class FurnitureText {
 
     /** True for an image credit on its own. */
     public static boolean isCredit(String text) {
-        return text.length() < 100 && CREDIT.matcher(text).matches();
+        return text.length() < 100 && CREDIT.matcher(lower(text)).matches();
     }
 }

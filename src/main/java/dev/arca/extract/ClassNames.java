@@ -58,6 +58,12 @@ public final class ClassNames {
             "^(?:(?:post|entry|article|story|blog|td|single)[-_]?)?(?:meta|metadata|meta-?(?:data|info|line)|info|"
                     + "date|dateline|datetime|timestamp|time|posted|posted-?on|postmeta|submitted|published|pubdate|byline|details)"
                     + "(?:$|[-_])");
+    /** A class that names the story itself. */
+    private static final Pattern CONTENT_TOKEN = Pattern.compile(
+            "entry|entry-content|hentry|h-entry|post|post-content|post-body|article|article-body|article-content|"
+                    + "story|story-body|content|main|main-content|articlebody");
+    /** A token that names a content part of a block ("sidebar__main", "share-content") is not furniture. */
+    private static final Pattern CONTENT_PART = Pattern.compile("main|content|article|body|entry|story");
     /** CMS taxonomy and state classes ("category-sharing", "has-comments") describe a post, not a box. */
     private static final Pattern TAXONOMY = Pattern.compile(
             "(?:category|tag|topic|section|has|is|no|with|without|format|type|status|author|single|postid|page-template)[-_]");
@@ -100,9 +106,16 @@ public final class ClassNames {
         if (s.isEmpty() || s.length() > 300) {
             return false;
         }
+        String[] tokens = s.split("\\s+");
+        for (String token : tokens) {
+            if (CONTENT_TOKEN.matcher(token).matches()) {
+                // "entry share": the entry itself, with a modifier
+                return false;
+            }
+        }
         boolean weak = false;
-        for (String token : s.split("\\s+")) {
-            if (TAXONOMY.matcher(token).lookingAt()) {
+        for (String token : tokens) {
+            if (TAXONOMY.matcher(token).lookingAt() || CONTENT_PART.matcher(token).find()) {
                 continue;
             }
             if (FURNITURE.matcher(token).lookingAt()) {

@@ -43,7 +43,7 @@ public final class Extractor {
                 List.of(new JsonLdStep(), new MetaTagStep(), new MicrodataStep(), new DocumentDataStep(),
                         new TextDateStep(), new TitleStep(), new BylineStep(), new SourceLinkStep()),
                 List.of(new Prune(), new Score(), new Select(), new Clean(), new Tidy()),
-                List.of(new Confidence()));
+                List.of(new ArticleBodyStep(), new Confidence()));
     }
 
     /**

@@ -29,6 +29,7 @@ public final class JsonLdStep implements Step {
         m.offerLeadImage(ld.image());
         m.offerLanguage(ld.language());
         ld.keywords().forEach(m::addTag);
+        m.offerArticleBody(ld.articleBody());
     }
 
     /**

@@ -24,6 +24,7 @@ public final class Metadata {
     private String canonicalUrl;
     private String sourceUrl;
     private boolean articleTyped;
+    private String articleBody;
 
     private static boolean blank(String s) {
         return s == null || s.isBlank();
@@ -156,6 +157,17 @@ public final class Metadata {
     public void offerSourceUrl(String v) {
         if (blank(sourceUrl) && !blank(v)) {
             sourceUrl = v.strip();
+        }
+    }
+
+    /** The full text the publisher put in JSON-LD {@code articleBody}, or null. */
+    public String articleBody() {
+        return articleBody;
+    }
+
+    public void offerArticleBody(String v) {
+        if (articleBody == null && v != null && !v.isBlank()) {
+            articleBody = v.strip();
         }
     }
 

@@ -105,4 +105,16 @@ class ContentStepsTest {
         new Confidence().apply(listing);
         assertThat(listing.confidence()).isLessThan(0.2);
     }
+
+    @Test
+    void jsonLdArticleBodyReplacesABodyTheMarkupHid() {
+        String story = "First sentence of a story that the page renders only with script. ".repeat(12);
+        Page page = Fixtures.run("<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\","
+                + "\"@type\":\"NewsArticle\",\"headline\":\"Hidden\",\"articleBody\":\"" + story
+                + "\\nSecond paragraph.\"}</script><div id=app></div>", null, new JsonLdStep());
+        page.body("", "Loading...");
+        new ArticleBodyStep().apply(page);
+        assertThat(page.text()).startsWith("First sentence").endsWith("Second paragraph.");
+        assertThat(page.html()).startsWith("<p>First sentence").contains("</p><p>Second paragraph.</p>");
+    }
 }

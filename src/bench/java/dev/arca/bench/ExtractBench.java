@@ -2,6 +2,7 @@ package dev.arca.bench;
 
 import dev.arca.extract.Extractor;
 import net.dankito.readability4j.Readability4J;
+import org.jsoup.Jsoup;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +19,8 @@ import java.util.stream.Stream;
  * Warm single-thread throughput of arca's extractor next to Readability4J 1.0.8, in the same
  * JVM over the same pages held in memory. Each corpus is run through each extractor for a
  * warm-up (at least {@code --warmup} seconds), then {@code --rounds} timed passes of each,
- * interleaved; the median and the best pass are printed as documents per second. Both start from the raw bytes and
+ * interleaved; the median and the best pass are printed as documents per second. A third
+ * column times jsoup parsing alone, the floor under every jsoup-based extractor. Both start from the raw bytes and
  * include decoding and jsoup parsing (Readability4J gets the bytes read as UTF-8, as the peers
  * in the corpus README did).
  *
@@ -52,23 +54,29 @@ public final class ExtractBench {
         Extractor arca = Extractor.create();
         Consumer<Doc> arcaRun = d -> arca.extract(d.bytes(), null, d.url());
         Consumer<Doc> r4jRun = d -> new Readability4J(d.url(), new String(d.bytes(), StandardCharsets.UTF_8)).parse();
+        // the floor: decoding and parsing alone, which every extractor here pays
+        Consumer<Doc> parseRun = d -> Jsoup.parse(new String(d.bytes(), StandardCharsets.UTF_8), d.url());
         System.out.printf(Locale.ROOT, "warm-up %.0f s per extractor and corpus, %d timed passes each, interleaved;"
                 + " docs/s as median (best)%n", warmup, rounds);
-        System.out.printf(Locale.ROOT, "%-22s %6s %8s %22s %22s%n", "corpus", "docs", "MB", "arca", "readability4j");
+        System.out.printf(Locale.ROOT, "%-22s %6s %8s %18s %18s %18s%n", "corpus", "docs", "MB", "arca",
+                "readability4j", "jsoup parse only");
         for (Path dir : dirs) {
             List<Doc> docs = load(dir);
             double mb = docs.stream().mapToLong(d -> d.bytes().length).sum() / 1e6;
             warm(docs, arcaRun, warmup);
             warm(docs, r4jRun, warmup);
+            warm(docs, parseRun, warmup / 2);
             double[] a = new double[rounds];
             double[] r = new double[rounds];
+            double[] p = new double[rounds];
             for (int i = 0; i < rounds; i++) {
-                // interleaved, so that load from other processes falls on both alike
+                // interleaved, so that load from other processes falls on all alike
                 a[i] = timedPass(docs, arcaRun);
                 r[i] = timedPass(docs, r4jRun);
+                p[i] = timedPass(docs, parseRun);
             }
-            System.out.printf(Locale.ROOT, "%-22s %6d %8.1f %22s %22s%n", dir.getFileName(), docs.size(), mb,
-                    summary(a), summary(r));
+            System.out.printf(Locale.ROOT, "%-22s %6d %8.1f %18s %18s %18s%n", dir.getFileName(), docs.size(), mb,
+                    summary(a), summary(r), summary(p));
         }
     }
 

@@ -28,8 +28,7 @@ public final class Bylines {
         }
         String rel = e.attr("rel");
         String itemprop = e.attr("itemprop");
-        boolean marked = rel.equals("author") || itemprop.contains("author")
-                || BYLINE_CLASS.matcher(ClassNames.of(e)).find();
+        boolean marked = rel.equals("author") || itemprop.contains("author") || bylineName(ClassNames.of(e));
         if (!marked) {
             return false;
         }
@@ -44,6 +43,13 @@ public final class Bylines {
     /** True when {@code lead} begins with a byline word ("By", "Von", "Par" ...). */
     static boolean mayStartByline(String lead) {
         return BY_START.matcher(lead).find();
+    }
+
+    /** True when a lower-cased class-and-id string names a byline. */
+    static boolean bylineName(String names) {
+        // a plain scan first: almost no name contains any of these
+        return (names.contains("author") || names.contains("byline") || names.contains("dateline")
+                || names.contains("writtenby")) && BYLINE_CLASS.matcher(names).find();
     }
 
     /** The name in a "By Jane Doe" line, or null when {@code text} is not such a line. */

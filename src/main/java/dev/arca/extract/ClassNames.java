@@ -2,6 +2,8 @@ package dev.arca.extract;
 
 import org.jsoup.nodes.Element;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -90,11 +92,17 @@ public final class ClassNames {
         if (e.attributesSize() == 0) {
             return false;
         }
-        String s = of(e);
-        if (s.isEmpty()) {
-            return UNLIKELY_ROLES.contains(e.attr("role"));
-        }
-        return UNLIKELY.matcher(s).find() && !MAYBE.matcher(s).find() || UNLIKELY_ROLES.contains(e.attr("role"));
+        return unlikelyName(of(e)) || UNLIKELY_ROLES.contains(e.attr("role"));
+    }
+
+    /** A role that marks navigation, complementary content or a dialog. */
+    static boolean unlikelyRole(Element e) {
+        return e.attributesSize() > 0 && UNLIKELY_ROLES.contains(e.attr("role"));
+    }
+
+    /** {@link #unlikely} on a lower-cased class-and-id string. */
+    static boolean unlikelyName(String names) {
+        return !names.isEmpty() && UNLIKELY.matcher(names).find() && !MAYBE.matcher(names).find();
     }
 
     /**
@@ -102,15 +110,28 @@ public final class ClassNames {
      * that also label content wrappers count only on short blocks.
      */
     public static boolean furniture(Element e) {
-        String s = of(e);
-        if (s.isEmpty() || s.length() > 300) {
-            return false;
+        return furniture(e, furnitureKind(of(e)));
+    }
+
+    /** Applies a {@link #furnitureKind} verdict (perhaps cached) to {@code e}. */
+    static boolean furniture(Element e, int kind) {
+        return kind == STRONG || kind == WEAK && e.text().length() < SHORT_BLOCK;
+    }
+
+    static final int NONE = 0;
+    static final int STRONG = 1;
+    static final int WEAK = 2;
+
+    /** What a lower-cased class-and-id string says: {@link #NONE}, {@link #STRONG} or {@link #WEAK}. */
+    static int furnitureKind(String names) {
+        if (names.isEmpty() || names.length() > 300) {
+            return NONE;
         }
-        String[] tokens = s.split("\\s+");
+        List<String> tokens = tokens(names);
         for (String token : tokens) {
             if (CONTENT_TOKEN.matcher(token).matches()) {
                 // "entry share": the entry itself, with a modifier
-                return false;
+                return NONE;
             }
         }
         boolean weak = false;
@@ -119,11 +140,26 @@ public final class ClassNames {
                 continue;
             }
             if (FURNITURE.matcher(token).lookingAt()) {
-                return true;
+                return STRONG;
             }
             weak |= FURNITURE_IF_SHORT.matcher(token).lookingAt();
         }
-        return weak && e.text().length() < SHORT_BLOCK;
+        return weak ? WEAK : NONE;
+    }
+
+    private static List<String> tokens(String s) {
+        List<String> out = new ArrayList<>(4);
+        int start = -1;
+        for (int i = 0, n = s.length(); i <= n; i++) {
+            boolean space = i == n || Character.isWhitespace(s.charAt(i));
+            if (space && start >= 0) {
+                out.add(s.substring(start, i));
+                start = -1;
+            } else if (!space && start < 0) {
+                start = i;
+            }
+        }
+        return out;
     }
 
     /** Named as the date and byline strip of a post ("entry-meta", "post-date", "dateline"). */
@@ -132,7 +168,7 @@ public final class ClassNames {
         if (s.isEmpty() || s.length() > 300) {
             return false;
         }
-        for (String token : s.split("\\s+")) {
+        for (String token : tokens(s)) {
             if (META_LINE.matcher(token).lookingAt()) {
                 return true;
             }

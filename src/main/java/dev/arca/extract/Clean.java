@@ -117,7 +117,7 @@ public final class Clean implements Step {
         if (FurnitureText.isFurniture(text) || FurnitureText.isPrompt(text) || FurnitureText.isSourceLine(text)) {
             return true;
         }
-        if (b.textLen < 120 && (ClassNames.metaLine(e) || isDateOnly(e, text))) {
+        if (b.textLen < 120 && ClassNames.metaLine(e) || b.textLen < 35 && isDateOnly(text)) {
             return true;
         }
         if (b.linkDensity() > 0.4 && FurnitureText.isTeaser(text)) {
@@ -133,15 +133,8 @@ public final class Clean implements Step {
                 || ClassNames.of(e).contains("credit") && b.textLen < 120);
     }
 
-    /** A line that is only a date ("16 February 2024", a lone {@code <time>}) is metadata, not story. */
-    private static boolean isDateOnly(Element e, String text) {
-        if (text.length() > 40) {
-            return false;
-        }
-        Element time = e.selectFirst("time");
-        if (time != null && time.text().length() >= text.length() - 3) {
-            return true;
-        }
+    /** A line that is only a date ("16 February 2024") is metadata, not story. */
+    private static boolean isDateOnly(String text) {
         return text.length() < 35 && hasYear(text) && Dates.normalise(text) != null;
     }
 

@@ -12,24 +12,20 @@ public final class DocumentDataStep implements Step {
     @Override
     public void apply(Page page) {
         Metadata m = page.metadata();
-        Element canonical = page.original().selectFirst("link[rel~=(?i)^canonical$][href]");
-        if (canonical != null) {
-            m.offerCanonicalUrl(canonical.absUrl("href").isEmpty() ? canonical.attr("href") : canonical.absUrl("href"));
+        for (Element link : page.original().getElementsByTag("link")) {
+            if (link.attr("rel").equalsIgnoreCase("canonical") && link.hasAttr("href")) {
+                String abs = link.absUrl("href");
+                m.offerCanonicalUrl(abs.isEmpty() ? link.attr("href") : abs);
+                break;
+            }
         }
-        Element html = page.original().selectFirst("html");
-        if (html != null) {
+        Element html = page.original().firstElementChild();
+        if (html != null && html.normalName().equals("html")) {
             m.offerLanguage(html.attr("lang"));
             m.offerLanguage(html.attr("xml:lang"));
         }
         if (m.published() == null) {
-            Element time = page.original().selectFirst("time[pubdate][datetime], time[itemprop~=datePublished][datetime],"
-                    + " time.published[datetime], time.entry-date[datetime]");
-            if (time == null) {
-                time = page.original().selectFirst("time[datetime]");
-            }
-            if (time != null) {
-                m.offerPublished(time.attr("datetime"));
-            }
+            m.offerPublished(publicationTime(page));
         }
         if (m.published() == null) {
             m.offerPublished(Dates.fromUrl(page.url()));
@@ -37,5 +33,24 @@ public final class DocumentDataStep implements Step {
         if (m.published() == null) {
             m.offerPublished(Dates.fromUrl(m.canonicalUrl()));
         }
+    }
+
+    /** The first {@code <time datetime>}, preferring one marked as the publication time. */
+    private static String publicationTime(Page page) {
+        String first = null;
+        for (Element time : page.original().getElementsByTag("time")) {
+            if (!time.hasAttr("datetime")) {
+                continue;
+            }
+            String v = time.attr("datetime");
+            if (time.hasAttr("pubdate") || time.attr("itemprop").contains("datePublished")
+                    || time.hasClass("published") || time.hasClass("entry-date")) {
+                return v;
+            }
+            if (first == null) {
+                first = v;
+            }
+        }
+        return first;
     }
 }

@@ -116,6 +116,8 @@ public final class FurnitureText {
                     + "(?:published|appeared|posted) (?:at|on|in|by)\\b|^\\W*(?:this (?:article|story|post) )?"
                     + "(?:was )?first (?:published|appeared) (?:at|on|in)\\b", FLAGS);
 
+    /** The longest whole-block label worth matching ("more from ..." included). */
+    private static final int MAX_LABEL = 60;
     private static final String[] PROMPT_WORDS = {"cookie", "newsletter", "e-mail", "email", "correo", "required",
         "subscribe now", "enjoyed", "liked this", "journalism",
         "logged", "veröffentlicht", "publiée", "publicada", "pubblicato", "publicado", "gepubliceerd"};
@@ -128,7 +130,7 @@ public final class FurnitureText {
         if (text.length() > 200) {
             return false;
         }
-        return WHOLE.matcher(lower(text)).matches() || isPrompt(text);
+        return text.length() <= MAX_LABEL && WHOLE.matcher(lower(text)).matches() || isPrompt(text);
     }
 
     /** True for a "Source: Outlet" or "Originally published at" line. */

@@ -48,7 +48,10 @@ public final class JsonLd {
     /** Reads every JSON-LD block of {@code doc}; malformed blocks are skipped. */
     public static JsonLd read(Document doc) {
         List<JsonNode> objects = new ArrayList<>();
-        for (Element script : doc.select("script[type~=(?i)application/ld\\+json]")) {
+        for (Element script : doc.getElementsByTag("script")) {
+            if (!script.attr("type").toLowerCase(java.util.Locale.ROOT).contains("ld+json")) {
+                continue;
+            }
             String data = script.data().strip();
             if (data.startsWith("<![CDATA[")) {
                 data = data.substring(9);

@@ -7,7 +7,8 @@ import org.jsoup.nodes.Node;
 import org.jsoup.select.NodeFilter;
 import org.jsoup.select.NodeTraversor;
 
-import java.util.Locale;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -41,6 +42,7 @@ public final class Prune implements Step {
         LazyImages.resolve(body);
         Page.Strictness level = page.strictness();
         Removal doomed = new Removal();
+        Verdicts verdicts = new Verdicts();
         NodeTraversor.filter(new NodeFilter() {
             /** Per shelter kind, how many enclose the current node (a bit set while any do). */
             private final int[] depth = new int[3];
@@ -54,7 +56,7 @@ public final class Prune implements Step {
                 if (!(node instanceof Element e)) {
                     return FilterResult.CONTINUE;
                 }
-                if (!keep(e, level, shelter())) {
+                if (!keep(e, level, shelter(), verdicts)) {
                     doomed.add(e);
                     return FilterResult.SKIP_ENTIRELY;
                 }
@@ -87,7 +89,7 @@ public final class Prune implements Step {
         doomed.apply();
     }
 
-    private static boolean keep(Element e, Page.Strictness level, int shelter) {
+    private static boolean keep(Element e, Page.Strictness level, int shelter, Verdicts verdicts) {
         String tag = e.normalName();
         if (NEVER_CONTENT.contains(tag) || hidden(e)) {
             return false;
@@ -107,10 +109,26 @@ public final class Prune implements Step {
         if (Bylines.isBylineElement(e)) {
             return false;
         }
-        if (ClassNames.furniture(e) && !containsMainContent(e)) {
+        String names = ClassNames.of(e);
+        if (ClassNames.furniture(e, verdicts.furnitureKind(names)) && !containsMainContent(e)) {
             return false;
         }
-        return level != Page.Strictness.FULL || shelter != 0 || !ClassNames.unlikely(e) || containsMainContent(e);
+        boolean unlikely = verdicts.unlikely(names) || ClassNames.unlikelyRole(e);
+        return level != Page.Strictness.FULL || shelter != 0 || !unlikely || containsMainContent(e);
+    }
+
+    /** Verdicts on class-and-id strings, cached per page: pages repeat the same few names. */
+    private static final class Verdicts {
+        private final Map<String, Integer> furniture = new HashMap<>();
+        private final Map<String, Boolean> unlikely = new HashMap<>();
+
+        int furnitureKind(String names) {
+            return furniture.computeIfAbsent(names, ClassNames::furnitureKind);
+        }
+
+        boolean unlikely(String names) {
+            return unlikely.computeIfAbsent(names, ClassNames::unlikelyName);
+        }
     }
 
     /** Only an element with a class, id, role, rel or itemprop can be named as furniture. */

@@ -32,7 +32,8 @@ public final class Tidy implements Step {
         Element body = page.work().body();
         body.empty();
         body.appendChild(content);
-        new Sanitiser(SAFELIST).clean(content);
+        String base = page.work().baseUri().isEmpty() && page.url() != null ? page.url() : page.work().baseUri();
+        new Sanitiser(SAFELIST, base).clean(content);
         for (Element a : content.getElementsByTag("a")) {
             if (a.childNodeSize() == 0 || a.text().isBlank() && a.getElementsByTag("img").isEmpty()) {
                 a.remove();

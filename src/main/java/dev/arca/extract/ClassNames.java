@@ -102,7 +102,7 @@ public final class ClassNames {
 
     /** {@link #unlikely} on a lower-cased class-and-id string. */
     static boolean unlikelyName(String names) {
-        return !names.isEmpty() && UNLIKELY.matcher(names).find() && !MAYBE.matcher(names).find();
+        return !names.isEmpty() && unlikely(tokenBits(names, ClassNames::tokenBits));
     }
 
     /**
@@ -124,27 +124,67 @@ public final class ClassNames {
 
     /** What a lower-cased class-and-id string says: {@link #NONE}, {@link #STRONG} or {@link #WEAK}. */
     static int furnitureKind(String names) {
-        if (names.isEmpty() || names.length() > 300) {
+        return names.length() > 300 ? NONE : furnitureKind(tokenBits(names, ClassNames::tokenBits));
+    }
+
+    /** A token names the story itself ("entry", "article-body"). */
+    static final int CONTENT = 1;
+    /** A token is a CMS taxonomy class or names a content part; it says nothing about furniture. */
+    static final int IGNORED = 2;
+    static final int STRONG_TOKEN = 4;
+    static final int WEAK_TOKEN = 8;
+    static final int UNLIKELY_TOKEN = 16;
+    static final int MAYBE_TOKEN = 32;
+
+    /** Everything the patterns here say about one token, as bits; cheap to cache per page. */
+    static int tokenBits(String token) {
+        int bits = 0;
+        if (CONTENT_TOKEN.matcher(token).matches()) {
+            bits |= CONTENT;
+        }
+        if (TAXONOMY.matcher(token).lookingAt() || CONTENT_PART.matcher(token).find()) {
+            bits |= IGNORED;
+        } else if (FURNITURE.matcher(token).lookingAt()) {
+            bits |= STRONG_TOKEN;
+        } else if (FURNITURE_IF_SHORT.matcher(token).lookingAt()) {
+            bits |= WEAK_TOKEN;
+        }
+        if (UNLIKELY.matcher(token).find()) {
+            bits |= UNLIKELY_TOKEN;
+        }
+        if (MAYBE.matcher(token).find()) {
+            bits |= MAYBE_TOKEN;
+        }
+        return bits;
+    }
+
+    /** The bits of each token of {@code names}, OR-ed per kind; {@code perToken} may cache. */
+    static int tokenBits(String names, java.util.function.ToIntFunction<String> perToken) {
+        int all = 0;
+        boolean content = false;
+        for (String token : tokens(names)) {
+            int b = perToken.applyAsInt(token);
+            content |= (b & CONTENT) != 0;
+            all |= b;
+        }
+        return content ? all | CONTENT : all;
+    }
+
+    /** Furniture kind from OR-ed token bits. */
+    static int furnitureKind(int bits) {
+        if ((bits & CONTENT) != 0) {
+            // "entry share": the entry itself, with a modifier
             return NONE;
         }
-        List<String> tokens = tokens(names);
-        for (String token : tokens) {
-            if (CONTENT_TOKEN.matcher(token).matches()) {
-                // "entry share": the entry itself, with a modifier
-                return NONE;
-            }
+        if ((bits & STRONG_TOKEN) != 0) {
+            return STRONG;
         }
-        boolean weak = false;
-        for (String token : tokens) {
-            if (TAXONOMY.matcher(token).lookingAt() || CONTENT_PART.matcher(token).find()) {
-                continue;
-            }
-            if (FURNITURE.matcher(token).lookingAt()) {
-                return STRONG;
-            }
-            weak |= FURNITURE_IF_SHORT.matcher(token).lookingAt();
-        }
-        return weak ? WEAK : NONE;
+        return (bits & WEAK_TOKEN) != 0 ? WEAK : NONE;
+    }
+
+    /** Readability's unlikely test from OR-ed token bits (its patterns never span a space). */
+    static boolean unlikely(int bits) {
+        return (bits & UNLIKELY_TOKEN) != 0 && (bits & MAYBE_TOKEN) == 0;
     }
 
     private static List<String> tokens(String s) {

@@ -21,8 +21,9 @@ public final class Clean implements Step {
 
     private static final Set<String> CONDITIONAL = Set.of("table", "ul", "ol", "div", "section", "form",
             "fieldset", "dl", "header", "center");
+    /** Blocks whose whole text is judged; a link or bold run is judged with the block around it. */
     private static final Set<String> TEXT_BLOCKS = Set.of("p", "div", "li", "span", "h2", "h3", "h4", "h5", "h6",
-            "section", "figcaption", "strong", "b", "em", "small", "dt", "dd", "header", "td", "a", "ul", "aside");
+            "section", "figcaption", "small", "dt", "dd", "header", "td", "ul", "aside");
     /** Furniture labels are small; larger subtrees are judged by their statistics alone. */
     private static final int MAX_LABEL_ELEMENTS = 40;
     private static final Set<String> HEADINGS = Set.of("h1", "h2", "h3", "h4", "h5", "h6");

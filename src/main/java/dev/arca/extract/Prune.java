@@ -110,24 +110,20 @@ public final class Prune implements Step {
             return false;
         }
         String names = ClassNames.of(e);
-        if (ClassNames.furniture(e, verdicts.furnitureKind(names)) && !containsMainContent(e)) {
+        int bits = names.length() > 300 ? 0 : verdicts.bits(names);
+        if (ClassNames.furniture(e, ClassNames.furnitureKind(bits)) && !containsMainContent(e)) {
             return false;
         }
-        boolean unlikely = verdicts.unlikely(names) || ClassNames.unlikelyRole(e);
+        boolean unlikely = ClassNames.unlikely(bits) || ClassNames.unlikelyRole(e);
         return level != Page.Strictness.FULL || shelter != 0 || !unlikely || containsMainContent(e);
     }
 
-    /** Verdicts on class-and-id strings, cached per page: pages repeat the same few names. */
+    /** What class and id tokens say, cached per page: pages repeat the same few tokens. */
     private static final class Verdicts {
-        private final Map<String, Integer> furniture = new HashMap<>();
-        private final Map<String, Boolean> unlikely = new HashMap<>();
+        private final Map<String, Integer> tokens = new HashMap<>();
 
-        int furnitureKind(String names) {
-            return furniture.computeIfAbsent(names, ClassNames::furnitureKind);
-        }
-
-        boolean unlikely(String names) {
-            return unlikely.computeIfAbsent(names, ClassNames::unlikelyName);
+        int bits(String names) {
+            return ClassNames.tokenBits(names, t -> tokens.computeIfAbsent(t, ClassNames::tokenBits));
         }
     }
 

@@ -66,11 +66,42 @@ public final class HtmlCharset {
         return fromBom(body) != null ? 2 : 0;
     }
 
-    /** Decodes {@code body} with {@link #detect}, dropping any byte-order mark. */
+    /**
+     * Decodes {@code body} with the charset {@link #detect} would choose, dropping any byte-order
+     * mark. Where sniffing is needed it decodes as UTF-8 once and judges the result, instead of
+     * checking the bytes and then decoding them again.
+     */
     public static String decode(byte[] body, String contentType) {
-        Charset cs = detect(body, contentType);
-        int skip = bomLength(body);
-        return new String(body, skip, body.length - skip, cs);
+        Charset bom = fromBom(body);
+        if (bom != null) {
+            int skip = bomLength(body);
+            return new String(body, skip, body.length - skip, bom);
+        }
+        Charset header = contentType == null ? null : fromLabel(headerCharset(contentType));
+        if (header != null) {
+            return new String(body, header);
+        }
+        Charset declared = fromLabel(declaredCharset(body));
+        String utf8 = new String(body, StandardCharsets.UTF_8);
+        Utf8 verdict = judge(utf8, body.length);
+        if (declared != null && agrees(declared, verdict)) {
+            return declared.equals(StandardCharsets.UTF_8) ? utf8 : new String(body, declared);
+        }
+        return verdict == Utf8.INVALID ? new String(body, WINDOWS_1252) : utf8;
+    }
+
+    /** {@link Utf8#check} on the UTF-8 decoding of {@code byteLength} bytes, by its replacement characters. */
+    private static Utf8 judge(String decoded, int byteLength) {
+        int invalid = 0;
+        for (int i = decoded.indexOf('\uFFFD'); i >= 0; i = decoded.indexOf('\uFFFD', i + 1)) {
+            invalid++;
+        }
+        // each multi-byte character shortens the string by one to three chars; a rough count suffices
+        int multi = Math.max(0, (byteLength - decoded.length() + invalid * 2) / 2);
+        if (invalid > 0) {
+            return multi >= 20 * invalid ? Utf8.MULTIBYTE : Utf8.INVALID;
+        }
+        return decoded.length() == byteLength ? Utf8.ASCII : Utf8.MULTIBYTE;
     }
 
     /** A charset for a label as browsers understand it, or null when the label is unknown. */

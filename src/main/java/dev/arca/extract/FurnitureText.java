@@ -1,0 +1,175 @@
+package dev.arca.extract;
+
+import java.util.regex.Pattern;
+
+/**
+ * Short texts that are page furniture in the common languages (en, de, fr, es, it, pt, nl, pl,
+ * ru): "Back to top", "Share this", "Leave a Reply", "Related Articles", cookie and newsletter
+ * prompts, advertisement labels, image credits, and the headings that open a comment thread or
+ * a block of teasers.
+ */
+public final class FurnitureText {
+
+    /** The patterns are written in lower case and matched against lower-cased text: no case folding. */
+    private static final int FLAGS = 0;
+
+    /** A whole short block that is furniture. */
+    private static final Pattern WHOLE = Pattern.compile("^\\W*(?:"
+            + "back to top(?: button)?|to top|top of page|nach oben|zum seitenanfang|haut de (?:la )?page|retour en haut|"
+            + "volver arriba|ir arriba|torna su|torna all'inizio|voltar ao topo|topo|terug naar boven|naar boven|"
+            + "наверх|do góry|"
+            + "share(?: this)?(?: (?:article|story|post|page))?(?: on \\w+)?|share via \\w+|tweet(?: this)?|pin it|email|"
+            + "e-mail|print(?: this)?(?: (?:article|page))?|(?:diesen |den )?(?:artikel|beitrag) (?:teilen|drucken)|"
+            + "teilen|jetzt teilen|drucken|partager(?: (?:cet|l')article)?|partagez|imprimer|"
+            + "compartir(?: (?:este|esta) (?:artículo|nota|noticia))?|compártelo|imprimir|"
+            + "condividi(?: (?:questo|l') ?articolo)?|stampa|compartilhe(?: (?:esta|este) (?:matéria|artigo|notícia))?|"
+            + "compartilhar|deel(?: dit artikel)?|delen|afdrukken|поделиться|udostępnij|"
+            + "source link|source|sources?:?|"
+            + "advertisement|advertising|sponsored(?: content)?|ad|ads|anzeige|werbung|publicité|publicidad|"
+            + "pubblicità|publicidade|advertentie|реклама|reklama|"
+            + "(?:\\d+\\s+)?comments?|no comments(?: yet)?|kommentare?|commentaires?|comentarios?|commenti|"
+            + "comentários|reacties|комментарии|komentarze|"
+            + "leave a (?:reply|comment)|post a comment|add a comment|write a comment|join the (?:discussion|conversation)|"
+            + "kommentar schreiben|schreibe einen kommentar|laisser un commentaire|laisser une réponse|"
+            + "deja un comentario|deja una respuesta|lascia un commento|lascia una risposta|deixe um comentário|"
+            + "deixe uma resposta|plaats een reactie|geef een reactie|оставить комментарий|добавить комментарий|"
+            + "related(?: articles| posts| stories| content| news| links)?|you (?:may|might) also like|"
+            + "more (?:stories|articles|news)|more from [\\p{L} ]{1,30}|recommended(?: for you)?|read more|read next|"
+            + "also read|see also|trending(?: now)?|most (?:read|popular|viewed)|popular posts|recent posts|"
+            + "weitere artikel|das könnte sie auch interessieren|lesen sie auch|mehr zum thema|ähnliche artikel|"
+            + "à lire aussi|lire aussi|articles similaires|sur le même sujet|te puede interesar|"
+            + "artículos relacionados|noticias relacionadas|leggi anche|articoli correlati|potrebbe interessarti|"
+            + "leia também|veja também|artigos relacionados|notícias relacionadas|lees ook|gerelateerde artikelen|"
+            + "meer nieuws|читайте также|похожие статьи|zobacz także|czytaj także|"
+            + "tags?|filed under|categories|kategorien|étiquettes|etiquetas|"
+            + "previous(?: post| article)?|next(?: post| article)?|vorheriger artikel|nächster artikel|"
+            + "article précédent|article suivant|"
+            + "skip to (?:main )?content|jump to navigation|follow us|folgen sie uns|suivez-nous|síguenos|seguici|"
+            + "you are here:?|sie sind hier:?|vous êtes ici:?|usted está aquí:?|ti trovi in:?|você está aqui:?|"
+            + "u bent hier:?|weiterlesen|mehr lesen|lire la suite|leer más|continua a leggere|leia mais|lees meer|"
+            + "czytaj dalej|dowiedz się więcej|читать далее|learn more|mehr erfahren|en savoir plus|saber más|"
+            + "scopri di più|saiba mais|meer informatie|polecamy"
+            + ")\\W*$", FLAGS);
+
+    /** Headings that open a thread of comments, a reply form or a block of teasers. */
+    private static final Pattern SECTION = Pattern.compile("^\\W*(?:\\d+\\s+)?(?:"
+            + "comments?|\\d+ (?:responses?|replies)|reader comments|kommentare?|leserkommentare|commentaires?|"
+            + "réactions|comentarios?|commenti|comentários|reacties|комментарии|komentarze|"
+            + "(?:\\d+ )?(?:thoughts|responses|replies|comments) on .{1,200}|"
+            + "leave a (?:reply|comment)|post a comment|add a comment|write a comment|join the (?:discussion|conversation)|"
+            + "kommentar schreiben|schreibe einen kommentar|laisser un commentaire|deja un comentario|"
+            + "deja una respuesta|lascia un commento|deixe um comentário|deixe uma resposta|plaats een reactie|"
+            + "оставить комментарий|"
+            + "related(?: articles| posts| stories| content| news| links| reading)?|you (?:may|might) also (?:like|enjoy)|"
+            + "more (?:stories|articles|news|on this (?:topic|story))|recommended(?: for you| stories| articles)?|"
+            + "read (?:more|next)|also read|trending(?: now)?|most (?:read|popular|viewed)|popular posts|"
+            + "recent posts|weitere artikel|das könnte sie auch interessieren|lesen sie auch|mehr zum thema|"
+            + "ähnliche artikel|à lire aussi|lire aussi|articles similaires|sur le même sujet|te puede interesar|"
+            + "artículos relacionados|noticias relacionadas|leggi anche|articoli correlati|leia também|veja também|"
+            + "artigos relacionados|lees ook|gerelateerde artikelen|читайте также|похожие статьи|zobacz także|"
+            + "about the author|über den autor|über die autorin|à propos de l'auteur|sobre el autor|sull'autore|"
+            + "sobre o autor|over de auteur|об авторе|o autorze|"
+            + "zum weiterlesen|weiterführende (?:artikel|links)|mehr zu(?:m)? [\\p{L} ]{1,40}|"
+            + "(?:das (?:thema )?)?könnte (?:dich|sie) auch interessieren|dowiedz się więcej|czytaj (?:też|także|więcej)|"
+            + "zobacz (?:też|także|również)|polecamy|auch interessant|"
+            + "sign up for (?:our|the) .{0,40}newsletter|subscribe to (?:our|the) .{0,40}newsletter|newsletter|"
+            + "get (?:our|the) newsletter"
+            + ")\\W*$", FLAGS);
+
+    /** A paragraph that only points elsewhere: "Read more: ...", "Related: ...", "Lesen Sie auch: ...". */
+    private static final Pattern TEASER_PREFIX = Pattern.compile("^\\W*(?:"
+            + "read more|read also|also read|related|see also|more|recommended|watch|listen|"
+            + "lesen sie (?:auch|mehr)|mehr dazu|auch interessant|lire aussi|à lire aussi|à voir aussi|"
+            + "lee también|te puede interesar|leggi anche|leia também|veja também|lees ook|"
+            + "читайте также|czytaj także|zobacz także)\\s*[:»›>|-]", FLAGS);
+
+    /** Cookie, consent and newsletter prompts. */
+    private static final Pattern PROMPT = Pattern.compile(
+            "\\b(?:we use cookies|this (?:site|website) uses cookies|uses cookies to|by continuing to (?:use|browse)|"
+                    + "accept (?:all )?cookies|cookie (?:policy|settings|preferences)|wir verwenden cookies|"
+                    + "diese (?:website|seite) verwendet cookies|nous utilisons des cookies|ce site utilise des cookies|"
+                    + "utilizamos cookies|este sitio (?:web )?utiliza cookies|utilizziamo (?:i )?cookie|"
+                    + "questo sito utilizza (?:i )?cookie|utilizamos cookies|wij gebruiken cookies|"
+                    + "мы используем cookie|"
+                    + "sign up for (?:our|the) (?:\\w+ )?newsletter|subscribe to (?:our|the) (?:\\w+ )?newsletter|"
+                    + "newsletter abonnieren|inscrivez-vous à (?:notre|la) newsletter|suscríbete a (?:nuestro|nuestra)|"
+                    + "iscriviti alla (?:nostra )?newsletter|assine (?:a nossa|nossa) newsletter|"
+                    + "your email address will not be published|required fields are marked|"
+                    + "ihre e-mail-adresse wird nicht veröffentlicht|votre adresse (?:e-mail|de messagerie) ne sera pas publiée|"
+                    + "tu dirección de correo electrónico no será publicada|il tuo indirizzo email non sarà pubblicato|"
+                    + "o seu endereço de e-mail não será publicado|je e-mailadres wordt niet gepubliceerd|"
+                    + "you must be logged in to post a comment|korzystamy z (?:plików )?cookies|"
+                    + "subscribe now to|if you (?:enjoyed|liked) (?:reading )?this (?:post|article)|"
+                    + "support (?:our|independent) journalism)",
+            FLAGS);
+
+    /** An image credit standing alone: "Photo: Reuters", "(Image credit: Getty)", "© AFP". */
+    private static final Pattern CREDIT = Pattern.compile("^\\W*(?:"
+            + "(?:photo|image|picture|foto|bild|imagen|immagine|imagem|фото)(?:\\s+credit)?s?\\s*(?::|by|©)|"
+            + "cr[ée]dits?(?: photos?)?\\s*:|bildquelle\\s*:|fotos?\\s*:|quelle\\s*:\\s*(?:dpa|afp|reuters|getty)|"
+            + "credits?\\s*:|©|\\(c\\)|copyright\\s|getty images|reuters|ap photo|afp(?:/getty)?\\b|"
+            + "(?:photo|foto|image)\\s*/).{0,80}$", FLAGS);
+
+    /** The credit line of a republished story: "Source: Outlet", "Originally published at ...". */
+    private static final Pattern SOURCE_LINE = Pattern.compile(
+            "^\\W*(?:source|sources|quelle|fuente|fonte|bron|источник|źródło)\\s*:|^\\W*original(?:ly)? "
+                    + "(?:published|appeared|posted) (?:at|on|in|by)\\b|^\\W*(?:this (?:article|story|post) )?"
+                    + "(?:was )?first (?:published|appeared) (?:at|on|in)\\b", FLAGS);
+
+    /** The longest whole-block label worth matching ("more from ..." included). */
+    private static final int MAX_LABEL = 60;
+    private static final String[] PROMPT_WORDS = {"cookie", "newsletter", "e-mail", "email", "correo", "required",
+        "subscribe now", "enjoyed", "liked this", "journalism",
+        "logged", "veröffentlicht", "publiée", "publicada", "pubblicato", "publicado", "gepubliceerd"};
+
+    private FurnitureText() {
+    }
+
+    /** True when the whole of {@code text} is a furniture label or prompt. */
+    public static boolean isFurniture(String text) {
+        if (text.length() > 200) {
+            return false;
+        }
+        return text.length() <= MAX_LABEL && WHOLE.matcher(lower(text)).matches() || isPrompt(text);
+    }
+
+    /** True for a "Source: Outlet" or "Originally published at" line. */
+    public static boolean isSourceLine(String text) {
+        return text.length() < 200 && SOURCE_LINE.matcher(lower(text)).find();
+    }
+
+    /** True when {@code heading} opens comments, a reply form, teasers or an author bio. */
+    public static boolean opensFurnitureSection(String heading) {
+        return heading.length() <= 120 && SECTION.matcher(lower(heading)).matches();
+    }
+
+    /** True for a "Read more: ..." line that points to another article. */
+    public static boolean isTeaser(String text) {
+        return text.length() < 250 && TEASER_PREFIX.matcher(lower(text)).find();
+    }
+
+    /** True for a cookie, consent or newsletter prompt, or a comment-form notice. */
+    public static boolean isPrompt(String text) {
+        return text.length() < 600 && mentionsPromptWord(text) && PROMPT.matcher(lower(text)).find();
+    }
+
+    private static String lower(String text) {
+        return text.toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** A cheap filter before the prompt pattern, which is costly to search for. */
+    private static boolean mentionsPromptWord(String text) {
+        String lower = lower(text);
+        for (String w : PROMPT_WORDS) {
+            if (lower.contains(w)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** True for an image credit on its own. */
+    public static boolean isCredit(String text) {
+        return text.length() < 100 && CREDIT.matcher(lower(text)).matches();
+    }
+}

@@ -3,6 +3,8 @@ package dev.arca.extract;
 import org.jsoup.nodes.Document;
 import org.jsoup.parser.Parser;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.List;
 
 /**
@@ -110,9 +112,25 @@ public final class Extractor {
     private static Article toArticle(Page page) {
         Metadata m = page.metadata();
         String text = page.text();
-        return new Article(page.url(), m.canonicalUrl(), m.title(), m.byline(), m.authors(), m.published(),
-                m.modified(), m.siteName(), m.language(), m.description(), m.leadImage(), m.tags(), m.sourceUrl(),
+        return new Article(page.url(), absolute(page.url(), m.canonicalUrl()), m.title(), m.byline(), m.authors(),
+                m.published(), m.modified(), m.siteName(), m.language(), m.description(),
+                absolute(page.url(), m.leadImage()), m.tags(), absolute(page.url(), m.sourceUrl()),
                 "text/html", page.confidence(), wordCount(text), text, page.html());
+    }
+
+    /** {@code ref} resolved against the page's URL; null unless the result is an http(s) URL. */
+    static String absolute(String base, String ref) {
+        if (ref == null || ref.isBlank()) {
+            return null;
+        }
+        try {
+            URI resolved = base == null ? new URI(ref.strip()) : new URI(base).resolve(ref.strip().replace(" ", "%20"));
+            String scheme = resolved.getScheme();
+            return scheme != null && (scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
+                    ? resolved.toString() : null;
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            return null;
+        }
     }
 
     static int wordCount(String text) {

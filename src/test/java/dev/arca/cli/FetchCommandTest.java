@@ -65,6 +65,57 @@ class FetchCommandTest {
     }
 
     @Test
+    void archivesTheStoryWithItsMetadataAndWithoutTheFurniture() throws Exception {
+        server.html("/news/harbour-bridge-reopens", Fixtures.text("story.html"));
+
+        Cli.Result r = cli.run("fetch", server.url("/news/harbour-bridge-reopens"));
+
+        assertThat(r.status()).as(r.err()).isZero();
+        assertThat(r.out()).contains("\tHarbour bridge reopens after two-year repair\t");
+        Article a = article(onlyBundle());
+        assertThat(a.title()).isEqualTo("Harbour bridge reopens after two-year repair");
+        assertThat(a.byline()).isEqualTo("Maria Okafor");
+        assertThat(a.authors()).containsExactly("Maria Okafor");
+        assertThat(a.published()).startsWith("2024-03-14T08:30:00");
+        assertThat(a.modified()).startsWith("2024-03-14T11:05:00");
+        assertThat(a.siteName()).isEqualTo("The Coastal Courier");
+        assertThat(a.language()).isEqualTo("en-GB");
+        assertThat(a.description()).isEqualTo("Engineers finished the work three weeks ahead of schedule.");
+        assertThat(a.canonicalUrl()).isEqualTo("https://courier.example/news/harbour-bridge-reopens");
+        assertThat(a.leadImage()).isEqualTo(server.url("/media/bridge.jpg"));
+        assertThat(a.sourceUrl()).isEqualTo("https://wire.example/stories/bridge");
+        assertThat(a.text()).contains(
+                "Engineers finished the work three weeks ahead of schedule.",
+                "The harbour bridge reopened to traffic on Thursday morning",
+                "Crowds gathered on both banks",
+                "It is a relief for everyone who commutes across the water",
+                "The repairs cost £48 million",
+                "Cyclists will have a separate lane");
+        assertThat(a.text()).doesNotContain("cookies", "Sport", "Share on", "Related Articles", "Ferry timetable",
+                "morning briefing", "newsletter", "Finally! I have been driving", "Leave a Reply",
+                "Your email address will not be published", "Most read", "Back to top", "All rights reserved",
+                "previously worked at a national broadcaster", "Harbour bridge reopens after two-year repair");
+        assertThat(a.html()).contains("<img src=\"" + server.url("/media/first-bus.jpg") + "\"")
+                .contains("<figcaption>The first bus crossed at 7.04am.</figcaption>")
+                .doesNotContain("<script", "<form", "<style", "onclick");
+        assertThat(a.confidence()).isGreaterThan(0.5);
+    }
+
+    @Test
+    void detectsCharsetDeclaredOnlyInMeta() throws Exception {
+        server.page("/latin1.html", 200, Fixtures.bytes("latin1.html"), "Content-Type", "text/html");
+
+        Cli.Result r = cli.run("fetch", server.url("/latin1.html"));
+
+        assertThat(r.status()).as(r.err()).isZero();
+        Article a = article(onlyBundle());
+        assertThat(a.title()).isEqualTo("Le café de la gare ferme ses portes");
+        assertThat(a.language()).isEqualTo("fr");
+        assertThat(a.text()).contains("Après quarante ans d'activité", "« Je garderai des souvenirs de chaque client »");
+        assertThat(original(onlyBundle())).isEqualTo(Fixtures.bytes("latin1.html"));
+    }
+
+    @Test
     void recordsEveryHopOfRedirectChain() throws Exception {
         server.redirect("/old", 301, "/middle")
                 .redirect("/middle", 302, server.url("/story.html"))

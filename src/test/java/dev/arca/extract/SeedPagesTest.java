@@ -55,7 +55,7 @@ class SeedPagesTest {
         assertThat(a.language()).isEqualTo("en-GB");
         assertThat(a.description()).startsWith("Three restored cranes");
         assertThat(a.canonicalUrl()).isEqualTo(SEMANTIC_URL);
-        assertThat(a.leadImage()).isEqualTo("/media/cranes-lead.jpg");
+        assertThat(a.leadImage()).isEqualTo("https://coastline.example/media/cranes-lead.jpg");
         assertThat(a.tags()).contains("ports", "heritage");
         assertThat(a.sourceUrl()).isEqualTo("https://harbour-herald.example/news/cranes-return");
         assertThat(a.confidence()).isGreaterThan(0.7);

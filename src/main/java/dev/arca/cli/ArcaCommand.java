@@ -6,13 +6,15 @@ import dev.arca.store.Store;
 import dev.arca.store.StoreLocation;
 import dev.arca.store.Unreadable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.nio.file.Path;
 
-/** The {@code arca} command: global options, and the subcommands that do the work. */
+/** The {@code arca} command: global options; {@link Subcommands} adds the commands that do the work. */
 @Command(name = "arca",
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
@@ -23,28 +25,19 @@ import java.nio.file.Path;
         exitCodeList = {
                 "0:Success: everything asked for was done.",
                 "1:At least one item failed (the others were done), or an ID or bundle was bad.",
-                "2:Usage error: unknown option, bad value or missing argument."},
+                "2:Usage error: unknown option, bad value or missing argument.",
+                "3:fetch --no-wait: the store is locked by another run."},
         footerHeading = "%nExamples%n",
         footer = {
                 "  arca fetch https://example.com/news/story",
                 "  arca list --limit 10",
-                "  arca restore 1ngm35gdgzb --as markdown"},
-        subcommands = {
-                FetchCommand.class,
-                ExtractCommand.class,
-                ListCommand.class,
-                ShowCommand.class,
-                RestoreCommand.class,
-                CompletionCommand.class,
-                ConfigCommand.class,
-                SearchCommand.class,
-                StatsCommand.class,
-                RmCommand.class,
-                ReindexCommand.class
-        })
+                "  arca restore 1ngm35gdgzb --as markdown"})
 public final class ArcaCommand implements Runnable {
 
     private final Console console;
+
+    @Spec
+    private CommandSpec spec;
     private ConfigFile config;
     private Store store;
 
@@ -132,7 +125,7 @@ public final class ArcaCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
-                "a command is required: fetch, extract, list, search, show, restore, stats, rm or reindex");
+        throw Usage.error(spec, "a command is required: " + String.join(", ", spec.subcommands().keySet())
+                + " (see 'arca --help')");
     }
 }

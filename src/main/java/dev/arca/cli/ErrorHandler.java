@@ -5,9 +5,11 @@ import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 
 /**
  * Turns every exception into one line on stderr and a documented exit status. Stack traces are
@@ -24,13 +26,26 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
     @Override
     public int handleParseException(ParameterException ex, String[] args) {
         CommandLine command = ex.getCommandLine();
-        arca.error(ex.getMessage() + configHint(ex));
+        arca.error(message(ex) + configHint(ex));
         String name = command.getCommandSpec().qualifiedName();
         arca.console().err().println("Try '" + name + " --help' for more information.");
         if (arca.verbose()) {
             ex.printStackTrace(arca.console().err());
         }
         return ExitCodes.USAGE;
+    }
+
+    /** picocli's message, or for a mistyped command or option, what the user probably meant. */
+    private static String message(ParameterException ex) {
+        if (ex instanceof UnmatchedArgumentException unmatched && !unmatched.getUnmatched().isEmpty()) {
+            String typed = unmatched.getUnmatched().get(0);
+            boolean isCommand = !typed.startsWith("-") && unmatched.getCommandLine().getCommandSpec().parent() == null;
+            String what = typed.startsWith("-") ? "unknown option '" + typed + "'"
+                    : isCommand ? "unknown command '" + typed + "'" : "unexpected argument '" + typed + "'";
+            List<String> suggestions = unmatched.getSuggestions();
+            return suggestions.isEmpty() ? what : what + "; did you mean " + String.join(" or ", suggestions) + "?";
+        }
+        return ex.getMessage();
     }
 
     /** Points at the config file when the bad value came from there rather than the command line. */

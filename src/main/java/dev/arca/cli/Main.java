@@ -34,6 +34,12 @@ public final class Main {
 
     /** Runs one command line against {@code console} and returns its exit status. */
     public static int run(String[] args, Console console) {
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            // answered before picocli builds its model, which costs more than the rest of start-up
+            console.out().println(Version.software());
+            console.out().flush();
+            return ExitCodes.OK;
+        }
         for (String arg : args) {
             if (INDEX_COMMANDS.contains(arg)) {
                 IndexWarmup.start();
@@ -41,7 +47,7 @@ public final class Main {
             }
         }
         ArcaCommand arca = new ArcaCommand(console);
-        CommandLine commandLine = new CommandLine(arca);
+        CommandLine commandLine = Subcommands.addFor(new CommandLine(arca), args);
         ErrorHandler errors = new ErrorHandler(arca);
         commandLine.setOut(new PrintWriter(console.out(), true));
         commandLine.setErr(new PrintWriter(console.err(), true));

@@ -270,7 +270,7 @@ class FetchCommandTest {
         Cli.Result r = cli.run("fetch", "--no-such-option", "http://127.0.0.1/");
 
         assertThat(r.status()).isEqualTo(2);
-        assertThat(r.err()).startsWith("arca: Unknown option: '--no-such-option'");
+        assertThat(r.err()).startsWith("arca: unknown option '--no-such-option'");
     }
 
     @Test

@@ -38,7 +38,7 @@ public final class ManPages {
     static Map<String, String> sources() {
         PrintStream sink = new PrintStream(PrintStream.nullOutputStream(), true, StandardCharsets.UTF_8);
         Console console = new Console(sink, sink, java.io.InputStream.nullInputStream(), Map.of(), Path.of("/"), false);
-        CommandLine root = new CommandLine(new ArcaCommand(console));
+        CommandLine root = Subcommands.addAll(new CommandLine(new ArcaCommand(console)));
         List<CommandSpec> specs = new ArrayList<>();
         specs.add(root.getCommandSpec());
         root.getSubcommands().values().forEach(c -> specs.add(c.getCommandSpec()));

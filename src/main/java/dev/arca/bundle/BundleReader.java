@@ -14,33 +14,86 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Reads a bundle written by {@link BundleWriter}: the Article without touching the WARC (cheap
  * enough to list thousands), and on demand the WARC, its records and the page as served.
+ *
+ * <p>Bundles may come from anywhere, so opening one refuses what arca never writes and what could
+ * hurt a reader: unsafe or duplicate entry names, links, oversized or bomb-like members. The
+ * Article and capture facts are checked against the bundle's manifest hashes before they are used.
  */
 public final class BundleReader implements Closeable {
 
     private final Path path;
     private final ZipFile zip;
+    private Manifest manifest;
 
     private BundleReader(Path path, ZipFile zip) {
         this.path = path;
         this.zip = zip;
     }
 
-    /** Opens the bundle at {@code path}; fails with a {@link BundleException} if it is not a ZIP. */
+    /**
+     * Opens the bundle at {@code path}; fails with a {@link BundleException} if it is not a ZIP, or
+     * one no bundle could be (see {@link BundleLimits}).
+     */
     public static BundleReader open(Path path) throws IOException {
+        ZipTrailer.check(path);
+        ZipFile zip;
         try {
-            return new BundleReader(path, ZipFile.builder().setPath(path).get());
-        } catch (java.nio.file.NoSuchFileException e) {
+            zip = ZipFile.builder().setPath(path).get();
+        } catch (NoSuchFileException e) {
             throw e;
-        } catch (IOException e) {
-            throw new BundleException(path + ": not a readable bundle (" + e.getMessage() + ")", e);
+        } catch (IOException | RuntimeException e) {
+            throw new BundleException(path, BundleException.Reason.UNREADABLE,
+                    "not a ZIP file, or one whose central directory is damaged", e);
+        }
+        try {
+            checkEntries(path, zip);
+        } catch (IOException | RuntimeException e) {
+            zip.close();
+            throw e;
+        }
+        return new BundleReader(path, zip);
+    }
+
+    private static void checkEntries(Path path, ZipFile zip) throws BundleException {
+        Set<String> seen = new HashSet<>();
+        for (ZipArchiveEntry entry : Collections.list(zip.getEntries())) {
+            String name = entry.getName();
+            String unsafe = EntryNames.unsafe(name);
+            if (unsafe != null) {
+                throw new BundleException(path, BundleException.Reason.UNSAFE,
+                        "unsafe entry name \"" + EntryNames.shown(name) + "\" (" + unsafe + ")");
+            }
+            if (entry.isUnixSymlink()) {
+                throw new BundleException(path, BundleException.Reason.UNSAFE, "entry " + name + " is a symbolic link");
+            }
+            if (!seen.add(name)) {
+                throw new BundleException(path, BundleException.Reason.UNSAFE, "entry " + name + " appears twice");
+            }
+            long size = entry.getSize();
+            long compressed = entry.getCompressedSize();
+            if (size < 0 || compressed < 0) {
+                throw new BundleException(path, BundleException.Reason.UNREADABLE, "entry " + name + " has no size");
+            }
+            if (size > BundleLimits.maxSize(name)) {
+                throw new BundleException(path, BundleException.Reason.TOO_LARGE, "entry " + name + " declares "
+                        + size + " bytes, more than a bundle holds (" + BundleLimits.maxSize(name) + ")");
+            }
+            if (size > BundleLimits.RATIO_FLOOR && size / Math.max(1, compressed) > BundleLimits.MAX_RATIO) {
+                throw new BundleException(path, BundleException.Reason.TOO_LARGE, "entry " + name
+                        + " compresses more than " + BundleLimits.MAX_RATIO + ":1 (a ZIP bomb?)");
+            }
         }
     }
 
@@ -48,24 +101,51 @@ public final class BundleReader implements Closeable {
         return path;
     }
 
-    /** The Article from {@code article/article.json}. */
+    /** The Article from {@code article/article.json}, checked against the manifest. */
     public Article article() throws IOException {
         return readJson(BundleWriter.ARTICLE_PATH, Article.class);
     }
 
-    /** The capture facts from {@code article/capture.json}. */
+    /** The capture facts from {@code article/capture.json}, checked against the manifest. */
     public CaptureInfo info() throws IOException {
         return readJson(BundleWriter.CAPTURE_PATH, CaptureInfo.class);
     }
 
     private <T> T readJson(String name, Class<T> type) throws IOException {
-        try (InputStream in = member(name)) {
-            return BundleJson.MAPPER.readValue(in, type);
-        } catch (BundleException e) {
-            throw e;
+        byte[] bytes = bytes(name);
+        manifest().check(path, name, Digests.sha256(bytes), bytes.length);
+        try {
+            return BundleJson.MAPPER.readValue(bytes, type);
         } catch (IOException e) {
-            throw new BundleException(path + ": unreadable " + name + " (" + e.getMessage() + ")", e);
+            throw new BundleException(path, BundleException.Reason.CORRUPT, name + " is not a valid "
+                    + type.getSimpleName() + " (" + MemberStream.describe(e) + ")", e);
         }
+    }
+
+    /** The manifest, after its own hash matched {@code datapackage-digest.json}. */
+    Manifest manifest() throws IOException {
+        if (manifest == null) {
+            Manifest parsed = Manifest.parse(path, bytes(BundleWriter.DIGEST_PATH), bytes(BundleWriter.DATAPACKAGE_PATH));
+            for (Manifest.Resource r : parsed.resources().values()) {
+                ZipArchiveEntry entry = zip.getEntry(r.path());
+                if (entry == null) {
+                    throw new BundleException(path, BundleException.Reason.MISSING, "missing " + r.path());
+                }
+                if (entry.getSize() != r.bytes()) {
+                    throw new BundleException(path, BundleException.Reason.CORRUPT, r.path() + " is " + entry.getSize()
+                            + " bytes; " + BundleWriter.DATAPACKAGE_PATH + " says " + r.bytes());
+                }
+            }
+            manifest = parsed;
+        }
+        return manifest;
+    }
+
+    /** The names of every entry, in central-directory order. */
+    List<String> entryNames() {
+        List<String> names = new ArrayList<>();
+        zip.getEntries().asIterator().forEachRemaining(e -> names.add(e.getName()));
+        return names;
     }
 
     /** Copies the WARC file, byte for byte, to {@code out}. */
@@ -83,12 +163,12 @@ public final class BundleReader implements Closeable {
                 String target = record instanceof WarcTargetRecord t ? t.target() : null;
                 int status = record instanceof WarcResponse r ? r.http().status() : 0;
                 out.add(new RecordSummary(record.type(), target, record.date(),
-                        record.contentType().toString(), record.body().size(), status));
+                        record.contentType().toString(), WarcBlocks.length(path, record), status));
             }
         } catch (BundleException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
-            throw new BundleException(path + ": damaged WARC (" + e.getMessage() + ")", e);
+            throw damagedWarc(e);
         }
         return out;
     }
@@ -100,8 +180,9 @@ public final class BundleReader implements Closeable {
     public void copyOriginal(OutputStream out) throws IOException {
         try (InputStream in = member(BundleWriter.WARC_PATH); WarcReader reader = new WarcReader(in)) {
             for (WarcRecord record : reader) {
+                long stored = WarcBlocks.length(path, record);
                 if (record instanceof WarcResponse response && response.http().status() / 100 != 3) {
-                    response.http().bodyDecoded().stream().transferTo(out);
+                    WarcBlocks.copyDecoded(path, response.http().bodyDecoded().stream(), stored, out);
                     return;
                 }
                 if (record instanceof WarcResource && !isMarkdown(record)) {
@@ -112,9 +193,9 @@ public final class BundleReader implements Closeable {
         } catch (BundleException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
-            throw new BundleException(path + ": damaged WARC (" + e.getMessage() + ")", e);
+            throw damagedWarc(e);
         }
-        throw new BundleException(path + ": no page record in the WARC");
+        throw new BundleException(path, BundleException.Reason.MISSING, "no page record in the WARC");
     }
 
     private static boolean isMarkdown(WarcRecord record) {
@@ -126,19 +207,46 @@ public final class BundleReader implements Closeable {
         try (InputStream in = member(BundleWriter.WARC_PATH); WarcReader reader = new WarcReader(in)) {
             for (WarcRecord record : reader) {
                 if (record instanceof WarcResource && isMarkdown(record)) {
+                    long length = WarcBlocks.length(path, record);
+                    if (length > BundleLimits.maxSize(BundleWriter.ARTICLE_PATH)) {
+                        throw new BundleException(path, BundleException.Reason.TOO_LARGE,
+                                "the Markdown record is " + length + " bytes, more than arca reads");
+                    }
                     return Optional.of(new String(record.body().stream().readAllBytes(), StandardCharsets.UTF_8));
                 }
             }
             return Optional.empty();
+        } catch (BundleException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            throw damagedWarc(e);
         }
     }
 
-    private InputStream member(String name) throws IOException {
+    private BundleException damagedWarc(Exception e) {
+        return new BundleException(path, BundleException.Reason.CORRUPT,
+                "damaged WARC (" + MemberStream.describe(e) + ")", e);
+    }
+
+    /** A member's bytes, held to the size the ZIP directory declares for it. */
+    InputStream member(String name) throws IOException {
         ZipArchiveEntry entry = zip.getEntry(name);
         if (entry == null) {
-            throw new BundleException(path + ": missing " + name);
+            throw new BundleException(path, BundleException.Reason.MISSING, "missing " + name);
         }
-        return zip.getInputStream(entry);
+        try {
+            return new MemberStream(zip.getInputStream(entry), path, name, entry.getSize());
+        } catch (IOException | RuntimeException e) {
+            throw new BundleException(path, BundleException.Reason.CORRUPT,
+                    name + " cannot be read (" + MemberStream.describe(e) + ")", e);
+        }
+    }
+
+    /** A small member read whole; {@link BundleLimits} bounds its size. */
+    private byte[] bytes(String name) throws IOException {
+        try (InputStream in = member(name)) {
+            return in.readAllBytes();
+        }
     }
 
     @Override

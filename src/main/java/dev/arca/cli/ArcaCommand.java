@@ -24,13 +24,15 @@ import java.nio.file.Path;
         footer = {
                 "  arca fetch https://example.com/news/story",
                 "  arca list --limit 10",
-                "  arca restore 1ngm35gdgzb --as markdown"},
+                "  arca restore 1ngm35gdgzb --as markdown",
+                "  arca verify"},
         subcommands = {
                 FetchCommand.class,
                 ExtractCommand.class,
                 ListCommand.class,
                 ShowCommand.class,
-                RestoreCommand.class
+                RestoreCommand.class,
+                VerifyCommand.class
         })
 public final class ArcaCommand implements Runnable {
 
@@ -84,6 +86,6 @@ public final class ArcaCommand implements Runnable {
     @Override
     public void run() {
         throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
-                "a command is required: fetch, extract, list, show or restore");
+                "a command is required: fetch, extract, list, show, restore or verify");
     }
 }

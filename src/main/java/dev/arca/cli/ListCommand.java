@@ -1,6 +1,9 @@
 package dev.arca.cli;
 
+import dev.arca.bundle.BundleException;
 import dev.arca.bundle.BundleReader;
+import dev.arca.bundle.BundleVerifier;
+import dev.arca.store.Store;
 import dev.arca.store.StoreEntry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,8 +25,8 @@ import java.util.concurrent.Callable;
                 "With --json, one object per line with the article metadata, id, captured and bundle."},
         exitCodeListHeading = "%nExit status%n",
         exitCodeList = {
-                "0:The listing was printed (unreadable bundles are reported on stderr and skipped).",
-                "1:The store could not be read.",
+                "0:The listing was printed (damaged bundles are reported on stderr and skipped).",
+                "1:The store is missing or could not be read.",
                 "2:Usage error."},
         footerHeading = "%nExamples%n",
         footer = {
@@ -61,8 +64,10 @@ final class ListCommand implements Callable<Integer> {
         if (limit != null && limit < 0) {
             throw Usage.error(spec, "--limit must not be negative");
         }
+        Store store = arca.store();
+        store.requireExists();
         List<StoredCapture> shown = new ArrayList<>();
-        for (StoreEntry entry : arca.store().entries()) {
+        for (StoreEntry entry : store.entries()) {
             if (limit != null && shown.size() >= limit) {
                 break;
             }
@@ -80,9 +85,11 @@ final class ListCommand implements Callable<Integer> {
 
     private StoredCapture read(StoreEntry entry) {
         try (BundleReader reader = BundleReader.open(entry.bundle())) {
+            BundleVerifier.check(reader);
             return new StoredCapture(entry, reader.article());
         } catch (IOException | RuntimeException e) {
-            arca.error("skipping unreadable bundle " + entry.bundle() + ": " + ErrorHandler.describe(e));
+            String why = e instanceof BundleException damage ? damage.problem() : ErrorHandler.describe(e);
+            arca.error("skipping damaged bundle " + entry.bundle() + ": " + why + " (see 'arca verify')");
             return null;
         }
     }

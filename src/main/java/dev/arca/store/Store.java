@@ -57,6 +57,18 @@ public final class Store {
         return Files.isDirectory(root);
     }
 
+    /**
+     * Fails with a message that says what to do unless the store is a directory: for commands that
+     * read a store, where a missing one is a mistaken path more often than an empty archive.
+     */
+    public void requireExists() throws StoreException {
+        checkDirectory();
+        if (!Files.isDirectory(root)) {
+            throw new StoreException("no store at " + root + ": nothing has been archived there yet"
+                    + " (fetch a page first, or choose another store with --store or ARCA_STORE)");
+        }
+    }
+
     /** Writes a new bundle for a capture made at {@code captured} and returns where it landed. */
     public StoreEntry save(Instant captured, BundleContent content) throws IOException {
         Path dir = monthDirectory(captured);
@@ -163,6 +175,7 @@ public final class Store {
      *                        the candidates
      */
     public StoreEntry find(String idOrPrefix) throws IOException {
+        requireExists();
         String wanted = idOrPrefix.strip().toLowerCase(Locale.ROOT);
         List<StoreEntry> all = entries();
         List<StoreEntry> matches = all.stream().filter(e -> e.id().startsWith(wanted)).toList();

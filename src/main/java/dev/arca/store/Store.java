@@ -9,6 +9,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -22,6 +23,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.BiConsumer;
+import java.util.function.UnaryOperator;
 
 /**
  * A plain directory of bundles, {@code <store>/<yyyy>/<mm>/<id>.wacz}. The bundles are the truth:
@@ -43,9 +45,16 @@ public final class Store {
     }
 
     private final Path root;
+    private final UnaryOperator<OutputStream> files;
 
     public Store(Path root) {
+        this(root, UnaryOperator.identity());
+    }
+
+    /** A store whose bundle files are written through {@code files}, for simulating a failing disk. */
+    Store(Path root, UnaryOperator<OutputStream> files) {
         this.root = root;
+        this.files = files;
     }
 
     public Path root() {
@@ -86,6 +95,8 @@ public final class Store {
                 channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
             } catch (FileAlreadyExistsException e) {
                 continue; // another writer holds this ID
+            } catch (FileSystemException e) {
+                throw cannotWrite(dir, e);
             }
             try {
                 if (Files.exists(target)) {
@@ -93,7 +104,7 @@ public final class Store {
                     Files.deleteIfExists(temp);
                     continue;
                 }
-                try (channel; OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16)) {
+                try (channel; OutputStream out = new BufferedOutputStream(files.apply(Channels.newOutputStream(channel)), 1 << 16)) {
                     content.writeTo(out, id);
                     out.flush();
                     channel.force(true);
@@ -106,6 +117,9 @@ public final class Store {
                     Files.deleteIfExists(temp);
                 } catch (IOException suppressed) {
                     e.addSuppressed(suppressed);
+                }
+                if (e instanceof IOException io && !(e instanceof StoreException)) {
+                    throw cannotWrite(dir, io);
                 }
                 throw e;
             }
@@ -223,7 +237,19 @@ public final class Store {
             throw new StoreException("cannot write to the store " + root + ": permission denied");
         } catch (FileAlreadyExistsException e) {
             throw new StoreException("cannot create " + dir + ": a file is in the way");
+        } catch (FileSystemException e) {
+            throw cannotWrite(dir, e);
         }
+    }
+
+    /** A failed write, said once with the operating system's reason ("No space left on device"). */
+    private static StoreException cannotWrite(Path dir, IOException e) {
+        String reason = e instanceof FileSystemException fs && fs.getReason() != null ? fs.getReason()
+                : e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+        if (e instanceof AccessDeniedException) {
+            reason = "permission denied";
+        }
+        return new StoreException("cannot write a bundle in " + dir + ": " + reason + "; nothing was stored", e);
     }
 
     private void checkDirectory() throws StoreException {

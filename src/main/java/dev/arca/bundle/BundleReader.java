@@ -1,6 +1,7 @@
 package dev.arca.bundle;
 
 import dev.arca.extract.Article;
+import dev.arca.fetch.ContentDecoder;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
 import org.netpreserve.jwarc.WarcReader;
@@ -182,7 +183,8 @@ public final class BundleReader implements Closeable {
             for (WarcRecord record : reader) {
                 long stored = WarcBlocks.length(path, record);
                 if (record instanceof WarcResponse response && response.http().status() / 100 != 3) {
-                    WarcBlocks.copyDecoded(path, response.http().bodyDecoded().stream(), stored, out);
+                    String encoding = response.http().headers().first("Content-Encoding").orElse(null);
+                    WarcBlocks.copyDecoded(path, ContentDecoder.decoding(response.http().body().stream(), encoding), stored, out);
                     return;
                 }
                 if (record instanceof WarcResource && !isMarkdown(record)) {

@@ -53,8 +53,18 @@ public final class FetchException extends IOException {
 
     /** A final response with a non-2xx status. */
     public static FetchException httpStatus(int status) {
-        return new FetchException(Reason.HTTP_STATUS,
-                "HTTP " + status + " " + ReasonPhrases.of(status), status, null);
+        return httpStatus(status, null);
+    }
+
+    /** A final response with a non-2xx status and the server's Retry-After value, or null. */
+    public static FetchException httpStatus(int status, String retryAfter) {
+        String phrase = ReasonPhrases.of(status);
+        String message = "HTTP " + status + (phrase.equals(ReasonPhrases.UNKNOWN) ? "" : " " + phrase);
+        if (retryAfter != null && !retryAfter.isBlank()) {
+            String value = retryAfter.strip();
+            message += " (the server asks to retry after " + value + (value.chars().allMatch(Character::isDigit) ? " s)" : ")");
+        }
+        return new FetchException(Reason.HTTP_STATUS, message, status, null);
     }
 
     public Reason reason() {

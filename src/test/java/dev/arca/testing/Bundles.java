@@ -49,14 +49,23 @@ public final class Bundles {
 
     /** A capture of a page reached through one redirect, with {@code body} as the page. */
     public static Capture capture(String url, byte[] body) {
+        return capture(url, body, body);
+    }
+
+    /**
+     * A capture whose final response carried {@code wire} with {@code extra} headers (such as a
+     * Content-Encoding) and decoded to {@code body}.
+     */
+    public static Capture capture(String url, byte[] wire, byte[] body, Header... extra) {
         try {
             URI page = URI.create(url);
             InetAddress ip = InetAddress.getByName("127.0.0.1");
             List<Header> request = List.of(new Header("Host", page.getHost()), new Header("User-Agent", "arca test"));
             Exchange redirect = new Exchange(page.resolve("/old"), WHEN, ip, "HTTP/1.1", request, 301,
                     List.of(new Header("Location", page.getPath())), new byte[0]);
-            Exchange last = new Exchange(page, WHEN, ip, "HTTP/1.1", request, 200,
-                    List.of(new Header("Content-Type", "text/html; charset=utf-8")), body);
+            List<Header> headers = new java.util.ArrayList<>(List.of(new Header("Content-Type", "text/html; charset=utf-8")));
+            headers.addAll(List.of(extra));
+            Exchange last = new Exchange(page, WHEN, ip, "HTTP/1.1", request, 200, headers, wire);
             return new Capture(page.resolve("/old"), page, WHEN, List.of(redirect, last), "text/html",
                     "text/html; charset=utf-8", body);
         } catch (IOException e) {

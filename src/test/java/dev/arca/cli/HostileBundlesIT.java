@@ -3,6 +3,7 @@ package dev.arca.cli;
 import dev.arca.fetch.Header;
 import dev.arca.testing.Bundles;
 import dev.arca.testing.Jar;
+import dev.arca.testing.LoopbackServer;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 import org.junit.jupiter.api.io.TempDir;
@@ -102,7 +103,7 @@ class HostileBundlesIT {
     void refusesToRestoreAPageThatDecodesToABomb() throws Exception {
         Path store = dir.resolve("store");
         Path bundle = store.resolve("2024/01/" + ID + ".wacz");
-        byte[] bomb = gzipZeros(1L << 30);
+        byte[] bomb = LoopbackServer.gzipZeros(1L << 30);
         String url = "http://example.com/bomb";
         Bundles.write(bundle, Bundles.capture(url, bomb, "<title>Bomb</title>".getBytes(StandardCharsets.UTF_8),
                 new Header("Content-Encoding", "gzip")), Bundles.article(url, "Bomb", "tiny"));
@@ -118,17 +119,6 @@ class HostileBundlesIT {
         try (Stream<Path> left = Files.list(work)) {
             assertThat(left.filter(p -> !p.getFileName().toString().matches("(out|err).*\\.txt"))).isEmpty();
         }
-    }
-
-    private static byte[] gzipZeros(long size) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (OutputStream gz = new GZIPOutputStream(out, 1 << 16)) {
-            byte[] zeros = new byte[1 << 20];
-            for (long n = 0; n < size; n += zeros.length) {
-                gz.write(zeros);
-            }
-        }
-        return out.toByteArray();
     }
 
     private static Set<Path> files(Path root) throws IOException {

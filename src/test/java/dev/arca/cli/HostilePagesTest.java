@@ -33,7 +33,6 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
-import java.util.zip.GZIPOutputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -273,7 +272,7 @@ class HostilePagesTest {
     // ---- compression ---------------------------------------------------------------------------
 
     private static void compression(List<Case> cases) {
-        cases.add(failed("gzip bomb past --max-size", () -> page("/z/bomb", gzipZeros(200 << 20), UTF8, "Content-Encoding", "gzip"),
+        cases.add(failed("gzip bomb past --max-size", () -> page("/z/bomb", LoopbackServer.gzipZeros(200 << 20), UTF8, "Content-Encoding", "gzip"),
                 () -> "body expands past --max-size (10 MiB) when decoded from gzip", "--max-size", "10M"));
         cases.add(failed("broken gzip stream", () -> page("/z/notgzip", utf8("<title>plain</title>"), UTF8, "Content-Encoding", "gzip"),
                 () -> "broken gzip body: Not in GZIP format"));
@@ -561,19 +560,6 @@ class HostilePagesTest {
         byte[] bytes = new byte[size];
         new java.util.Random(size).nextBytes(bytes);
         return bytes;
-    }
-
-    private static byte[] gzipZeros(long size) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (GZIPOutputStream gz = new GZIPOutputStream(out, 1 << 16)) {
-            byte[] zeros = new byte[1 << 20];
-            for (long written = 0; written < size; written += zeros.length) {
-                gz.write(zeros);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
     }
 
     private static byte[] deflateRaw(byte[] bytes) {

@@ -3,20 +3,23 @@ package dev.arca.fetch;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Whatever text a person types or a page links to, the URL parser either refuses it as a bad URL
  * or returns an absolute http(s) URL that parses back to itself, and normalising that URL is
- * stable. Run longer with {@code JAZZER_FUZZ=1 mvn test -Dtest=WebUrlFuzzTest}.
+ * stable. Inputs are UTF-8 text, so the seeds under {@code WebUrlFuzzTestInputs} are plain URLs.
+ * Run longer with {@code JAZZER_FUZZ=1 mvn test -Dtest=WebUrlFuzzTest}.
  */
 class WebUrlFuzzTest {
 
     private static final URI BASE = URI.create("http://example.com/a/b?q=1");
 
     @FuzzTest(maxDuration = "10m")
-    void parsesOrRefusesAnyText(String text) throws FetchException {
+    void parsesOrRefusesAnyText(byte[] bytes) throws FetchException {
+        String text = new String(bytes, StandardCharsets.UTF_8);
         URI url;
         try {
             url = WebUrl.parse(text);
@@ -28,7 +31,8 @@ class WebUrlFuzzTest {
     }
 
     @FuzzTest(maxDuration = "10m")
-    void resolvesOrRefusesAnyReference(String reference) throws FetchException {
+    void resolvesOrRefusesAnyReference(byte[] bytes) throws FetchException {
+        String reference = new String(bytes, StandardCharsets.UTF_8);
         URI url;
         try {
             url = WebUrl.resolve(BASE, reference);

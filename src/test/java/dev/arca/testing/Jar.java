@@ -20,10 +20,15 @@ public final class Jar {
     private Jar() {
     }
 
-    /** The command line that runs arca with a small heap, as a constrained user would. */
+    /** The command line that runs arca with a small heap (128 MiB), as a constrained user would. */
     public static List<String> command(String... args) {
+        return withHeap("128m", args);
+    }
+
+    /** The command line that runs arca with at most {@code heap} of heap, e.g. "32m". */
+    public static List<String> withHeap(String heap, String... args) {
         List<String> argv = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx128m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", JAR.toString()));
+                "-Xmx" + heap, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", JAR.toString()));
         argv.addAll(List.of(args));
         return argv;
     }

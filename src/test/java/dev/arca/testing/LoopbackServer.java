@@ -132,6 +132,20 @@ public final class LoopbackServer implements AutoCloseable {
         return out.toByteArray();
     }
 
+    /** {@code size} zero bytes gzip-compressed: a small body that expands to a large one (a gzip bomb). */
+    public static byte[] gzipZeros(long size) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (GZIPOutputStream gz = new GZIPOutputStream(out, 1 << 16)) {
+            byte[] zeros = new byte[1 << 20];
+            for (long written = 0; written < size; written += zeros.length) {
+                gz.write(zeros);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
     @Override
     public void close() {
         server.stop(0);

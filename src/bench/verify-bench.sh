@@ -22,7 +22,7 @@ run() {
     local start end status
     start=$(date +%s.%N)
     set +e
-    java -XX:+UseSerialGC -Xmx256m -jar target/arca.jar --store "$store" verify "$@" >/dev/null 2>"$store.err"
+    bin/arca --store "$store" verify "$@" >/dev/null 2>"$store.err"
     status=$?
     set -e
     end=$(date +%s.%N)

@@ -29,7 +29,7 @@ class BundleReaderFuzzTest {
         }
     }
 
-    @FuzzTest(maxDuration = "10m")
+    @FuzzTest(maxDuration = "5m")
     void readsAnyZipBytes(byte[] bytes) throws IOException {
         Files.write(FILE, bytes);
 
@@ -45,7 +45,7 @@ class BundleReaderFuzzTest {
         }
     }
 
-    @FuzzTest(maxDuration = "10m")
+    @FuzzTest(maxDuration = "5m")
     void checksAnyWarcBytes(byte[] warc) {
         try {
             WarcCheck.Result result = WarcCheck.read(Path.of("fuzz.wacz"), new ByteArrayInputStream(warc), warc.length);

@@ -13,7 +13,7 @@ class ExtractorFuzzTest {
 
     private static final Extractor EXTRACTOR = Extractor.create();
 
-    @FuzzTest(maxDuration = "10m")
+    @FuzzTest(maxDuration = "5m")
     void extractsAnyBytes(FuzzedDataProvider data) {
         String contentType = data.consumeBoolean() ? data.consumeString(60) : null;
         byte[] body = data.consumeRemainingAsBytes();

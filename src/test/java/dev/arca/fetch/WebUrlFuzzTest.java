@@ -17,7 +17,7 @@ class WebUrlFuzzTest {
 
     private static final URI BASE = URI.create("http://example.com/a/b?q=1");
 
-    @FuzzTest(maxDuration = "10m")
+    @FuzzTest(maxDuration = "5m")
     void parsesOrRefusesAnyText(byte[] bytes) throws FetchException {
         String text = new String(bytes, StandardCharsets.UTF_8);
         URI url;
@@ -30,7 +30,7 @@ class WebUrlFuzzTest {
         checkWebUrl(url);
     }
 
-    @FuzzTest(maxDuration = "10m")
+    @FuzzTest(maxDuration = "5m")
     void resolvesOrRefusesAnyReference(byte[] bytes) throws FetchException {
         String reference = new String(bytes, StandardCharsets.UTF_8);
         URI url;

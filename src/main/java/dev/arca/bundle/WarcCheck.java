@@ -103,7 +103,7 @@ final class WarcCheck {
         boolean http = type.equals("response") || type.equals("request");
         blockDigest.reset();
         payloadDigest.reset();
-        HttpHead head = new HttpHead(http);
+        HttpHead head = new HttpHead();
         long read = 0;
         while (true) {
             buffer.clear();
@@ -114,11 +114,14 @@ final class WarcCheck {
             read += n;
             byte[] array = buffer.array();
             blockDigest.update(array, 0, n);
-            int payloadFrom = head.scan(array, n);
-            if (payloadFrom >= 0) {
-                payloadDigest.update(array, payloadFrom, n - payloadFrom);
-            } else if (head.length() > BundleLimits.MAX_HTTP_HEAD) {
-                throw problem(BundleException.Reason.CORRUPT, name + " has no end of HTTP headers");
+            if (http) {
+                // the payload of an HTTP message is what follows its head
+                int payloadFrom = head.scan(array, n);
+                if (payloadFrom >= 0) {
+                    payloadDigest.update(array, payloadFrom, n - payloadFrom);
+                } else if (head.length() > BundleLimits.MAX_HTTP_HEAD) {
+                    throw problem(BundleException.Reason.CORRUPT, name + " has no end of HTTP headers");
+                }
             }
         }
         if (read != length) {
@@ -132,13 +135,13 @@ final class WarcCheck {
         if (!computedBlock.equals(declaredBlock.toLowerCase(Locale.ROOT))) {
             throw problem(BundleException.Reason.CORRUPT, name + ": WARC-Block-Digest does not match the block");
         }
-        String computedPayload = Digests.prefixed(payloadDigest.digest());
+        String computedPayload = http ? Digests.prefixed(payloadDigest.digest()) : computedBlock;
         Optional<String> declaredPayload = record.headers().first("WARC-Payload-Digest");
         if (declaredPayload.isPresent() && !computedPayload.equals(declaredPayload.get().toLowerCase(Locale.ROOT))) {
             throw problem(BundleException.Reason.CORRUPT, name + ": WARC-Payload-Digest does not match the payload");
         }
         String target = record instanceof WarcTargetRecord t ? t.target() : null;
-        return new Rec(offset, type, target, record.date(), head.status(), computedBlock, computedPayload);
+        return new Rec(offset, type, target, record.date(), http ? head.status() : 200, computedBlock, computedPayload);
     }
 
     private BundleException problem(BundleException.Reason reason, String problem) {
@@ -148,17 +151,11 @@ final class WarcCheck {
     /** Finds where an HTTP message's head ends and its payload starts, across buffer boundaries. */
     private static final class HttpHead {
 
-        private final boolean http;
         private final StringBuilder statusLine = new StringBuilder();
         private boolean statusDone;
         private int matched;
         private long length;
         private boolean done;
-
-        HttpHead(boolean http) {
-            this.http = http;
-            this.done = !http;
-        }
 
         /** The index in {@code bytes} where the payload starts, or -1 while still in the head. */
         int scan(byte[] bytes, int n) {
@@ -190,9 +187,6 @@ final class WarcCheck {
 
         /** The status code of a response's status line, else 0. */
         int status() {
-            if (!http) {
-                return 200;
-            }
             String[] parts = statusLine.toString().split(" ", 3);
             if (parts.length >= 2 && parts[0].startsWith("HTTP/")) {
                 try {

@@ -33,7 +33,7 @@ public final class MarkdownRenderer {
         if (article.url() != null) {
             md.append("Source: <").append(article.url()).append(">\n\n");
         }
-        String body = converter.convert(article.html()).strip();
+        String body = converter.convert(ShallowHtml.of(article.html())).strip();
         if (!body.isEmpty()) {
             md.append(MarkdownTidy.tidy(body)).append('\n');
         }

@@ -32,6 +32,24 @@ class RenderersTest {
     }
 
     @Test
+    void markdownOfHtmlNested100000DeepKeepsTheTextAndTakesSeconds() {
+        String html = "<div>".repeat(100_000) + "<p>Deep <b>down</b></p>" + "</div>".repeat(100_000) + "<p>After.</p>";
+        long start = System.nanoTime();
+
+        String md = new MarkdownRenderer().render(article(html, "Deep down"));
+
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isLessThan(java.time.Duration.ofSeconds(30));
+        assertThat(md).endsWith("Deep down\n\nAfter.\n");
+    }
+
+    @Test
+    void shallowHtmlIsLeftAsItIs() {
+        String html = "<div><p>One <b>two</b></p></div>";
+
+        assertThat(ShallowHtml.of(html)).isSameAs(html);
+    }
+
+    @Test
     void textHasTitleMetadataAndBodyOnly() {
         String text = new TextRenderer().render(article("<p>Body.</p>", "Body line one.\nBody line two."));
 

@@ -23,6 +23,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.zip.ZipEntry;
 
 /**
  * Reads a bundle written by {@link BundleWriter}: the Article without touching the WARC (cheap
@@ -77,10 +78,15 @@ public final class BundleReader implements Closeable {
                         "unsafe entry name \"" + EntryNames.shown(name) + "\" (" + unsafe + ")");
             }
             if (entry.isUnixSymlink()) {
-                throw new BundleException(path, BundleException.Reason.UNSAFE, "entry " + name + " is a symbolic link");
+                throw new BundleException(path, BundleException.Reason.UNSAFE, "entry " + EntryNames.shown(name) + " is a symbolic link");
             }
             if (!seen.add(name)) {
-                throw new BundleException(path, BundleException.Reason.UNSAFE, "entry " + name + " appears twice");
+                throw new BundleException(path, BundleException.Reason.UNSAFE, "entry " + EntryNames.shown(name) + " appears twice");
+            }
+            if (entry.getMethod() != ZipEntry.STORED && entry.getMethod() != ZipEntry.DEFLATED) {
+                // other methods need codecs arca does not ship (zstd, bzip2...): refuse, never try
+                throw new BundleException(path, BundleException.Reason.UNREADABLE, "entry " + EntryNames.shown(name)
+                        + " uses ZIP compression method " + entry.getMethod() + "; bundles are stored or deflated");
             }
             long size = entry.getSize();
             long compressed = entry.getCompressedSize();

@@ -25,7 +25,7 @@ public record ArticleText(String title, String byline, String description, Strin
         try (ZipFile zip = new ZipFile(path.toFile())) {
             ZipEntry entry = zip.getEntry(BundleWriter.ARTICLE_PATH);
             if (entry == null) {
-                throw new BundleException(path + ": missing " + BundleWriter.ARTICLE_PATH);
+                throw new BundleException(path, BundleException.Reason.MISSING, "missing " + BundleWriter.ARTICLE_PATH);
             }
             try (InputStream in = zip.getInputStream(entry); JsonParser json = JSON.createParser(in)) {
                 return parse(json, path);
@@ -35,7 +35,7 @@ public record ArticleText(String title, String byline, String description, Strin
 
     private static ArticleText parse(JsonParser json, Path path) throws IOException {
         if (json.nextToken() != JsonToken.START_OBJECT) {
-            throw new BundleException(path + ": " + BundleWriter.ARTICLE_PATH + " is not a JSON object");
+            throw new BundleException(path, BundleException.Reason.CORRUPT, BundleWriter.ARTICLE_PATH + " is not a JSON object");
         }
         String title = null;
         String byline = null;

@@ -31,7 +31,8 @@ import java.nio.file.Path;
         footer = {
                 "  arca fetch https://example.com/news/story",
                 "  arca list --limit 10",
-                "  arca restore 1ngm35gdgzb --as markdown"})
+                "  arca restore 1ngm35gdgzb --as markdown",
+                "  arca verify"})
 public final class ArcaCommand implements Runnable {
 
     private final Console console;
@@ -96,9 +97,10 @@ public final class ArcaCommand implements Runnable {
 
     /** The store's index, up to date, after warning about each bundle it had to leave out. */
     CaptureIndex index() throws IOException {
+        store().requireExists();
         CaptureIndex index = store().index();
         for (Unreadable bad : index.unreadable()) {
-            error("skipping unreadable bundle " + bad.bundle() + ": " + bad.reason());
+            error("skipping damaged bundle " + bad.bundle() + ": " + bad.reason() + " (see 'arca verify')");
         }
         return index;
     }

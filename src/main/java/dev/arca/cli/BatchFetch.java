@@ -215,7 +215,9 @@ final class BatchFetch {
             try {
                 robots.load(job.url());
             } catch (FetchException e) {
-                throw e.about("robots.txt");
+                // a host that cannot be reached fails the page the same way: name robots.txt only
+                // when the server answered it badly
+                throw isTransport(e) ? e : e.about("robots.txt");
             }
             known = robots.decide(job.url());
         }
@@ -224,6 +226,13 @@ final class BatchFetch {
         warcinfo.put("robots", "obey");
         warcinfo.put("robots-txt", decision.robotsUrl() + " (" + decision.basis() + ") allows this URL");
         return new Fetched(fetcher.fetch(job.url()), warcinfo);
+    }
+
+    private static boolean isTransport(FetchException e) {
+        return switch (e.reason()) {
+            case DNS, CONNECT, TLS, TIMEOUT, PROTOCOL -> true;
+            default -> false;
+        };
     }
 
     private void failed(HostScheduler.Lease<Job> lease, FetchException e) {

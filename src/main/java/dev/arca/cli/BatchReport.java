@@ -65,7 +65,7 @@ final class BatchReport {
     /** A bundle that could not be read while looking for earlier captures; said once per bundle. */
     synchronized void unreadable(StoreEntry entry, IOException e) {
         if (unreadable.add(entry.bundle())) {
-            progress.above(() -> arca.error("skipping unreadable bundle " + entry.bundle() + ": " + ErrorHandler.describe(e)));
+            progress.above(() -> arca.error("skipping damaged bundle " + entry.bundle() + ": " + ErrorHandler.describe(e) + " (see 'arca verify')"));
         }
     }
 

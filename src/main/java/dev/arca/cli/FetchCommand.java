@@ -205,8 +205,13 @@ final class FetchCommand implements Callable<Integer> {
     /** Feeds the inputs to the batch in the order given: URLs, lists, feeds, sitemaps. */
     private void feed(BatchFetch fetch, FetchOptions options, Instant sitemapSince) throws IOException, InterruptedException {
         for (String input : inputs) {
-            if (HAS_SCHEME.matcher(input).matches() && !Files.exists(Path.of(input))) {
+            boolean exists = Files.exists(Path.of(input));
+            if (!exists && input.regionMatches(true, 0, "file:", 0, 5)) {
+                fetch.fail(input, "file: URLs are not fetched; give the path of the saved page instead", null);
+            } else if (!exists && HAS_SCHEME.matcher(input).matches()) {
                 fetch.add(input);
+            } else if (!exists) {
+                fetch.fail(input, "not a URL and no such file: " + input + " (URLs start with http:// or https://)", null);
             } else {
                 URI url = originalUrl == null ? null : WebUrl.parse(originalUrl);
                 fetch.addFile(input, Path.of(input), url, options.maxSize());

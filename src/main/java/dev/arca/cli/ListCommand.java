@@ -24,8 +24,8 @@ import java.util.concurrent.Callable;
                         + "--format json, ndjson, csv and tsv are for scripts (--json is ndjson)."},
         exitCodeListHeading = "%nExit status%n",
         exitCodeList = {
-                "0:The listing was printed (unreadable bundles are reported on stderr and skipped).",
-                "1:The store could not be read.",
+                "0:The listing was printed (damaged bundles are reported on stderr and skipped).",
+                "1:The store is missing or could not be read.",
                 "2:Usage error."},
         footerHeading = "%nExamples%n",
         footer = {

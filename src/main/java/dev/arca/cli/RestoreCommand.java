@@ -1,6 +1,8 @@
 package dev.arca.cli;
 
+import dev.arca.bundle.BundleException;
 import dev.arca.bundle.BundleReader;
+import dev.arca.bundle.BundleVerifier;
 import dev.arca.extract.Article;
 import dev.arca.store.StoreEntry;
 import picocli.CommandLine.Command;
@@ -26,7 +28,8 @@ import java.util.concurrent.Callable;
 @Command(name = "restore",
         description = {"Write a capture back out: the page as served (original), a standalone readable page (html), "
                 + "markdown, text, the article as JSON, or the WARC.",
-                "Never overwrites a file without --force, and never writes outside the chosen directory."},
+                "Never overwrites a file without --force, and never writes outside the chosen directory.",
+                "The bundle is verified first (see arca verify); nothing is restored from a damaged one."},
         exitCodeListHeading = "%nExit status%n",
         exitCodeList = {
                 "0:The capture was restored.",
@@ -70,6 +73,7 @@ final class RestoreCommand implements Callable<Integer> {
         }
         StoreEntry entry = arca.store().find(id);
         try (BundleReader reader = BundleReader.open(entry.bundle())) {
+            verify(reader);
             if (form == null) {
                 restoreAll(reader, entry);
             } else if (output == null) {
@@ -80,6 +84,16 @@ final class RestoreCommand implements Callable<Integer> {
             }
         }
         return ExitCodes.OK;
+    }
+
+    /** Restores nothing from a damaged bundle: what it would write could not be trusted. */
+    private static void verify(BundleReader reader) throws IOException {
+        try {
+            BundleVerifier.check(reader);
+        } catch (BundleException e) {
+            throw new BundleException(reader.path(), e.reason(), "damaged bundle, nothing restored: " + e.problem()
+                    + " (see 'arca verify')", e);
+        }
     }
 
     private void restoreAll(BundleReader reader, StoreEntry entry) throws IOException {

@@ -24,6 +24,7 @@ final class Subcommands {
         ALL.put("search", SearchCommand::new);
         ALL.put("show", ShowCommand::new);
         ALL.put("restore", RestoreCommand::new);
+        ALL.put("verify", VerifyCommand::new);
         ALL.put("stats", StatsCommand::new);
         ALL.put("rm", RmCommand::new);
         ALL.put("reindex", ReindexCommand::new);

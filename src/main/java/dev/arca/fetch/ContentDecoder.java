@@ -7,13 +7,13 @@ import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PushbackInputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.Inflater;
 import java.util.zip.InflaterInputStream;
-import java.util.zip.ZipException;
 
 /**
  * Undoes the Content-Encoding of a response body: gzip, deflate and brotli, in any chain.
@@ -57,20 +57,22 @@ public final class ContentDecoder {
         return codings;
     }
 
+    /**
+     * Decodes a stream as it is read, for bodies too large to hold: the codings named in a
+     * Content-Encoding value, undone in reverse order. The caller bounds how much it reads.
+     */
+    public static InputStream decoding(InputStream body, String contentEncoding) throws IOException {
+        InputStream in = body;
+        List<String> codings = codings(contentEncoding);
+        for (int i = codings.size() - 1; i >= 0; i--) {
+            in = decoder(in, codings.get(i));
+        }
+        return in;
+    }
+
     private byte[] decodeOne(byte[] body, String coding) throws FetchException {
         try {
-            switch (coding) {
-                case "gzip":
-                case "x-gzip":
-                    return readLimited(new GZIPInputStream(new ByteArrayInputStream(body)), coding);
-                case "deflate":
-                    return inflate(body);
-                case "br":
-                    return readLimited(new BrotliCompressorInputStream(new ByteArrayInputStream(body)), coding);
-                default:
-                    throw new FetchException(FetchException.Reason.DECODING,
-                            "unsupported Content-Encoding \"" + coding + "\"");
-            }
+            return readLimited(decoder(new ByteArrayInputStream(body), coding), coding);
         } catch (FetchException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
@@ -79,13 +81,28 @@ public final class ContentDecoder {
         }
     }
 
-    /** "deflate" is meant to be zlib-wrapped, but some servers send raw deflate; accept both. */
-    private byte[] inflate(byte[] body) throws IOException, FetchException {
-        try {
-            return readLimited(new InflaterInputStream(new ByteArrayInputStream(body), new Inflater(false)), "deflate");
-        } catch (ZipException e) {
-            return readLimited(new InflaterInputStream(new ByteArrayInputStream(body), new Inflater(true)), "deflate");
+    private static InputStream decoder(InputStream in, String coding) throws IOException {
+        switch (coding) {
+            case "gzip":
+            case "x-gzip":
+                return new GZIPInputStream(in, 1 << 14);
+            case "deflate":
+                return inflating(in);
+            case "br":
+                return new BrotliCompressorInputStream(in);
+            default:
+                throw new FetchException(FetchException.Reason.DECODING,
+                        "unsupported Content-Encoding \"" + coding + "\"");
         }
+    }
+
+    /** "deflate" is meant to be zlib-wrapped, but some servers send raw deflate; accept both. */
+    private static InputStream inflating(InputStream body) throws IOException {
+        PushbackInputStream in = new PushbackInputStream(body, 2);
+        byte[] head = in.readNBytes(2);
+        in.unread(head);
+        boolean zlib = head.length == 2 && (head[0] & 0x0f) == 8 && ((head[0] & 0xff) << 8 | (head[1] & 0xff)) % 31 == 0;
+        return new InflaterInputStream(in, new Inflater(!zlib));
     }
 
     private byte[] readLimited(InputStream in, String coding) throws IOException, FetchException {
@@ -97,7 +114,7 @@ public final class ContentDecoder {
                 out.write(buffer, 0, n);
                 if (out.size() > maxSize) {
                     throw new FetchException(FetchException.Reason.TOO_LARGE,
-                            "body expands past --max-size (" + maxSize + " bytes) when decoded from " + coding);
+                            "body expands past --max-size (" + Sizes.human(maxSize) + ") when decoded from " + coding);
                 }
             }
             return out.toByteArray();

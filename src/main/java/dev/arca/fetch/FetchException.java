@@ -2,6 +2,7 @@ package dev.arca.fetch;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -64,10 +65,21 @@ public final class FetchException extends IOException {
         return httpStatus(status, null);
     }
 
-    /** A final response with a non-2xx status whose server asked to wait {@code retryAfter} (or null) before trying again. */
-    public static FetchException httpStatus(int status, Duration retryAfter) {
-        return new FetchException(Reason.HTTP_STATUS,
-                "HTTP " + status + " " + ReasonPhrases.of(status), status, retryAfter, null);
+    /**
+     * A final response with a non-2xx status. {@code retryAfter} is the server's Retry-After value
+     * (seconds or an HTTP date), or null; the message quotes it and {@link #retryAfter()} gives it as
+     * a duration for schedulers.
+     */
+    public static FetchException httpStatus(int status, String retryAfter) {
+        String phrase = ReasonPhrases.of(status);
+        String message = "HTTP " + status + (phrase.equals(ReasonPhrases.UNKNOWN) ? "" : " " + phrase);
+        Duration wait = null;
+        if (retryAfter != null && !retryAfter.isBlank()) {
+            String value = retryAfter.strip();
+            message += " (the server asks to retry after " + value + (value.chars().allMatch(Character::isDigit) ? " s)" : ")");
+            wait = RetryAfter.parse(value, Instant.now()).orElse(null);
+        }
+        return new FetchException(Reason.HTTP_STATUS, message, status, wait, null);
     }
 
     /** The same failure, its message prefixed with what was being fetched, e.g. "robots.txt". */

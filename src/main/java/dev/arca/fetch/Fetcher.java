@@ -85,13 +85,14 @@ public final class Fetcher {
         }
         Exchange last = hops.get(hops.size() - 1);
         if (last.status() < 200 || last.status() > 299) {
-            throw FetchException.httpStatus(last.status(),
-                    last.responseHeader("Retry-After").flatMap(v -> RetryAfter.parse(v, Instant.now())).orElse(null));
+            throw FetchException.httpStatus(last.status(), last.responseHeader("Retry-After").orElse(null));
         }
         String contentType = last.responseHeader("Content-Type").orElse(null);
         byte[] decoded = new ContentDecoder(options.maxSize())
                 .decode(last.body(), last.responseHeader("Content-Encoding").orElse(null));
-        return new Capture(url, last.uri(), last.date(), hops, MediaTypes.of(contentType), contentType, decoded);
+        String mediaType = MediaTypes.of(contentType);
+        return new Capture(url, last.uri(), last.date(), hops, mediaType != null ? mediaType : MediaTypes.sniff(decoded),
+                contentType, decoded);
     }
 
     private static URI redirectTarget(Exchange hop) throws FetchException {
@@ -157,7 +158,12 @@ public final class Fetcher {
 
     private FetchException timedOut() {
         return new FetchException(FetchException.Reason.TIMEOUT,
-                "timed out after " + options.timeout().toSeconds() + " s (see --timeout)");
+                "timed out after " + seconds(options.timeout()) + " s (see --timeout)");
+    }
+
+    /** "2" for two seconds, "1.5" for one and a half. */
+    private static String seconds(Duration d) {
+        return java.math.BigDecimal.valueOf(d.toMillis(), 3).stripTrailingZeros().toPlainString();
     }
 
     private Duration remaining(Instant deadline) throws FetchException {
@@ -196,17 +202,37 @@ public final class Fetcher {
                 return new FetchException(FetchException.Reason.DNS, "cannot resolve host " + uri.getHost(), cause);
             }
             if (t instanceof SSLException) {
-                return new FetchException(FetchException.Reason.TLS, "TLS handshake with " + authority(uri)
-                        + " failed: " + rootMessage(t) + " (use --insecure to accept any certificate)", cause);
+                return tlsFailure(t, uri, cause);
             }
             t = t.getCause();
         }
         String message = rootMessage(cause);
+        if (message.startsWith("Invalid status line") || message.startsWith("Bad status line")) {
+            return new FetchException(FetchException.Reason.PROTOCOL,
+                    "exchange with " + authority(uri) + " failed: the server did not answer in HTTP", cause);
+        }
         if (message.contains("EOF") || message.contains("closed") || message.contains("content-length")) {
             return new FetchException(FetchException.Reason.PROTOCOL,
                     "connection to " + authority(uri) + " closed before the response was complete", cause);
         }
         return new FetchException(FetchException.Reason.PROTOCOL, "exchange with " + authority(uri) + " failed: " + message, cause);
+    }
+
+    /** A TLS failure in words a user can act on; the JDK's own are class names and jargon. */
+    private static FetchException tlsFailure(Throwable t, URI uri, Throwable cause) {
+        String prefix = "TLS handshake with " + authority(uri) + " failed: ";
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof java.security.cert.CertificateException) {
+                String why = c.getMessage() != null && c.getMessage().startsWith("No subject alternative")
+                        ? "the certificate is not for " + uri.getHost() : "the certificate is not trusted";
+                return new FetchException(FetchException.Reason.TLS,
+                        prefix + why + " (use --insecure to accept any certificate)", cause);
+            }
+        }
+        String root = rootMessage(t);
+        String why = root.contains("Unsupported or unrecognized SSL message") || root.contains("plaintext")
+                ? "the server did not answer in TLS" : root;
+        return new FetchException(FetchException.Reason.TLS, prefix + why, cause);
     }
 
     private static String rootMessage(Throwable t) {

@@ -40,7 +40,10 @@ public final class ReasonPhrases {
     }
 
     /** The standard phrase, or "Unknown" for a code without one. */
+    /** The phrase of a status code that has none registered. */
+    public static final String UNKNOWN = "Unknown";
+
     public static String of(int status) {
-        return PHRASES.getOrDefault(status, "Unknown");
+        return PHRASES.getOrDefault(status, UNKNOWN);
     }
 }

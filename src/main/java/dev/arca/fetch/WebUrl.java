@@ -17,7 +17,7 @@ public final class WebUrl {
 
     private static final Pattern ABSOLUTE = Pattern.compile("^([a-zA-Z][a-zA-Z0-9+.-]*):(.*)$", Pattern.DOTALL);
     private static final Pattern AUTHORITY = Pattern.compile("^//([^/?#]*)(.*)$", Pattern.DOTALL);
-    private static final Pattern HOST_PORT = Pattern.compile("^(?:[^@]*@)?(\\[[^\\]]*\\]|[^:]*)(?::(\\d*))?$");
+    private static final Pattern HOST_PORT = Pattern.compile("^(\\[[^\\]]*\\]|[^:]*)(?::(\\d*))?$");
 
     private WebUrl() {
     }
@@ -37,8 +37,12 @@ public final class WebUrl {
         if (!auth.matches() || auth.group(1).isEmpty()) {
             throw bad(trimmed, "no host");
         }
+        if (auth.group(1).contains("@")) {
+            throw bad(trimmed, "credentials in URLs are not supported");
+        }
         String authority = asciiAuthority(trimmed, auth.group(1));
-        String rest = encodeIllegal(auth.group(2));
+        // a fragment is for the browser, never sent: the capture is of the page without it
+        String rest = encodeIllegal(withoutFragment(auth.group(2)));
         try {
             URI uri = new URI(scheme + "://" + authority + rest);
             if (uri.getHost() == null) {
@@ -52,7 +56,7 @@ public final class WebUrl {
 
     /** Resolves a Location header or link against {@code base} and parses the result. */
     public static URI resolve(URI base, String reference) throws FetchException {
-        String ref = reference.strip();
+        String ref = reference == null ? "" : reference.strip();
         if (ABSOLUTE.matcher(ref).matches()) {
             return parse(ref);
         }
@@ -61,6 +65,11 @@ public final class WebUrl {
         } catch (URISyntaxException | IllegalArgumentException e) {
             throw bad(ref, "cannot be resolved against " + base);
         }
+    }
+
+    private static String withoutFragment(String rest) {
+        int hash = rest.indexOf('#');
+        return hash < 0 ? rest : rest.substring(0, hash);
     }
 
     private static String asciiAuthority(String url, String authority) throws FetchException {
@@ -79,9 +88,10 @@ public final class WebUrl {
         if (asciiHost.isEmpty()) {
             throw bad(url, "no host");
         }
-        String userInfo = authority.substring(0, authority.length() - host.length()
-                - (port == null ? 0 : port.length() + 1));
-        return userInfo + asciiHost + (port == null || port.isEmpty() ? "" : ":" + port);
+        if (port != null && !port.isEmpty() && (port.length() > 5 || Integer.parseInt(port) < 1 || Integer.parseInt(port) > 65535)) {
+            throw bad(url, "port out of range");
+        }
+        return asciiHost + (port == null || port.isEmpty() ? "" : ":" + port);
     }
 
     /** Percent-encodes every byte that may not appear in a URI, keeping existing escapes. */

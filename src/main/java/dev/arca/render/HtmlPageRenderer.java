@@ -21,6 +21,8 @@ public final class HtmlPageRenderer {
     static final String CONTENT_SECURITY_POLICY =
             "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'none'; base-uri 'none'";
 
+    private static final java.util.regex.Pattern LANGUAGE_TAG = java.util.regex.Pattern.compile("[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*");
+
     private static final Safelist SAFELIST = Safelist.relaxed()
             .addTags("figure", "figcaption", "time", "hr", "main", "section", "article", "aside", "mark", "small")
             .addAttributes("time", "datetime")
@@ -44,7 +46,7 @@ public final class HtmlPageRenderer {
         String title = article.title() == null ? "" : article.title().strip();
         head.appendElement("title").text(title);
         head.appendElement("style").appendText(STYLE);
-        if (article.language() != null) {
+        if (article.language() != null && LANGUAGE_TAG.matcher(article.language()).matches()) {
             page.selectFirst("html").attr("lang", article.language());
         }
 
@@ -60,6 +62,13 @@ public final class HtmlPageRenderer {
                     .appendElement("a").attr("href", safeHref(article.url())).attr("rel", "noreferrer").text(article.url());
         }
         Document clean = new Cleaner(SAFELIST).clean(Jsoup.parseBodyFragment(article.html(), article.url() == null ? "" : article.url()));
+        for (Element img : clean.select("img[src]")) {
+            // the policy blocks remote images; a viewer that ignores it must not fetch them either
+            if (!img.attr("src").startsWith("data:")) {
+                img.attr("data-src", img.attr("src")).removeAttr("src");
+            }
+        }
+        clean.select("a[href]").attr("rel", "noreferrer noopener");
         for (Node node : clean.body().childNodes()) {
             main.appendChild(node.clone());
         }

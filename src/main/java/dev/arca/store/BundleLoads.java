@@ -1,6 +1,7 @@
 package dev.arca.store;
 
 import dev.arca.bundle.BundleReader;
+import dev.arca.bundle.BundleVerifier;
 import dev.arca.bundle.CaptureInfo;
 import dev.arca.extract.Article;
 
@@ -91,6 +92,8 @@ final class BundleLoads {
     private Loaded load(BundleFile file) {
         Path path = file.path(root);
         try (BundleReader reader = BundleReader.open(path)) {
+            // a bundle enters the index only whole: every hash and digest checked, as verify does
+            BundleVerifier.check(reader);
             return new Loaded(file, reader.articleWithoutHtml(), reader.info(), null, false);
         } catch (NoSuchFileException e) {
             return new Loaded(file, null, null, null, true);

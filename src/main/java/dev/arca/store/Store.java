@@ -9,6 +9,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -26,6 +27,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
+import java.util.function.UnaryOperator;
 
 /**
  * A plain directory of bundles, {@code <store>/<yyyy>/<mm>/<id>.wacz}. The bundles are the truth:
@@ -56,16 +58,23 @@ public final class Store implements Closeable {
     private final Diagnostics diagnostics;
     private final Object indexLock = new Object();
     private IndexDatabase indexDatabase;
+    private final UnaryOperator<OutputStream> files;
 
     /** A store that keeps quiet about its index; see {@link #Store(Path, Diagnostics)}. */
     public Store(Path root) {
-        this(root, Diagnostics.NONE);
+        this(root, Diagnostics.NONE, UnaryOperator.identity());
     }
 
     /** A store that reports index progress and problems (unreadable bundles, repairs) to {@code diagnostics}. */
     public Store(Path root, Diagnostics diagnostics) {
+        this(root, diagnostics, UnaryOperator.identity());
+    }
+
+    /** A store whose bundle files are written through {@code files}, for simulating a failing disk. */
+    Store(Path root, Diagnostics diagnostics, UnaryOperator<OutputStream> files) {
         this.root = root;
         this.diagnostics = diagnostics;
+        this.files = files;
     }
 
     public Path root() {
@@ -75,6 +84,18 @@ public final class Store implements Closeable {
     /** True when the store directory exists. */
     public boolean exists() {
         return Files.isDirectory(root);
+    }
+
+    /**
+     * Fails with a message that says what to do unless the store is a directory: for commands that
+     * read a store, where a missing one is a mistaken path more often than an empty archive.
+     */
+    public void requireExists() throws StoreException {
+        checkDirectory();
+        if (!Files.isDirectory(root)) {
+            throw new StoreException("no store at " + root + ": nothing has been archived there yet"
+                    + " (fetch a page first, or choose another store with --store or ARCA_STORE)");
+        }
     }
 
     /**
@@ -98,6 +119,8 @@ public final class Store implements Closeable {
                 channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
             } catch (FileAlreadyExistsException e) {
                 continue; // another writer holds this ID
+            } catch (FileSystemException e) {
+                throw cannotWrite(dir, e);
             }
             try {
                 if (Files.exists(target)) {
@@ -105,7 +128,7 @@ public final class Store implements Closeable {
                     Files.deleteIfExists(temp);
                     continue;
                 }
-                try (channel; OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16)) {
+                try (channel; OutputStream out = new BufferedOutputStream(files.apply(Channels.newOutputStream(channel)), 1 << 16)) {
                     content.writeTo(out, id);
                     out.flush();
                     channel.force(true);
@@ -120,6 +143,9 @@ public final class Store implements Closeable {
                     Files.deleteIfExists(temp);
                 } catch (IOException suppressed) {
                     e.addSuppressed(suppressed);
+                }
+                if (e instanceof IOException io && !(e instanceof StoreException)) {
+                    throw cannotWrite(dir, io);
                 }
                 throw e;
             }
@@ -301,6 +327,7 @@ public final class Store implements Closeable {
      *                        the candidates
      */
     public StoreEntry find(String idOrPrefix) throws IOException {
+        requireExists();
         String wanted = idOrPrefix.strip().toLowerCase(Locale.ROOT);
         List<StoreEntry> all = entries();
         List<StoreEntry> matches = all.stream().filter(e -> e.id().startsWith(wanted)).toList();
@@ -368,7 +395,19 @@ public final class Store implements Closeable {
             throw new StoreException("cannot write to the store " + root + ": permission denied");
         } catch (FileAlreadyExistsException e) {
             throw new StoreException("cannot create " + dir + ": a file is in the way");
+        } catch (FileSystemException e) {
+            throw cannotWrite(dir, e);
         }
+    }
+
+    /** A failed write, said once with the operating system's reason ("No space left on device"). */
+    private static StoreException cannotWrite(Path dir, IOException e) {
+        String reason = e instanceof FileSystemException fs && fs.getReason() != null ? fs.getReason()
+                : e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+        if (e instanceof AccessDeniedException) {
+            reason = "permission denied";
+        }
+        return new StoreException("cannot write a bundle in " + dir + ": " + reason + "; nothing was stored", e);
     }
 
     private void checkDirectory() throws StoreException {

@@ -15,6 +15,11 @@ public final class StoreException extends IOException {
         this(message, List.of());
     }
 
+    public StoreException(String message, Throwable cause) {
+        super(message, cause);
+        this.candidates = List.of();
+    }
+
     public StoreException(String message, List<String> candidates) {
         super(message);
         this.candidates = List.copyOf(candidates);

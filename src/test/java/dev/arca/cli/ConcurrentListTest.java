@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,6 +32,7 @@ class ConcurrentListTest {
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
     void listAndSearchWorkWhileTwoFetchesWrite() throws Exception {
         Cli cli = new Cli(home);
+        Files.createDirectories(cli.store()); // list explains a missing store instead of listing nothing
         byte[] story = Fixtures.bytes("story.html");
         try (LoopbackServer server = new LoopbackServer()) {
             // --quiet: the second run waits for the first one's store lock, and says so unless quiet

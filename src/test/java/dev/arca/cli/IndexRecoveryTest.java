@@ -196,8 +196,8 @@ class IndexRecoveryTest {
         Cli.Result second = cli.run("search", "bridge");
 
         assertThat(first.lines()).hasSize(5);
-        assertThat(first.err()).contains("skipping unreadable bundle " + junk);
-        assertThat(second.err()).contains("skipping unreadable bundle " + junk);
+        assertThat(first.err()).contains("skipping damaged bundle " + junk);
+        assertThat(second.err()).contains("skipping damaged bundle " + junk);
         assertThat(cli.run("stats", "--json").out()).contains("\"unreadable\":1");
 
         Files.copy(bundleMadeElsewhere("Repaired at last", "2024-06-02T00:00:00Z"), junk, StandardCopyOption.REPLACE_EXISTING);
@@ -231,13 +231,14 @@ class IndexRecoveryTest {
     }
 
     @Test
-    void listOnAStoreThatDoesNotExistPrintsNothingAndCreatesNothing() {
+    void listOnAStoreThatDoesNotExistExplainsAndCreatesNothing() {
         Cli fresh = new Cli(elsewhere);
 
         Cli.Result r = fresh.run("list");
 
-        assertThat(r.status()).isZero();
+        assertThat(r.status()).isEqualTo(1);
         assertThat(r.out()).isEmpty();
+        assertThat(r.err()).startsWith("arca: no store at " + fresh.store()).contains("--store or ARCA_STORE");
         assertThat(fresh.store()).doesNotExist();
     }
 

@@ -53,7 +53,9 @@ class StatsAndRmTest {
 
     @Test
     void statsOfAnEmptyStoreAreZero() throws Exception {
-        JsonNode json = JSON.readTree(new Cli(home.resolve("empty")).run("stats", "--json").out());
+        Cli empty = new Cli(home.resolve("empty"));
+        Files.createDirectories(empty.store());
+        JsonNode json = JSON.readTree(empty.run("stats", "--json").out());
 
         assertThat(json.get("captures").asLong()).isZero();
         assertThat(json.get("oldest").isNull()).isTrue();

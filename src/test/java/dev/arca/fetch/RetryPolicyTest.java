@@ -61,9 +61,9 @@ class RetryPolicyTest {
 
     @Test
     void honoursRetryAfterButNotBeyondTheLongestWait() {
-        assertThat(policy.waitBeforeRetry(FetchException.httpStatus(429, Duration.ofSeconds(42)), 0))
+        assertThat(policy.waitBeforeRetry(FetchException.httpStatus(429, "42"), 0))
                 .contains(Duration.ofSeconds(42));
-        FetchException tooLong = FetchException.httpStatus(503, Duration.ofHours(2));
+        FetchException tooLong = FetchException.httpStatus(503, "7200");
         assertThat(policy.waitBeforeRetry(tooLong, 0)).isEmpty();
         assertThat(policy.whyFinal(tooLong, 0)).contains("retry after 7200 s");
     }

@@ -19,7 +19,7 @@ class WebUrlTest {
             "http://example.com/already%20encoded|http://example.com/already%20encoded",
             "http://example.com/100%|http://example.com/100%25",
             "  http://example.com/trim  |http://example.com/trim",
-            "http://example.com:8080/x#frag|http://example.com:8080/x#frag"})
+            "http://example.com:8080/x#frag|http://example.com:8080/x"})
     void parsesAsBrowsersDo(String input, String expected) throws Exception {
         assertThat(WebUrl.parse(input).toString()).isEqualTo(expected);
     }

@@ -32,6 +32,18 @@ class RenderersTest {
     }
 
     @Test
+    void markdownOfHtmlNested100000DeepKeepsTheTextAndTakesSeconds() {
+        String html = "<div>".repeat(100_000) + "<p>Deep <b>down</b></p>" + "</div>".repeat(100_000) + "<p>After.</p>";
+        long start = System.nanoTime();
+
+        String md = new MarkdownRenderer().render(article(html, "Deep down"));
+
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isLessThan(java.time.Duration.ofSeconds(30));
+        // jsoup stops nesting at 512 levels, so the deepest elements come out as siblings
+        assertThat(md).contains("Deep").contains("**down**").endsWith("After.\n");
+    }
+
+    @Test
     void textHasTitleMetadataAndBodyOnly() {
         String text = new TextRenderer().render(article("<p>Body.</p>", "Body line one.\nBody line two."));
 

@@ -43,10 +43,46 @@ class StoreTest {
         assertThatThrownBy(() -> store.save(Instant.parse("2024-03-15T08:30:00Z"), (out, id) -> {
             out.write(new byte[1000]);
             throw new IOException("No space left on device");
-        })).hasMessage("No space left on device");
+        })).hasMessage("cannot write a bundle in " + root.resolve("2024/03") + ": No space left on device; nothing was stored");
 
         assertThat(files()).hasSize(1);
         assertThat(store.entries()).hasSize(1);
+    }
+
+    @Test
+    void removesPartialFileWhenTheDiskFillsAndKeepsEarlierBundles() throws Exception {
+        Store healthy = new Store(root);
+        StoreEntry earlier = healthy.save(Instant.parse("2024-03-14T08:30:00Z"), (out, id) -> out.write(new byte[5000]));
+        Store full = new Store(root, Diagnostics.NONE, out -> new DiskFull(out, 70_000));
+
+        assertThatThrownBy(() -> full.save(Instant.parse("2024-03-14T09:00:00Z"), (out, id) -> out.write(new byte[200_000])))
+                .isInstanceOf(StoreException.class)
+                .hasMessage("cannot write a bundle in " + root.resolve("2024/03") + ": No space left on device; nothing was stored");
+
+        assertThat(files()).containsExactly(earlier.bundle());
+        assertThat(earlier.bundle()).hasSize(5000);
+        assertThat(full.save(Instant.parse("2024-03-14T09:30:00Z"), (out, id) -> out.write(new byte[10])).size()).isEqualTo(10);
+    }
+
+    /** A file on a disk that fills up after {@code room} bytes, as FileChannel reports it. */
+    private static final class DiskFull extends java.io.FilterOutputStream {
+        private long room;
+
+        DiskFull(java.io.OutputStream out, long room) {
+            super(out);
+            this.room = room;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            if (len > room) {
+                out.write(b, off, (int) room);
+                room = 0;
+                throw new IOException("No space left on device");
+            }
+            room -= len;
+            out.write(b, off, len);
+        }
     }
 
     @Test

@@ -96,10 +96,18 @@ public final class LoopbackServer implements AutoCloseable {
         });
     }
 
-    /** Registers any handler; the request is recorded first. */
+    /** Registers any handler for exactly {@code path}; the request is recorded first. */
     public LoopbackServer handle(String path, HttpHandler handler) {
+        return handle(path, handler, false);
+    }
+
+    /**
+     * Registers any handler; the request is recorded first. With {@code subtree}, the handler
+     * answers every path below {@code path} too.
+     */
+    public LoopbackServer handle(String path, HttpHandler handler, boolean subtree) {
         server.createContext(path, exchange -> {
-            if (!exchange.getRequestURI().getPath().equals(path)) {
+            if (!subtree && !exchange.getRequestURI().getPath().equals(path)) {
                 exchange.sendResponseHeaders(404, -1);
                 exchange.close();
                 return;
@@ -136,6 +144,20 @@ public final class LoopbackServer implements AutoCloseable {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
             gz.write(bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    /** {@code size} zero bytes gzip-compressed: a small body that expands to a large one (a gzip bomb). */
+    public static byte[] gzipZeros(long size) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (GZIPOutputStream gz = new GZIPOutputStream(out, 1 << 16)) {
+            byte[] zeros = new byte[1 << 20];
+            for (long written = 0; written < size; written += zeros.length) {
+                gz.write(zeros);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

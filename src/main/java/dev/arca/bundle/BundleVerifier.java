@@ -1,0 +1,153 @@
+package dev.arca.bundle;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+
+/**
+ * Checks a bundle end to end, as {@code arca verify} and {@code arca restore} need: the manifest
+ * against its digest file, every member against the manifest's hash and size, every WARC record
+ * against its block and payload digests, every CDXJ line against the record it names, and the
+ * Article against the WARC's metadata record. Each member is read once, as a stream, so memory
+ * does not grow with the bundle.
+ */
+public final class BundleVerifier {
+
+    /** Reads a member's stream; what it returns is used once the member's hash is known good. */
+    @FunctionalInterface
+    private interface MemberCheck<T> {
+        T read(InputStream in) throws IOException;
+    }
+
+    private final BundleReader reader;
+    private final Path bundle;
+
+    private BundleVerifier(BundleReader reader) {
+        this.reader = reader;
+        this.bundle = reader.path();
+    }
+
+    /** Verifies the bundle at {@code path}; damage is reported in the result, never thrown. */
+    public static BundleCheck verify(Path path) {
+        long size = size(path);
+        try (BundleReader reader = BundleReader.open(path)) {
+            new BundleVerifier(reader).check();
+            return new BundleCheck(path, size, null, null);
+        } catch (BundleException e) {
+            return new BundleCheck(path, size, e.reason(), e.problem());
+        } catch (IOException | RuntimeException e) {
+            return new BundleCheck(path, size, BundleException.Reason.UNREADABLE,
+                    "cannot be read (" + MemberStream.describe(e) + ")");
+        }
+    }
+
+    /** Verifies the bundle read by {@code reader}, throwing the first damage found. */
+    public static void check(BundleReader reader) throws IOException {
+        new BundleVerifier(reader).check();
+    }
+
+    private void check() throws IOException {
+        Manifest manifest = reader.manifest();
+        for (String name : reader.entryNames()) {
+            if (!name.equals(BundleWriter.DATAPACKAGE_PATH) && !name.equals(BundleWriter.DIGEST_PATH)
+                    && !manifest.resources().containsKey(name)) {
+                throw Manifest.corrupt(bundle, name + " is not listed in " + BundleWriter.DATAPACKAGE_PATH);
+            }
+        }
+        long warcSize = manifest.resources().get(BundleWriter.WARC_PATH).bytes();
+        WarcCheck.Result warc = hashed(manifest, BundleWriter.WARC_PATH, in -> WarcCheck.read(bundle, in, warcSize));
+        hashed(manifest, BundleWriter.ARTICLE_PATH, in -> null);
+        if (warc.metadataBlock() == null) {
+            throw new BundleException(bundle, BundleException.Reason.MISSING, "the WARC has no metadata record");
+        }
+        if (!warc.metadataBlock().equals(manifest.resources().get(BundleWriter.ARTICLE_PATH).hash())) {
+            throw Manifest.corrupt(bundle, BundleWriter.ARTICLE_PATH + " differs from the WARC metadata record");
+        }
+        hashed(manifest, BundleWriter.INDEX_PATH, in -> {
+            CdxjCheck.check(bundle, new BufferedInputStream(in, 1 << 16), warc);
+            return null;
+        });
+        for (Manifest.Resource r : manifest.resources().values()) {
+            if (!r.path().equals(BundleWriter.WARC_PATH) && !r.path().equals(BundleWriter.ARTICLE_PATH)
+                    && !r.path().equals(BundleWriter.INDEX_PATH)) {
+                hashed(manifest, r.path(), in -> null);
+            }
+        }
+    }
+
+    /**
+     * Runs {@code check} over a member while hashing it, then compares the hash and size with the
+     * manifest. When both fail, the hash mismatch is reported: it is the damage, the rest follows.
+     */
+    private <T> T hashed(Manifest manifest, String name, MemberCheck<T> check) throws IOException {
+        MessageDigest sha = Digests.sha256();
+        try (InputStream member = reader.member(name); Counting in = new Counting(new DigestInputStream(member, sha))) {
+            T result;
+            try {
+                result = check.read(in);
+            } catch (BundleException e) {
+                if (drainQuietly(in)) {
+                    manifest.check(bundle, name, Digests.prefixed(sha.digest()), in.count);
+                }
+                throw e;
+            }
+            in.transferTo(OutputStream.nullOutputStream());
+            manifest.check(bundle, name, Digests.prefixed(sha.digest()), in.count);
+            return result;
+        }
+    }
+
+    private static boolean drainQuietly(InputStream in) {
+        try {
+            in.transferTo(OutputStream.nullOutputStream());
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static long size(Path path) {
+        try {
+            return Files.size(path);
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    /** Counts the bytes read through it. */
+    private static final class Counting extends java.io.FilterInputStream {
+        long count;
+
+        Counting(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = in.read();
+            if (b >= 0) {
+                count++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = in.read(b, off, len);
+            if (n > 0) {
+                count += n;
+            }
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            return MemberStream.skipByReading(this, n);
+        }
+    }
+}

@@ -49,13 +49,25 @@ final class ShowCommand implements Callable<Integer> {
             List<RecordSummary> records = reader.records();
             if (json) {
                 Map<String, Object> out = new LinkedHashMap<>(capture.metadata());
-                out.put("records", records);
+                out.put("records", records.stream().map(ShowCommand::json).toList());
                 arca.console().out().println(Json.line(out));
             } else {
                 print(capture, records, arca.console().out());
             }
         }
         return ExitCodes.OK;
+    }
+
+    /** A record as JSON, its date in ISO-8601 as everywhere else in arca's output. */
+    private static Map<String, Object> json(RecordSummary r) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("type", r.type());
+        out.put("target", r.target());
+        out.put("date", r.date() == null ? null : r.date().toString());
+        out.put("contentType", r.contentType());
+        out.put("length", r.length());
+        out.put("status", r.status());
+        return out;
     }
 
     private static void print(StoredCapture capture, List<RecordSummary> records, PrintStream out) {

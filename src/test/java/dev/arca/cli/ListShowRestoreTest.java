@@ -100,6 +100,21 @@ class ListShowRestoreTest {
     }
 
     @Test
+    void showsMetadataAndRecordsAsJson() throws Exception {
+        Cli.Result r = cli.run("show", storyId, "--json");
+
+        assertThat(r.status()).as(r.err()).isZero();
+        JsonNode json = new ObjectMapper().readTree(r.out());
+        assertThat(json.get("id").asText()).isEqualTo(storyId);
+        assertThat(json.get("url").asText()).isEqualTo(server.url("/story.html"));
+        JsonNode records = json.get("records");
+        assertThat(records).extracting(n -> n.get("type").asText())
+                .containsExactly("warcinfo", "request", "response", "metadata", "resource");
+        assertThat(records.get(2).get("status").asInt()).isEqualTo(200);
+        assertThat(records.get(2).get("date").asText()).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
+    }
+
+    @Test
     void restoresEachFormToStdout() throws Exception {
         assertThat(cli.run("restore", storyId, "--as", "original").outBytes()).isEqualTo(Fixtures.bytes("story.html"));
         assertThat(cli.run("restore", pdfId, "--as", "original").outBytes()).isEqualTo(Fixtures.bytes("tiny.pdf"));

@@ -205,6 +205,9 @@ public final class Store implements Closeable {
                 IndexDatabase empty = IndexDatabase.inMemory();
                 return new CaptureIndex(empty, new IndexSync(this, empty, diagnostics), root);
             }
+            if (!Files.isWritable(root)) {
+                return readOnlyIndex();
+            }
             IndexDatabase db = indexDatabase();
             IndexSync sync = new IndexSync(this, db, diagnostics);
             try {
@@ -218,6 +221,21 @@ public final class Store implements Closeable {
             }
             return new CaptureIndex(db, sync, root);
         }
+    }
+
+    /**
+     * A store that cannot be written keeps no index file: its bundles are read into an index in
+     * memory, slower but never stale.
+     */
+    private CaptureIndex readOnlyIndex() throws IOException {
+        IndexDatabase db = IndexDatabase.inMemory();
+        IndexSync sync = new IndexSync(this, db, diagnostics);
+        try {
+            sync.refresh();
+        } catch (SQLException e) {
+            throw db.failure("cannot build", e);
+        }
+        return new CaptureIndex(db, sync, root);
     }
 
     /** Empties the index and reads every bundle into it again; returns how many were read. */

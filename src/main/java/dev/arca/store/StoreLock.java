@@ -6,6 +6,7 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -33,9 +34,16 @@ public final class StoreLock implements AutoCloseable {
 
     /** Takes the lock if no other process holds it. */
     static Optional<StoreLock> tryAcquire(Path root) throws IOException {
-        Files.createDirectories(root);
-        FileChannel channel = FileChannel.open(root.resolve(FILE_NAME),
-                StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        FileChannel channel;
+        try {
+            Files.createDirectories(root);
+            channel = FileChannel.open(root.resolve(FILE_NAME),
+                    StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        } catch (FileSystemException e) {
+            String reason = e.getReason() != null ? e.getReason() : e.getClass().getSimpleName();
+            throw new StoreException("cannot write to the store " + root + ": " + reason
+                    + "; nothing was stored (choose a writable store with --store or ARCA_STORE)", e);
+        }
         try {
             FileLock lock = tryLock(channel);
             if (lock == null) {

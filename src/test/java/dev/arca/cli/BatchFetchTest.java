@@ -7,7 +7,7 @@ import dev.arca.bundle.CaptureInfo;
 import dev.arca.testing.Cli;
 import dev.arca.testing.LoopbackServer;
 import dev.arca.testing.WarcContents;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,18 +29,13 @@ class BatchFetchTest {
     @TempDir
     Path home;
 
-    private LoopbackServer server;
+    @AutoClose
+    private final LoopbackServer server = new LoopbackServer();
     private Cli cli;
 
     @BeforeEach
     void start() {
-        server = new LoopbackServer();
         cli = new Cli(home);
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
     }
 
     static String article(String title, String text) {

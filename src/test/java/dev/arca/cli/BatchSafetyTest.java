@@ -6,7 +6,7 @@ import dev.arca.bundle.BundleReader;
 import dev.arca.testing.ArcaProcess;
 import dev.arca.testing.Cli;
 import dev.arca.testing.LoopbackServer;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,18 +30,13 @@ class BatchSafetyTest {
     @TempDir
     Path home;
 
-    private LoopbackServer server;
+    @AutoClose
+    private final LoopbackServer server = new LoopbackServer();
     private Cli cli;
 
     @BeforeEach
     void start() {
-        server = new LoopbackServer();
         cli = new Cli(home);
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
     }
 
     @Test

@@ -123,7 +123,9 @@ class HostileBundlesIT {
 
     private static Set<Path> files(Path root) throws IOException {
         try (Stream<Path> walk = Files.walk(root)) {
-            return walk.filter(p -> !p.getFileName().toString().matches("(out|err).*\\.txt")).collect(Collectors.toSet());
+            // the index and the lock are derived files a reader may create; no bundle data may appear
+            return walk.filter(p -> !p.getFileName().toString().matches("(out|err).*\\.txt|index\\.sqlite.*|\\.lock"))
+                    .collect(Collectors.toSet());
         }
     }
 

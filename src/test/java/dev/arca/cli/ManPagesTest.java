@@ -1,5 +1,6 @@
 package dev.arca.cli;
 
+import dev.arca.testing.Programs;
 import org.asciidoctor.Asciidoctor;
 import org.asciidoctor.Attributes;
 import org.asciidoctor.Options;
@@ -19,6 +20,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The committed man pages match the commands: each {@code man/*.1} is what picocli-codegen and
@@ -63,6 +65,20 @@ class ManPagesTest {
             assertThat(page.getValue()).as(page.getKey())
                     .contains("== Synopsis", "== Description", "== Options", "== Exit status", "== Examples",
                             "== Environment", "*ARCA_STORE*", "== Files", "== See also");
+        }
+    }
+
+    @Test
+    void everyPageRendersWithoutGroffWarnings() throws Exception {
+        assumeTrue(Programs.find("groff").isPresent(), "groff is not installed");
+        try (Stream<Path> files = Files.list(MAN)) {
+            for (Path page : files.filter(p -> p.toString().endsWith(".1")).sorted().toList()) {
+                Process groff = new ProcessBuilder("groff", "-ww", "-man", "-Tutf8", page.toString())
+                        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                String warnings = new String(groff.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+                assertThat(groff.waitFor()).as(page + ": " + warnings).isZero();
+                assertThat(warnings).as(page.toString()).isEmpty();
+            }
         }
     }
 

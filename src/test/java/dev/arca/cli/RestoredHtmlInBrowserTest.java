@@ -4,6 +4,7 @@ import dev.arca.extract.Article;
 import dev.arca.testing.Bundles;
 import dev.arca.testing.Cli;
 import dev.arca.testing.LoopbackServer;
+import dev.arca.testing.Programs;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -128,13 +129,6 @@ class RestoredHtmlInBrowserTest {
     }
 
     private static String chromium() {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
-            for (String name : List.of("chromium", "chromium-browser")) {
-                if (Files.isExecutable(Path.of(dir, name))) {
-                    return Path.of(dir, name).toString();
-                }
-            }
-        }
-        return null;
+        return Programs.find("chromium", "chromium-browser").map(Path::toString).orElse(null);
     }
 }

@@ -36,15 +36,6 @@ public final class BundleValidator {
     }
 
     private static boolean onPath(String command) {
-        String path = System.getenv("PATH");
-        if (path == null) {
-            return false;
-        }
-        for (String dir : path.split(":")) {
-            if (Files.isExecutable(Path.of(dir, command))) {
-                return true;
-            }
-        }
-        return false;
+        return Programs.find(command).isPresent();
     }
 }

@@ -108,7 +108,8 @@ final class IndexSync {
                 if (rows.find(dir.name(), file.id()) != null || months.unreadable(dir.name()).containsKey(file.id())) {
                     return null; // a reader's repair got here first, fingerprint and all
                 }
-                new BundleLoads(store.root()).forEach(List.of(file), loaded -> store(loaded, rows, months));
+                // written whole by this process a moment ago: hashing it all again would only cost time
+                new BundleLoads(store.root(), false).forEach(List.of(file), loaded -> store(loaded, rows, months));
             }
             adjust(months, dir, file, true);
             return null;
@@ -161,7 +162,7 @@ final class IndexSync {
         }
         long start = System.nanoTime();
         int read = 0;
-        BundleLoads loads = new BundleLoads(store.root());
+        BundleLoads loads = new BundleLoads(store.root(), true);
         MonthRows months = new MonthRows(db.connection());
         boolean bulk = files >= BULK_FROM;
         if (bulk) {

@@ -217,7 +217,7 @@ public final class Store implements Closeable {
                     throw db.failure("cannot update", e);
                 }
                 db.replaceDamaged(e);
-                refreshAfterRepair(sync, db);
+                refresh(sync, db, "cannot rebuild");
             }
             return new CaptureIndex(db, sync, root);
         }
@@ -230,11 +230,7 @@ public final class Store implements Closeable {
     private CaptureIndex readOnlyIndex() throws IOException {
         IndexDatabase db = IndexDatabase.inMemory();
         IndexSync sync = new IndexSync(this, db, diagnostics);
-        try {
-            sync.refresh();
-        } catch (SQLException e) {
-            throw db.failure("cannot build", e);
-        }
+        refresh(sync, db, "cannot build");
         return new CaptureIndex(db, sync, root);
     }
 
@@ -263,11 +259,12 @@ public final class Store implements Closeable {
         updateIndex(bundle, (sync, month) -> sync.removed(month, entry.id()));
     }
 
-    private void refreshAfterRepair(IndexSync sync, IndexDatabase db) throws IOException {
+    /** Brings {@code db} up to date with the bundles, where a failure is final ({@code doing} names the step). */
+    private static void refresh(IndexSync sync, IndexDatabase db, String doing) throws IOException {
         try {
             sync.refresh();
-        } catch (SQLException again) {
-            throw db.failure("cannot rebuild", again);
+        } catch (SQLException e) {
+            throw db.failure(doing, e);
         }
     }
 
@@ -420,12 +417,16 @@ public final class Store implements Closeable {
 
     /** A failed write, said once with the operating system's reason ("No space left on device"). */
     private static StoreException cannotWrite(Path dir, IOException e) {
-        String reason = e instanceof FileSystemException fs && fs.getReason() != null ? fs.getReason()
-                : e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+        return new StoreException("cannot write a bundle in " + dir + ": " + writeFailure(e) + "; nothing was stored", e);
+    }
+
+    /** The operating system's reason for a failed write, without the path it names. */
+    static String writeFailure(IOException e) {
         if (e instanceof AccessDeniedException) {
-            reason = "permission denied";
+            return "permission denied";
         }
-        return new StoreException("cannot write a bundle in " + dir + ": " + reason + "; nothing was stored", e);
+        return e instanceof FileSystemException fs && fs.getReason() != null ? fs.getReason()
+                : e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     }
 
     private void checkDirectory() throws StoreException {

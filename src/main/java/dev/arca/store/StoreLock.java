@@ -40,8 +40,7 @@ public final class StoreLock implements AutoCloseable {
             channel = FileChannel.open(root.resolve(FILE_NAME),
                     StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
         } catch (FileSystemException e) {
-            String reason = e.getReason() != null ? e.getReason() : e.getClass().getSimpleName();
-            throw new StoreException("cannot write to the store " + root + ": " + reason
+            throw new StoreException("cannot write to the store " + root + ": " + Store.writeFailure(e)
                     + "; nothing was stored (choose a writable store with --store or ARCA_STORE)", e);
         }
         try {

@@ -238,11 +238,12 @@ class ReadmeIT {
                 .replaceAll("(?<![\\w.])127\\.0\\.0\\.1(?![\\w.:])", "example.com");
     }
 
-    /** What legitimately changes between runs: IDs, capture times, timings, column widths. */
+    /** What legitimately changes between runs: IDs, capture times and months, timings, column widths. */
     static String normalize(String text) {
         String out = ID.matcher(text).replaceAll("<id>");
         out = ID_PREFIX.matcher(out).replaceAll("<id>");
         out = out.replaceAll("20[2-9]\\d-\\d\\d-\\d\\d[ T]\\d\\d:\\d\\d(:\\d\\d(\\.\\d+)?)?Z?", "<now>");
+        out = out.replaceAll("/\\d{4}/\\d{2}/<id>\\.wacz", "/<yyyy>/<mm>/<id>.wacz"); // a bundle's month folder
         out = out.replaceAll("\\d+(\\.\\d+)? ?(ms|s)\\b", "<time>");
         out = out.replaceAll("\\d+(\\.\\d+)? (B|KiB|MiB|GiB)\\b", "<size>");
         out = out.replaceAll("[ \\t]+", " ");

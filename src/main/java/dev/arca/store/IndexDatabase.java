@@ -131,7 +131,6 @@ final class IndexDatabase implements Closeable {
         SQLiteConfig config = new SQLiteConfig(flags);
         config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
         Connection c = config.createConnection(file == null ? "jdbc:sqlite::memory:" : "jdbc:sqlite:" + realPath(file));
-        SqliteLibrary.afterFirstConnection();
         try (Statement s = c.createStatement()) {
             s.execute("PRAGMA auto_vacuum = INCREMENTAL"); // takes effect in a new file only
             s.execute("PRAGMA journal_mode = WAL");

@@ -124,7 +124,7 @@ final class FetchCommand implements Callable<Integer> {
             if (lock == null) {
                 return ExitCodes.LOCKED;
             }
-            store.removeStaleTemporaries(Instant.now()); // with the lock held, any temporary is a crash's leftover
+            store.removeStaleTemporaries(); // with the lock held: what no live writer holds is a crash's leftover
             BatchReport report = fetchAll(settings, options, store, sitemapSince);
             if (isBatch() && (!arca.quiet() || !report.allOk())) {
                 arca.console().err().println(report.summary());

@@ -5,6 +5,7 @@ import org.sqlite.SQLiteConfig;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
@@ -13,6 +14,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 
 /**
  * The connection to {@code <store>/index.sqlite}: WAL mode so that readers never wait for a
@@ -29,6 +31,7 @@ final class IndexDatabase implements Closeable {
     private static final int SQLITE_BUSY = 5;
     private static final int SQLITE_CORRUPT = 11;
     private static final int SQLITE_NOTADB = 26;
+    private static final int SQLITE_OPEN_NOFOLLOW = 0x01000000;
 
     /** Database work that may also read bundles. */
     @FunctionalInterface
@@ -45,8 +48,26 @@ final class IndexDatabase implements Closeable {
         this.diagnostics = diagnostics;
     }
 
-    /** Opens (creating or repairing as needed) the index file in {@code root}. */
+    /**
+     * Opens (creating or repairing as needed) the index file in {@code root}; or, when that file
+     * or one of SQLite's companions beside it is a symbolic link or cannot be written by this user,
+     * an index in memory, with a one-line hint: the store stays usable and nothing is written
+     * through the link.
+     */
     static IndexDatabase open(Path root, Diagnostics diagnostics) throws IOException {
+        for (String name : List.of(FILE_NAME, FILE_NAME + "-wal", FILE_NAME + "-shm", FILE_NAME + "-journal")) {
+            Path file = root.resolve(name);
+            if (Files.isSymbolicLink(file)) {
+                diagnostics.warn("the index file " + file + " is a symbolic link; arca never follows links in the store,"
+                        + " so the index is kept in memory for this run (remove the link and arca rebuilds the file)");
+                return inMemory();
+            }
+            if (Files.exists(file, LinkOption.NOFOLLOW_LINKS) && !Files.isWritable(file)) {
+                diagnostics.note("the index file " + file + " is not writable by this user, so the index is kept in memory"
+                        + " for this run (make it writable, or delete it, to keep the index on disk)");
+                return inMemory();
+            }
+        }
         IndexDatabase db = new IndexDatabase(root.resolve(FILE_NAME), diagnostics);
         db.connect();
         return db;
@@ -103,10 +124,13 @@ final class IndexDatabase implements Closeable {
 
     private Connection openConnection() throws SQLException {
         SqliteLibrary.beforeFirstConnection();
-        SQLiteConfig config = new SQLiteConfig();
+        // SQLITE_OPEN_NOFOLLOW: SQLite itself refuses a link in the path, even one swapped in after
+        // the check in open(); the store's own path is resolved first, since the user may link to it
+        Properties flags = new Properties();
+        flags.setProperty(SQLiteConfig.Pragma.OPEN_MODE.pragmaName, Integer.toString(new SQLiteConfig().getOpenModeFlags() | SQLITE_OPEN_NOFOLLOW));
+        SQLiteConfig config = new SQLiteConfig(flags);
         config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
-        Connection c = config.createConnection(file == null ? "jdbc:sqlite::memory:" : "jdbc:sqlite:" + file);
-        SqliteLibrary.afterFirstConnection();
+        Connection c = config.createConnection(file == null ? "jdbc:sqlite::memory:" : "jdbc:sqlite:" + realPath(file));
         try (Statement s = c.createStatement()) {
             s.execute("PRAGMA auto_vacuum = INCREMENTAL"); // takes effect in a new file only
             s.execute("PRAGMA journal_mode = WAL");
@@ -119,6 +143,15 @@ final class IndexDatabase implements Closeable {
             throw e;
         }
         return c;
+    }
+
+    /** {@code file} in its directory's real path, so that the only link SQLite could meet is one planted in the store. */
+    private static Path realPath(Path file) throws SQLException {
+        try {
+            return file.getParent().toRealPath().resolve(file.getFileName());
+        } catch (IOException e) {
+            throw new SQLException("cannot resolve " + file.getParent() + ": " + e.getMessage(), e);
+        }
     }
 
     private void ensureSchema() throws SQLException {

@@ -4,8 +4,6 @@ import java.io.BufferedOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
@@ -13,8 +11,6 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -59,6 +55,7 @@ public final class Store implements Closeable {
     private final Object indexLock = new Object();
     private IndexDatabase indexDatabase;
     private final UnaryOperator<OutputStream> files;
+    private volatile StoreLock lock;
 
     /** A store that keeps quiet about its index; see {@link #Store(Path, Diagnostics)}. */
     public Store(Path root) {
@@ -100,55 +97,73 @@ public final class Store implements Closeable {
 
     /**
      * Writes a new bundle for a capture made at {@code captured} and returns where it landed.
-     * Writers hold the {@linkplain #lock() lock}: the holder treats any temporary file older than
-     * its lock as left by a crash.
+     * Writers hold the {@linkplain #lock() lock}, and before each rename check that they still do
+     * (see {@link StoreLock#confirm()}). Nothing is written through a symbolic link (see {@link OpenMonth}).
      */
     public StoreEntry save(Instant captured, BundleContent content) throws IOException {
-        Path dir = monthDirectory(captured);
-        createDirectories(dir);
-        for (int attempt = 0; ; attempt++) {
-            if (attempt == MAX_ID_ATTEMPTS) {
-                throw new StoreException("cannot find a free capture ID in " + dir);
-            }
-            // a collision means the millisecond is crowded: move on to the next one, keeping the order
-            String id = CaptureIds.next(captured.plusNanos(attempt / 16 * 1_000_000L));
-            Path target = dir.resolve(id + SUFFIX);
-            Path temp = dir.resolve("." + id + SUFFIX + TEMP_SUFFIX);
-            FileChannel channel;
-            try {
-                channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-            } catch (FileAlreadyExistsException e) {
-                continue; // another writer holds this ID
-            } catch (FileSystemException e) {
-                throw cannotWrite(dir, e);
-            }
-            try {
-                if (Files.exists(target)) {
-                    channel.close();
-                    Files.deleteIfExists(temp);
-                    continue;
+        String month = monthName(captured);
+        Path dirPath = root.resolve(month);
+        createDirectories(root);
+        try (OpenMonth dir = openMonth(month, true)) {
+            for (int attempt = 0; ; attempt++) {
+                if (attempt == MAX_ID_ATTEMPTS) {
+                    throw new StoreException("cannot find a free capture ID in " + dirPath);
                 }
-                try (channel; OutputStream out = new BufferedOutputStream(files.apply(Channels.newOutputStream(channel)), 1 << 16)) {
+                // a collision means the millisecond is crowded: move on to the next one, keeping the order
+                String id = CaptureIds.next(captured.plusNanos(attempt / 16 * 1_000_000L));
+                String target = id + SUFFIX;
+                Optional<PendingBundle> pending;
+                try {
+                    pending = PendingBundle.create(dir, id);
+                } catch (IOException e) {
+                    throw cannotWrite(dirPath, e);
+                }
+                if (pending.isEmpty()) {
+                    continue; // another writer holds this ID
+                }
+                try (PendingBundle bundle = pending.get()) {
+                    if (dir.fileKey(target) != null) {
+                        continue;
+                    }
+                    OutputStream out = new BufferedOutputStream(files.apply(bundle.output()), 1 << 16);
                     content.writeTo(out, id);
                     out.flush();
-                    channel.force(true);
+                    confirmLock();
+                    bundle.commit(target);
+                } catch (StoreException e) {
+                    throw e;
+                } catch (IOException e) {
+                    throw cannotWrite(dirPath, e);
                 }
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-                forceDirectory(dir);
-                StoreEntry entry = new StoreEntry(id, CaptureIds.captured(id), target, Files.size(target));
-                indexAdded(target, id);
+                Path bundle = dirPath.resolve(target);
+                StoreEntry entry = new StoreEntry(id, CaptureIds.captured(id), bundle, Files.size(bundle));
+                indexAdded(bundle, id);
                 return entry;
-            } catch (IOException | RuntimeException | Error e) {
-                try {
-                    Files.deleteIfExists(temp);
-                } catch (IOException suppressed) {
-                    e.addSuppressed(suppressed);
-                }
-                if (e instanceof IOException io && !(e instanceof StoreException)) {
-                    throw cannotWrite(dir, io);
-                }
-                throw e;
             }
+        }
+    }
+
+    /** Fails when a run that holds the lock lost it while it ran. */
+    private void confirmLock() throws IOException {
+        StoreLock held = lock;
+        if (held != null) {
+            held.confirm();
+        }
+    }
+
+    /** The month directory {@code month} ("yyyy/mm"), opened so that nothing is written through a link. */
+    private OpenMonth openMonth(String month, boolean create) throws IOException {
+        Path dir = root.resolve(month);
+        try {
+            return OpenMonth.open(root, month, create);
+        } catch (StoreException e) {
+            throw new StoreException("cannot write a bundle in " + dir + ": " + e.getMessage() + "; nothing was stored", e);
+        } catch (AccessDeniedException e) {
+            throw new StoreException("cannot write to the store " + root + ": permission denied");
+        } catch (NoSuchFileException e) {
+            throw e;
+        } catch (IOException e) {
+            throw cannotWrite(dir, e);
         }
     }
 
@@ -247,16 +262,23 @@ public final class Store implements Closeable {
         }
     }
 
-    /** Deletes a bundle and its index row. */
+    /** Deletes a bundle and its index row; never through a symbolic link to somewhere else. */
     public void remove(StoreEntry entry) throws IOException {
         Path bundle = entry.bundle();
-        if (!bundle.toAbsolutePath().normalize().startsWith(root.toAbsolutePath().normalize())) {
+        Path relative = root.toAbsolutePath().normalize().relativize(bundle.toAbsolutePath().normalize());
+        if (relative.getNameCount() != 3 || relative.startsWith("..")) {
             throw new StoreException(bundle + " is not in the store " + root);
         }
-        Files.delete(bundle);
-        Path dir = bundle.getParent();
-        forceDirectory(dir);
-        updateIndex(bundle, (sync, month) -> sync.removed(month, entry.id()));
+        String month = relative.getName(0) + "/" + relative.getName(1);
+        try (OpenMonth dir = OpenMonth.open(root, month, false)) {
+            if (!dir.delete(relative.getFileName().toString())) {
+                throw new NoSuchFileException(bundle.toString());
+            }
+            dir.sync();
+        } catch (StoreException e) {
+            throw new StoreException("cannot remove " + bundle + ": " + e.getMessage(), e);
+        }
+        updateIndex(bundle, (sync, m) -> sync.removed(m, entry.id()));
     }
 
     /** Brings {@code db} up to date with the bundles, where a failure is final ({@code doing} names the step). */
@@ -366,13 +388,17 @@ public final class Store implements Closeable {
      */
     public Optional<StoreLock> tryLock() throws IOException {
         checkDirectory();
-        return StoreLock.tryAcquire(root);
+        Optional<StoreLock> taken = StoreLock.tryAcquire(root);
+        taken.ifPresent(held -> lock = held);
+        return taken;
     }
 
     /** Takes the store's lock, waiting while another process holds it. */
     public StoreLock lock() throws IOException, InterruptedException {
         checkDirectory();
-        return StoreLock.acquire(root);
+        StoreLock held = StoreLock.acquire(root);
+        lock = held;
+        return held;
     }
 
     /** The process ID of the run that holds the lock, when it wrote one. */
@@ -380,26 +406,32 @@ public final class Store implements Closeable {
         return StoreLock.holder(root);
     }
 
-    /** Removes temporary files left by writers that died before renaming them. */
-    public int removeStaleTemporaries(Instant olderThan) throws IOException {
+    /**
+     * Removes temporary files left by writers that died before renaming them. A live writer holds a
+     * lock on its temporary file (see {@link PendingBundle}), so its file is never removed: this
+     * waits until it is done. Call it with the store's lock held.
+     */
+    public int removeStaleTemporaries() throws IOException {
         int removed = 0;
-        for (Path month : monthDirectories()) {
-            for (Path file : children(month)) {
-                String name = file.getFileName().toString();
-                if (name.startsWith(".") && name.endsWith(TEMP_SUFFIX)
-                        && Files.getLastModifiedTime(file).toInstant().isBefore(olderThan)
-                        && Files.deleteIfExists(file)) {
-                    removed++;
+        for (MonthDirectory month : months()) {
+            try (OpenMonth dir = OpenMonth.open(root, month.name(), false)) {
+                for (String name : dir.names()) {
+                    if (PendingBundle.isPending(name) && PendingBundle.removeIfAbandoned(dir, name, () -> diagnostics.note(
+                            "waiting for another arca to finish writing " + dir.path().resolve(name)))) {
+                        removed++;
+                    }
                 }
+            } catch (StoreException | NoSuchFileException e) {
+                // a month that is a link, or gone: nothing of ours to clear there
             }
         }
         return removed;
     }
 
-    private Path monthDirectory(Instant captured) {
+    /** "yyyy/mm" of a capture time, in UTC. */
+    private static String monthName(Instant captured) {
         ZonedDateTime utc = captured.atZone(ZoneOffset.UTC);
-        return root.resolve(String.format(Locale.ROOT, "%04d", utc.getYear()))
-                .resolve(String.format(Locale.ROOT, "%02d", utc.getMonthValue()));
+        return String.format(Locale.ROOT, "%04d/%02d", utc.getYear(), utc.getMonthValue());
     }
 
     private void createDirectories(Path dir) throws IOException {
@@ -448,14 +480,6 @@ public final class Store implements Closeable {
             return out;
         }
         return out;
-    }
-
-    private static void forceDirectory(Path dir) {
-        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
-            channel.force(true);
-        } catch (IOException e) {
-            // some file systems cannot sync a directory; the rename itself is still atomic
-        }
     }
 
     /** Closes the index, if it was opened. */

@@ -113,16 +113,19 @@ public final class ArcaCommand implements Runnable {
         }
     }
 
-    /** Prints a one-line diagnostic on stderr, unless {@code --quiet}. */
+    /**
+     * Prints a one-line diagnostic on stderr, unless {@code --quiet}. Messages name URLs, titles and
+     * paths that may come from a page, so they are {@linkplain Columns#clean cleaned} like any output.
+     */
     void note(String message) {
         if (!quiet) {
-            console.err().println("arca: " + message);
+            error(message);
         }
     }
 
     /** Prints a one-line error on stderr, even with {@code --quiet}. */
     void error(String message) {
-        console.err().println("arca: " + message);
+        console.err().println("arca: " + Columns.clean(message));
     }
 
     @Override

@@ -99,7 +99,7 @@ final class BatchReport {
 
     /** ID, title and URL as before batches existed; a fourth column says what happened when it was not "archived". */
     private static String line(FetchOutcome o) {
-        String base = (o.id() == null ? "-" : o.id()) + "\t" + Columns.clean(o.title()) + "\t" + o.url();
+        String base = (o.id() == null ? "-" : o.id()) + "\t" + Columns.clean(o.title()) + "\t" + Columns.clean(o.url());
         if (o.status().equals(FetchOutcome.ARCHIVED)) {
             return base;
         }

@@ -8,7 +8,6 @@ import dev.arca.testing.Bundles;
 import dev.arca.testing.Cli;
 import dev.arca.testing.LoopbackServer;
 import dev.arca.testing.SyntheticBundles;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

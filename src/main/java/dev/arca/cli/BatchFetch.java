@@ -185,6 +185,11 @@ final class BatchFetch {
 
     private void fetchAndArchive(HostScheduler.Lease<Job> lease, Archiver archiver) {
         Job job = lease.item();
+        if (report.stopped()) {
+            scheduler.finish(lease, false); // stdout failed: drain the queue without fetching
+            inProgress.remove(job.normalized());
+            return;
+        }
         report.started(job.input());
         Fetched fetched;
         try {

@@ -27,6 +27,7 @@ final class BatchReport {
     private int skipped;
     private int failed;
     private int blocked;
+    private volatile OutputFailure stdoutFailure;
 
     BatchReport(ArcaCommand arca, boolean json, Progress progress) {
         this.arca = arca;
@@ -34,8 +35,9 @@ final class BatchReport {
         this.progress = progress;
     }
 
-    /** One more input was read. */
+    /** One more input was read; once stdout has failed, the batch takes no more. */
     synchronized void queued() {
+        checkOutput();
         inputs++;
         progress.total(inputs);
     }
@@ -69,6 +71,18 @@ final class BatchReport {
         }
     }
 
+    /** Whether stdout failed: the batch stops, since what it does could no longer be told. */
+    boolean stopped() {
+        return stdoutFailure != null;
+    }
+
+    /** Throws the failure of stdout, if a line could not be written. */
+    void checkOutput() {
+        if (stdoutFailure != null) {
+            throw stdoutFailure;
+        }
+    }
+
     /** True when no input failed or was blocked. */
     synchronized boolean allOk() {
         return failed == 0 && blocked == 0;
@@ -82,13 +96,17 @@ final class BatchReport {
     }
 
     private void print(FetchOutcome o, Throwable cause) {
-        PrintStream out = arca.console().out();
-        if (json) {
-            out.println(Json.line(o));
-        } else {
-            out.println(line(o));
+        if (stdoutFailure != null) {
+            return;
         }
-        out.flush();
+        PrintStream out = arca.console().out();
+        try {
+            out.println(json ? Json.line(o) : line(o));
+            out.flush();
+        } catch (OutputFailure e) {
+            stdoutFailure = e; // said once, by the command, when the batch has stopped
+            return;
+        }
         if (!o.ok()) {
             arca.error("fetch " + o.url() + ": " + o.error());
             if (cause != null && arca.verbose()) {
@@ -99,7 +117,7 @@ final class BatchReport {
 
     /** ID, title and URL as before batches existed; a fourth column says what happened when it was not "archived". */
     private static String line(FetchOutcome o) {
-        String base = (o.id() == null ? "-" : o.id()) + "\t" + Columns.clean(o.title()) + "\t" + o.url();
+        String base = (o.id() == null ? "-" : o.id()) + "\t" + Columns.clean(o.title()) + "\t" + Columns.clean(o.url());
         if (o.status().equals(FetchOutcome.ARCHIVED)) {
             return base;
         }

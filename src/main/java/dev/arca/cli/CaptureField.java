@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
 
 /**
  * A column that {@code arca list --fields} can show, named as in the JSON output. Each knows its
- * value for JSON (numbers stay numbers, lists stay arrays) and as text for tables and CSV.
+ * value for JSON (numbers stay numbers, lists stay arrays) and as text for tables, CSV and TSV.
  */
 enum CaptureField {
 
@@ -104,22 +104,22 @@ enum CaptureField {
         };
     }
 
-    /** The value as one line of text; lists are joined with "; ", absent values are empty. */
+    /** The value as text, unescaped: lists are joined with "; ", absent values are empty. */
     String text(IndexedCapture capture) {
         Object v = value(capture);
         if (v instanceof List<?> list) {
             StringBuilder joined = new StringBuilder();
             for (Object item : list) {
-                joined.append(joined.length() == 0 ? "" : "; ").append(Columns.clean(String.valueOf(item)));
+                joined.append(joined.length() == 0 ? "" : "; ").append(item);
             }
             return joined.toString();
         }
-        return v == null ? "" : Columns.clean(String.valueOf(v));
+        return v == null ? "" : String.valueOf(v);
     }
 
-    /** The value as a person reads it in a table: capture times to the minute. */
+    /** The value as a person reads it in a table, on one line: capture times to the minute. */
     String cell(IndexedCapture capture) {
-        return this == CAPTURED ? MINUTES.format(capture.entry().captured()) : text(capture);
+        return this == CAPTURED ? MINUTES.format(capture.entry().captured()) : Columns.clean(text(capture));
     }
 
     /** Parses {@code --fields id,title,url}: names as in the JSON output, any case. */

@@ -42,10 +42,10 @@ final class DirectoryExtraction {
         AtomicInteger errors = new AtomicInteger();
         long start = System.nanoTime();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
+        try (TargetDirectory out = TargetDirectory.open(outputDir)) {
             List<Future<?>> done = new ArrayList<>();
             for (Path page : pages) {
-                done.add(pool.submit(() -> extractTo(page, inputDir, outputDir, errors)));
+                done.add(pool.submit(() -> extractTo(page, inputDir, out, errors)));
             }
             for (Future<?> f : done) {
                 f.get();
@@ -66,17 +66,28 @@ final class DirectoryExtraction {
         return errors.get() == 0 ? ExitCodes.OK : ExitCodes.FAILED;
     }
 
-    private void extractTo(Path page, Path inputDir, Path outputDir, AtomicInteger errors) {
+    private void extractTo(Path page, Path inputDir, TargetDirectory outputDir, AtomicInteger errors) {
         try {
             Article article = extractor.extract(Files.readAllBytes(page), null, page.toAbsolutePath().toUri().toString());
-            String relative = inputDir.relativize(page).toString();
-            Path out = outputDir.resolve(relative.substring(0, relative.lastIndexOf('.')) + "." + format.extension());
-            Files.createDirectories(out.getParent());
             String rendered = format == ArticleFormat.json ? Json.line(article) + "\n" : format.render(article);
-            Files.writeString(out, rendered, StandardCharsets.UTF_8);
+            Path relative = inputDir.relativize(page);
+            String name = relative.getFileName().toString();
+            write(outputDir, relative.getParent(), name.substring(0, name.lastIndexOf('.')) + "." + format.extension(),
+                    rendered.getBytes(StandardCharsets.UTF_8));
         } catch (IOException | RuntimeException | StackOverflowError e) {
             errors.incrementAndGet();
             arca.error("extract " + page + ": " + ErrorHandler.describe(e));
+        }
+    }
+
+    /** Writes {@code bytes} to {@code dir/<folders>/name}, making the folders, following no link below {@code dir}. */
+    private static void write(TargetDirectory dir, Path folders, String name, byte[] bytes) throws IOException {
+        if (folders == null) {
+            dir.write(name, true, out -> out.write(bytes));
+            return;
+        }
+        try (TargetDirectory sub = dir.subdirectory(folders.getName(0).toString())) {
+            write(sub, folders.getNameCount() == 1 ? null : folders.subpath(1, folders.getNameCount()), name, bytes);
         }
     }
 

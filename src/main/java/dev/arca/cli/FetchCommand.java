@@ -126,6 +126,7 @@ final class FetchCommand implements Callable<Integer> {
             }
             store.removeStaleTemporaries(); // with the lock held: what no live writer holds is a crash's leftover
             BatchReport report = fetchAll(settings, options, store, sitemapSince);
+            report.checkOutput();
             if (isBatch() && (!arca.quiet() || !report.allOk())) {
                 arca.console().err().println(report.summary());
             }

@@ -76,8 +76,8 @@ final class ShowCommand implements Callable<Integer> {
         List<String[]> lines = new ArrayList<>();
         fields.forEach((k, v) -> {
             if (v != null && !(v instanceof List<?> l && l.isEmpty())) {
-                lines.add(new String[]{k + ":", v instanceof List<?> l ? String.join(", ", l.stream().map(String::valueOf).toList())
-                        : Columns.clean(String.valueOf(v))});
+                lines.add(new String[]{k + ":", Columns.clean(v instanceof List<?> l
+                        ? String.join(", ", l.stream().map(String::valueOf).toList()) : String.valueOf(v))});
             }
         });
         int width = lines.stream().mapToInt(l -> l[0].length()).max().orElse(0);

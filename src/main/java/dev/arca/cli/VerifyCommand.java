@@ -153,7 +153,7 @@ final class VerifyCommand implements Callable<Integer> {
             line.put("problem", check.problem());
             out.println(Json.line(line));
         } else {
-            out.println(id + "\t" + (check.ok() ? "ok" : "damaged: " + Columns.clean(check.problem())));
+            out.println(Columns.clean(id) + "\t" + (check.ok() ? "ok" : "damaged: " + Columns.clean(check.problem())));
         }
         out.flush();
     }

@@ -453,7 +453,7 @@ public final class Store implements Closeable {
     }
 
     /** The operating system's reason for a failed write, without the path it names. */
-    static String writeFailure(IOException e) {
+    public static String writeFailure(IOException e) {
         if (e instanceof AccessDeniedException) {
             return "permission denied";
         }

@@ -7,6 +7,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -77,10 +78,23 @@ public final class Cli {
 
     public Result runWithInput(byte[] stdin, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
+        return run(stdin, out, out, args);
+    }
+
+    /**
+     * Runs with {@code stdout} as standard output, such as a stream that fails; the result's
+     * {@code out} is empty.
+     */
+    public Result runWithOutput(OutputStream stdout, String... args) {
+        return run(new byte[0], stdout, new ByteArrayOutputStream(), args);
+    }
+
+    private Result run(byte[] stdin, OutputStream stdout, ByteArrayOutputStream captured, String... args) {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        Console console = new Console(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), new ByteArrayInputStream(stdin), env, home, false, stdinIsTerminal);
+        Console console = new Console(Console.data(stdout), new PrintStream(err, true, StandardCharsets.UTF_8),
+                new ByteArrayInputStream(stdin), env, home, false, stdinIsTerminal);
         int status = Main.run(args, console);
-        return new Result(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8), out.toByteArray());
+        return new Result(status, captured.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8),
+                captured.toByteArray());
     }
 }

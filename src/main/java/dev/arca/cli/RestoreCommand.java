@@ -3,6 +3,7 @@ package dev.arca.cli;
 import dev.arca.bundle.BundleException;
 import dev.arca.bundle.BundleReader;
 import dev.arca.bundle.BundleVerifier;
+import dev.arca.bundle.CaptureWarning;
 import dev.arca.extract.Article;
 import dev.arca.store.StoreEntry;
 import picocli.CommandLine.Command;
@@ -29,11 +30,13 @@ import java.util.concurrent.Callable;
         description = {"Write a capture back out: the page as served (original), a standalone readable page (html), "
                 + "markdown, text, the article as JSON, or the WARC.",
                 "Never overwrites a file without --force, and never writes outside the chosen directory.",
-                "The bundle is verified first (see arca verify); nothing is restored from a damaged one."},
+                "The bundle is verified first (see arca verify); nothing is restored from a damaged one.",
+                "A capture whose Markdown failed when it was archived has no markdown form: --as markdown says so, "
+                        + "and without --as every other form is written."},
         exitCodeListHeading = "%nExit status%n",
         exitCodeList = {
                 "0:The capture was restored.",
-                "1:No capture has that ID, the bundle is damaged, or a file already exists.",
+                "1:No capture has that ID, the bundle is damaged, a file already exists, or the capture has no Markdown.",
                 "2:Usage error."},
         footerHeading = "%nExamples%n",
         footer = {
@@ -75,7 +78,7 @@ final class RestoreCommand implements Callable<Integer> {
         try (BundleReader reader = BundleReader.open(entry.bundle())) {
             verify(reader);
             if (form == null) {
-                restoreAll(reader, entry);
+                return restoreAll(reader, entry);
             } else if (output == null) {
                 write(reader, form, arca.console().out());
                 arca.console().out().flush();
@@ -96,7 +99,8 @@ final class RestoreCommand implements Callable<Integer> {
         }
     }
 
-    private void restoreAll(BundleReader reader, StoreEntry entry) throws IOException {
+    /** Writes every form into {@code output/ID/}; a capture without Markdown gets every other form, and status 1. */
+    private int restoreAll(BundleReader reader, StoreEntry entry) throws IOException {
         Path base = output.toAbsolutePath().normalize();
         Path dir = base.resolve(entry.id()).normalize();
         if (!dir.startsWith(base) || dir.equals(base)) {
@@ -110,6 +114,10 @@ final class RestoreCommand implements Callable<Integer> {
         files.put(dir.resolve("article.txt"), Form.text);
         files.put(dir.resolve("article.json"), Form.json);
         files.put(dir.resolve(entry.id() + ".warc.gz"), Form.warc);
+        Optional<String> noMarkdown = reader.markdown().isPresent() ? Optional.empty() : markdownFailure(reader);
+        if (noMarkdown.isPresent()) {
+            files.values().remove(Form.markdown);
+        }
         if (!force) {
             for (Path file : files.keySet()) {
                 if (Files.exists(file)) {
@@ -122,6 +130,21 @@ final class RestoreCommand implements Callable<Integer> {
             writeFile(reader, file.getValue(), file.getKey());
         }
         arca.console().out().println(dir);
+        if (noMarkdown.isPresent()) {
+            arca.error(noMarkdown.get() + "; wrote the other forms");
+            return ExitCodes.FAILED;
+        }
+        return ExitCodes.OK;
+    }
+
+    /**
+     * Why a capture without a Markdown record has no Markdown, when rendering it failed at fetch
+     * time; empty for bundles that simply predate the record, whose Markdown is rendered now.
+     */
+    private static Optional<String> markdownFailure(BundleReader reader) throws IOException {
+        return reader.warnings().stream().filter(w -> w.step().equals(CaptureWarning.MARKDOWN)).findFirst()
+                .map(w -> "this capture has no Markdown: rendering it failed when it was archived (" + w.line()
+                        + "); the original, html, text, json and warc forms are there");
     }
 
     /** Writes to a temporary sibling and renames, so a failure never leaves a half-written file. */
@@ -152,6 +175,12 @@ final class RestoreCommand implements Callable<Integer> {
             case warc -> reader.copyWarc(out);
             case markdown -> {
                 Optional<String> stored = reader.markdown();
+                if (stored.isEmpty()) {
+                    Optional<String> failure = markdownFailure(reader);
+                    if (failure.isPresent()) {
+                        throw new IOException(failure.get());
+                    }
+                }
                 String md = stored.isPresent() ? stored.get() : ArticleFormat.markdown.render(reader.article());
                 out.write(md.getBytes(StandardCharsets.UTF_8));
             }

@@ -1,5 +1,6 @@
 package dev.arca.extract;
 
+import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
@@ -113,7 +114,7 @@ public final class ScriptShell implements Step {
     private static String noscriptAskingForScripts(Page page) {
         for (Element noscript : page.original().getElementsByTag("noscript")) {
             // parsed as markup or kept as raw text, depending on where it stands
-            String text = noscript.children().isEmpty() ? org.jsoup.Jsoup.parse(noscript.wholeText()).text() : noscript.text();
+            String text = noscript.children().isEmpty() ? Jsoup.parse(noscript.wholeText()).text() : noscript.text();
             if (ASKS_FOR_SCRIPTS.matcher(text).find()) {
                 return text.strip();
             }

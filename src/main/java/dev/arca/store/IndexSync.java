@@ -112,7 +112,7 @@ final class IndexSync {
                 boolean[] retry = new boolean[1];
                 new BundleLoads(store.root(), false).forEach(List.of(file), loaded -> retry[0] |= store(loaded, rows, months));
                 if (retry[0]) {
-                    months.record(dir.name(), new MonthRows.State(-1, MonthFingerprint.UNKNOWN));
+                    readAgainLater(months, dir);
                     return null;
                 }
             }
@@ -245,14 +245,21 @@ final class IndexSync {
         }
         boolean[] retry = new boolean[1];
         loads.forEach(toRead, loaded -> retry[0] |= store(loaded, rows, months));
-        // a bundle that could not be read for want of memory is neither indexed nor remembered as
-        // unreadable: a month no listing matches makes the next reader try it again
         if (retry[0]) {
-            months.record(dir.name(), new MonthRows.State(-1, MonthFingerprint.UNKNOWN));
+            readAgainLater(months, dir);
         } else {
             months.record(listing);
         }
         return toRead.size();
+    }
+
+    /**
+     * For a month with a bundle that could not be read for want of memory or stack: it is neither
+     * indexed nor remembered as unreadable, and a fingerprint no listing has makes the next reader
+     * try it again.
+     */
+    private static void readAgainLater(MonthRows months, MonthDirectory dir) throws SQLException {
+        months.record(dir.name(), new MonthRows.State(-1, MonthFingerprint.UNKNOWN));
     }
 
     /** Takes one bundle into the index; true when it must be read again later. */

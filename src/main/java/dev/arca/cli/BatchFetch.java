@@ -128,9 +128,9 @@ final class BatchFetch {
         try {
             Capture capture = LocalFile.read(file, originalUrl, maxSize);
             Archiver.Archived archived = new Archiver(extractor, store).archive(capture, Map.of(), null);
-            report.done(FetchOutcome.stored(input, capture.url().toString(), FetchOutcome.ARCHIVED, archived.entry(),
-                    archived.article().title()));
-        } catch (IOException | RuntimeException | StackOverflowError e) {
+            report.done(FetchOutcome.archived(input, capture.url().toString(), archived.entry(), archived.article().title(),
+                    archived.warnings()));
+        } catch (IOException | RuntimeException | StackOverflowError | OutOfMemoryError e) {
             report.done(FetchOutcome.failed(input, ErrorHandler.describe(e)), e);
         }
     }
@@ -262,7 +262,7 @@ final class BatchFetch {
             Archiver.Archived archived = archiver.archive(capture, fetched.warcinfo(), previousHash(job.previous()));
             String title = archived.article().title();
             report.done(archived.stored()
-                    ? FetchOutcome.stored(job.input(), finalUrl, FetchOutcome.ARCHIVED, archived.entry(), title)
+                    ? FetchOutcome.archived(job.input(), finalUrl, archived.entry(), title, archived.warnings())
                     : FetchOutcome.stored(job.input(), finalUrl, FetchOutcome.UNCHANGED, job.previous(), title));
         } catch (IOException | RuntimeException | StackOverflowError | OutOfMemoryError e) {
             report.done(FetchOutcome.failed(job.input(), ErrorHandler.describe(e)), e);

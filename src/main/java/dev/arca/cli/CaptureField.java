@@ -1,5 +1,6 @@
 package dev.arca.cli;
 
+import dev.arca.bundle.CaptureWarning;
 import dev.arca.extract.Article;
 import dev.arca.store.IndexedCapture;
 
@@ -41,7 +42,8 @@ enum CaptureField {
     SITE("site"),
     NORMALIZED_URL("normalizedUrl"),
     STATUS("status"),
-    CONTENT_HASH("contentHash");
+    CONTENT_HASH("contentHash"),
+    WARNINGS("warnings");
 
     /** The columns of the default table. */
     static final List<CaptureField> TABLE = List.of(ID, CAPTURED, SITE, TITLE);
@@ -101,6 +103,7 @@ enum CaptureField {
             case NORMALIZED_URL -> c.normalizedUrl();
             case STATUS -> c.status();
             case CONTENT_HASH -> c.contentHash();
+            case WARNINGS -> c.warnings();
         };
     }
 
@@ -110,7 +113,8 @@ enum CaptureField {
         if (v instanceof List<?> list) {
             StringBuilder joined = new StringBuilder();
             for (Object item : list) {
-                joined.append(joined.length() == 0 ? "" : "; ").append(item);
+                String shown = item instanceof CaptureWarning w ? w.line() : String.valueOf(item);
+                joined.append(joined.length() == 0 ? "" : "; ").append(Columns.clean(shown));
             }
             return joined.toString();
         }

@@ -107,6 +107,6 @@ final class ExtractCommand implements Callable<Integer> {
             return extractor.extract(Files.readAllBytes(file), null, url != null ? url : file.toAbsolutePath().toUri().toString());
         }
         Capture capture = new Fetcher(Usage.check(spec, http::toFetchOptions)).fetch(WebUrl.parse(source));
-        return Archiver.articleOf(capture, extractor);
+        return Archiver.extractionOf(capture, extractor).article();
     }
 }

@@ -36,7 +36,10 @@ import java.util.regex.Pattern;
                 "Prints one line per input on stdout: ID, title and URL separated by tabs, and the status "
                         + "when it is not 'archived'. With --json, one object per input.",
                 "URLs already in the store are skipped (see --refetch). Politeness is on by default: one request "
-                        + "at a time per host, --delay between two, robots.txt obeyed, transient failures retried."},
+                        + "at a time per host, --delay between two, robots.txt obeyed, transient failures retried.",
+                "Capture first: a page that was received is archived even when extracting it, rendering its Markdown "
+                        + "or writing its article fails, or when it is built by JavaScript and needs a browser; "
+                        + "one warning line on stderr (even with --quiet) and the 'warnings' of --json say which step and why."},
         mixinStandardHelpOptions = true,
         exitCodeListHeading = "%nExit status%n",
         exitCodeList = {

@@ -52,7 +52,7 @@ final class ListCommand implements Callable<Integer> {
     ListFormat format;
 
     @Option(names = "--json", description = "The same as --format ndjson: one JSON object per capture with every "
-            + "field: id, captured, bundle, size, the article metadata, site, normalizedUrl, status and contentHash.")
+            + "field: id, captured, bundle, size, the article metadata, site, normalizedUrl, status, contentHash and warnings.")
     boolean json;
 
     @Option(names = "--fields", paramLabel = "FIELD,...", split = ",",

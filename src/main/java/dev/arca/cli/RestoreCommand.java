@@ -3,6 +3,7 @@ package dev.arca.cli;
 import dev.arca.bundle.BundleException;
 import dev.arca.bundle.BundleReader;
 import dev.arca.bundle.BundleVerifier;
+import dev.arca.bundle.CaptureWarning;
 import dev.arca.store.StoreEntry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -35,12 +36,14 @@ import java.util.concurrent.Callable;
                         + "directory no symbolic link is followed: a link where arca would write a file or the <ID> "
                         + "directory is refused, and so is a -o PATH that is a link, unless it ends in / "
                         + "(then it names the directory the link points to).",
-                "The bundle is verified first (see arca verify); nothing is restored from a damaged one."},
+                "The bundle is verified first (see arca verify); nothing is restored from a damaged one.",
+                "A capture whose Markdown failed when it was archived has no markdown form: --as markdown says so, "
+                        + "and without --as every other form is written."},
         exitCodeListHeading = "%nExit status%n",
         exitCodeList = {
                 "0:The capture was restored.",
                 "1:No capture has that ID, the bundle is damaged, a file already exists, a symbolic link is in the way, "
-                        + "or a file could not be written.",
+                        + "a file could not be written, or the capture has no Markdown.",
                 "2:Usage error, such as every form (no --as) to a file or to stdout."},
         footerHeading = "%nExamples%n",
         footer = {
@@ -90,7 +93,9 @@ final class RestoreCommand implements Callable<Integer> {
                         dir.write(file.getFileName().toString(), force, out -> write(reader, form, out));
                     }
                 }
-                case DIRECTORY -> arca.console().out().println(Columns.clean(restoreInto(reader, entry).toString()));
+                case DIRECTORY -> {
+                    return restoreInto(reader, entry);
+                }
             }
         }
         return ExitCodes.OK;
@@ -139,8 +144,11 @@ final class RestoreCommand implements Callable<Integer> {
         }
     }
 
-    /** Writes the form asked for, or every form, into {@code <output>/<ID>/}; returns what it wrote. */
-    private Path restoreInto(BundleReader reader, StoreEntry entry) throws IOException {
+    /**
+     * Writes the form asked for, or every form, into {@code <output>/<ID>/} and prints what it wrote;
+     * a capture without Markdown gets every other form, and status 1.
+     */
+    private int restoreInto(BundleReader reader, StoreEntry entry) throws IOException {
         Map<String, Form> files = new LinkedHashMap<>();
         files.put("original." + originalExtension(reader.article().mediaType()), Form.original);
         files.put("article.html", Form.html);
@@ -149,6 +157,10 @@ final class RestoreCommand implements Callable<Integer> {
         files.put("article.json", Form.json);
         files.put(entry.id() + ".warc.gz", Form.warc);
         files.values().removeIf(f -> form != null && f != form);
+        Optional<String> noMarkdown = form == null && reader.markdown().isEmpty() ? markdownFailure(reader) : Optional.empty();
+        if (noMarkdown.isPresent()) {
+            files.values().remove(Form.markdown);
+        }
         try (TargetDirectory base = TargetDirectory.open(output); TargetDirectory dir = base.subdirectory(entry.id())) {
             for (String name : files.keySet()) {
                 dir.checkWritable(name, force);
@@ -157,8 +169,23 @@ final class RestoreCommand implements Callable<Integer> {
             for (Map.Entry<String, Form> file : files.entrySet()) {
                 written = dir.write(file.getKey(), force, out -> write(reader, file.getValue(), out));
             }
-            return form == null ? dir.path() : written;
+            arca.console().out().println(Columns.clean((form == null ? dir.path() : written).toString()));
         }
+        if (noMarkdown.isPresent()) {
+            arca.error(noMarkdown.get() + "; wrote the other forms");
+            return ExitCodes.FAILED;
+        }
+        return ExitCodes.OK;
+    }
+
+    /**
+     * Why a capture without a Markdown record has no Markdown, when rendering it failed at fetch
+     * time; empty for bundles that simply predate the record, whose Markdown is rendered now.
+     */
+    private static Optional<String> markdownFailure(BundleReader reader) throws IOException {
+        return reader.warnings().stream().filter(w -> w.step().equals(CaptureWarning.MARKDOWN)).findFirst()
+                .map(w -> "this capture has no Markdown: rendering it failed when it was archived (" + w.line()
+                        + "); the original, html, text, json and warc forms are there");
     }
 
     private static void write(BundleReader reader, Form what, OutputStream out) throws IOException {
@@ -167,6 +194,12 @@ final class RestoreCommand implements Callable<Integer> {
             case warc -> reader.copyWarc(out);
             case markdown -> {
                 Optional<String> stored = reader.markdown();
+                if (stored.isEmpty()) {
+                    Optional<String> failure = markdownFailure(reader);
+                    if (failure.isPresent()) {
+                        throw new IOException(failure.get());
+                    }
+                }
                 String md = stored.isPresent() ? stored.get() : ArticleFormat.markdown.render(reader.article());
                 out.write(md.getBytes(StandardCharsets.UTF_8));
             }

@@ -56,6 +56,14 @@ public record Article(
         html = html == null ? "" : html;
     }
 
+    /**
+     * The article of a page nothing could be extracted from: where it came from and what it is,
+     * no title, no body, confidence 0.
+     */
+    public static Article unextracted(String url, String mediaType) {
+        return ofNonHtml(url, mediaType, null);
+    }
+
     /** An article for a response that is not HTML (a PDF, an image): metadata only, no body. */
     public static Article ofNonHtml(String url, String mediaType, String title) {
         return new Article(url, null, title, null, List.of(), null, null, null, null, null, null,

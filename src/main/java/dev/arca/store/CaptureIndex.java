@@ -78,9 +78,9 @@ public final class CaptureIndex {
             Map<Long, Double> scores = new LinkedHashMap<>();
             try (PreparedStatement s = prepare(sql, params); ResultSet r = s.executeQuery()) {
                 while (r.next()) {
-                    long rowid = r.getLong(24);
+                    long rowid = r.getLong(CaptureRows.COLUMN_COUNT + 1);
                     captures.put(rowid, CaptureRows.read(r, root));
-                    scores.put(rowid, -r.getDouble(25));
+                    scores.put(rowid, -r.getDouble(CaptureRows.COLUMN_COUNT + 2));
                 }
             } catch (SQLException e) {
                 throw syntaxError(query, e);

@@ -385,7 +385,7 @@ class BatchFetchTest {
         assertThat(lines).hasSize(4);
         for (JsonNode line : lines) {
             assertThat(line.fieldNames()).toIterable()
-                    .containsExactly("url", "finalUrl", "status", "id", "title", "bundle", "error");
+                    .containsExactly("url", "finalUrl", "status", "id", "title", "bundle", "error", "warnings");
         }
         assertThat(byUrl(lines, "/new").get("status").asText()).isEqualTo("archived");
         assertThat(byUrl(lines, "/new").get("title").asText()).isEqualTo("Story /new");

@@ -63,8 +63,8 @@ class HostilePagesTest {
     sealed interface Outcome permits Archived, Failed {
     }
 
-    /** The page is archived; {@code check} asserts on what was stored. */
-    record Archived(Consumer<Stored> check) implements Outcome {
+    /** The page is archived, with {@code warning} on stderr (or none when null); {@code check} asserts on what was stored. */
+    record Archived(Consumer<Stored> check, String warning) implements Outcome {
     }
 
     /** The fetch fails with exactly {@code message} (after "arca: fetch INPUT: ") and exit status 1. */
@@ -85,7 +85,12 @@ class HostilePagesTest {
     }
 
     private static Case archived(String name, Supplier<String> input, Consumer<Stored> check, String... options) {
-        return new Case(name, input, List.of(options), new Archived(check));
+        return new Case(name, input, List.of(options), new Archived(check, null));
+    }
+
+    /** A page archived with one warning of a derived step, {@code warning} ("step: message"). */
+    private static Case archivedWithWarning(String name, Supplier<String> input, String warning, Consumer<Stored> check) {
+        return new Case(name, input, List.of(), new Archived(check, warning));
     }
 
     private static Case failed(String name, Supplier<String> input, Supplier<String> message, String... options) {
@@ -207,7 +212,9 @@ class HostilePagesTest {
                     assertThat(s.article().text()).isEmpty();
                     assertThat(s.article().mediaType()).isEqualTo("text/html");
                 }));
-        cases.add(archived("only a script", () -> page("/c/script", utf8("<script>document.write('<h1>Hi</h1>')</script>"), UTF8),
+        cases.add(archivedWithWarning("only a script", () -> page("/c/script", utf8("<script>document.write('<h1>Hi</h1>')</script>"), UTF8),
+                "extract: the page is built by JavaScript (it has no text without its 1 script); it was archived as served,"
+                        + " and needs a browser to show its content",
                 s -> {
                     assertThat(s.article().text()).isEmpty();
                     assertThat(s.article().html()).doesNotContain("<script");
@@ -481,7 +488,8 @@ class HostilePagesTest {
             assertThat(bundles(cli.store())).isEmpty();
         } else if (c.outcome() instanceof Archived archived) {
             assertThat(r.status()).as(r.err()).isZero();
-            assertThat(r.err()).isEmpty();
+            assertThat(r.err()).isEqualTo(archived.warning() == null ? ""
+                    : "arca: fetch " + input + ": archived with a warning: " + archived.warning() + "\n");
             assertThat(line.get("status").asText()).isEqualTo("archived");
             Path bundle = Path.of(line.get("bundle").asText());
             assertThat(BundleVerifier.verify(bundle).ok()).isTrue();

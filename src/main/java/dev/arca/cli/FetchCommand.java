@@ -41,7 +41,7 @@ import java.util.regex.Pattern;
         exitCodeListHeading = "%nExit status%n",
         exitCodeList = {
                 "0:Every input was archived, unchanged or skipped.",
-                "1:At least one input failed or was blocked; the others were done.",
+                "1:At least one input failed or was blocked, or a sitemap stopped at a limit; the others were done.",
                 "2:Usage error.",
                 "3:The store is locked by another run and --no-wait was given."},
         footerHeading = "%nExamples%n",
@@ -76,6 +76,14 @@ final class FetchCommand implements Callable<Integer> {
     @Option(names = "--sitemap", paramLabel = "URL",
             description = "Archive every page of this sitemap or sitemap index. Repeatable.")
     List<String> sitemaps = new ArrayList<>();
+
+    @Option(names = "--max-sitemaps", paramLabel = "N", defaultValue = "1000",
+            description = "With --sitemap: read at most N sitemaps in this run, indexes included (default: ${DEFAULT-VALUE}).")
+    int maxSitemaps;
+
+    @Option(names = "--max-sitemap-urls", paramLabel = "N", defaultValue = "100000",
+            description = "With --sitemap: take at most N page URLs from sitemaps in this run (default: ${DEFAULT-VALUE}).")
+    int maxSitemapUrls;
 
     @Option(names = "--since", paramLabel = "DATE",
             description = "With --sitemap: only pages whose lastmod is on or after DATE (pages without one are kept).")
@@ -165,6 +173,12 @@ final class FetchCommand implements Callable<Integer> {
         if (since != null && sitemaps.isEmpty()) {
             throw Usage.error(spec, "--since goes with --sitemap");
         }
+        if (maxSitemaps < 1) {
+            throw Usage.error(spec, "--max-sitemaps must be at least 1");
+        }
+        if (maxSitemapUrls < 1) {
+            throw Usage.error(spec, "--max-sitemap-urls must be at least 1");
+        }
         return new BatchFetch.Settings(jobs, delay, retries, refetch, !ignoreRobots);
     }
 
@@ -224,7 +238,8 @@ final class FetchCommand implements Callable<Integer> {
                 }
             }
         }
-        LinkSources links = new LinkSources(fetch, sitemapSince);
+        LinkSources links = new LinkSources(fetch, sitemapSince,
+                new LinkSources.Limits(options.maxSize(), maxSitemaps, maxSitemapUrls));
         for (String feed : feeds) {
             links.feed(feed);
         }

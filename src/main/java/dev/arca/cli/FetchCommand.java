@@ -31,7 +31,7 @@ import java.util.regex.Pattern;
 /** {@code arca fetch}: archive URLs, lists, feeds and sitemaps, each page as one bundle in the store. */
 @Command(name = "fetch",
         description = {"Fetch each URL, extract the article, and store the capture as a WACZ bundle.",
-                "URLs come from the arguments, from lists (-i), from RSS or Atom feeds (--feed) and from sitemaps "
+                "URLs come from the arguments, from lists (-i), from RSS, Atom or JSON feeds (--feed) and from sitemaps "
                         + "(--sitemap). A saved page can be archived too: give its path and, with --url, the address it came from.",
                 "Prints one line per input on stdout: ID, title and URL separated by tabs, and the status "
                         + "when it is not 'archived'. With --json, one object per input.",
@@ -54,7 +54,8 @@ import java.util.regex.Pattern;
                 "  arca fetch saved-page.html --url https://example.com/news/story"})
 final class FetchCommand implements Callable<Integer> {
 
-    private static final Pattern HAS_SCHEME = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*:.*");
+    /** Starts like a URL ("https:", "file:"), as opposed to a path. */
+    static final Pattern HAS_SCHEME = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*:.*");
 
     @ParentCommand
     private ArcaCommand arca;
@@ -70,7 +71,9 @@ final class FetchCommand implements Callable<Integer> {
             description = "Archive the URLs listed in FILE, one per line; - reads stdin. Blank lines and # comments are skipped.")
     List<String> lists = new ArrayList<>();
 
-    @Option(names = "--feed", paramLabel = "URL", description = "Archive every item of this RSS or Atom feed. Repeatable.")
+    @Option(names = "--feed", paramLabel = "URL|FILE",
+            description = "Archive every item of this RSS, Atom or JSON feed, given as a URL or a file; a web page's URL "
+                    + "reads the main feed the page links to. Repeatable.")
     List<String> feeds = new ArrayList<>();
 
     @Option(names = "--sitemap", paramLabel = "URL",

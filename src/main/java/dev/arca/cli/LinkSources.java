@@ -1,21 +1,29 @@
 package dev.arca.cli;
 
+import dev.arca.fetch.Capture;
+import dev.arca.fetch.FeedDiscovery;
 import dev.arca.fetch.FeedLinks;
 import dev.arca.fetch.FetchException;
+import dev.arca.fetch.LocalFile;
 import dev.arca.fetch.SitemapLinks;
 import dev.arca.fetch.WebUrl;
 
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Turns {@code --feed} and {@code --sitemap} arguments into the URLs they list, fed to the batch
- * as they are read. A feed or sitemap that cannot be fetched or parsed is one failed input.
+ * as they are read. A feed or sitemap that cannot be fetched or parsed is one failed input; a
+ * {@code --feed} may also be a file, or a web page that links to its feed.
  *
  * <p>Sitemaps are bounded per run in depth, in how many are read and in how many URLs they give,
  * since an index can fan out without end. Reaching a bound stops reading and is one failed input,
@@ -49,14 +57,62 @@ final class LinkSources {
         this.limits = limits;
     }
 
-    /** Queues every item link of the RSS or Atom feed at {@code feedUrl}. */
-    void feed(String feedUrl) throws InterruptedException {
+    /**
+     * Queues every item link of the feed at {@code source}: a URL or a file, holding RSS, Atom or
+     * JSON Feed, or a web page whose main feed is read instead (see {@link FeedDiscovery}).
+     */
+    void feed(String source) throws InterruptedException {
         try {
-            for (String link : FeedLinks.of(batch.fetchDocument(WebUrl.parse(feedUrl)))) {
+            for (String link : FeedLinks.of(feedDocument(document(source)))) {
                 batch.add(link);
             }
         } catch (FetchException e) {
-            batch.fail(feedUrl, "feed: " + e.getMessage(), e);
+            batch.fail(source, "feed: " + e.getMessage(), e);
+        }
+    }
+
+    /** An existing file is read from disk (under --max-size); anything else must be a URL. */
+    private Capture document(String source) throws FetchException, InterruptedException {
+        Path file = null;
+        try {
+            file = Path.of(source);
+        } catch (InvalidPathException e) {
+            // not a path: a URL or nothing
+        }
+        if (file != null && Files.exists(file)) {
+            return LocalFile.read(file, null, limits.maxSize());
+        }
+        if (!FetchCommand.HAS_SCHEME.matcher(source).matches()) {
+            throw new FetchException(FetchException.Reason.FILE,
+                    "not a URL and no such file: " + source + " (URLs start with http:// or https://)");
+        }
+        return batch.fetchDocument(WebUrl.parse(source));
+    }
+
+    /** The document itself when it is a feed; for a web page, the main feed it links to, fetched. */
+    private Capture feedDocument(Capture document) throws FetchException, InterruptedException {
+        if (!FeedDiscovery.isWebPage(document)) {
+            return document;
+        }
+        List<FeedDiscovery.Feed> feeds = FeedDiscovery.of(document);
+        if (feeds.isEmpty()) {
+            try {
+                FeedLinks.of(document); // a feed some servers label as HTML
+                return document;
+            } catch (FetchException e) {
+                throw new FetchException(FetchException.Reason.FORMAT,
+                        document.url() + " is a web page that links to no RSS, Atom or JSON feed", e);
+            }
+        }
+        FeedDiscovery.Feed main = feeds.get(0);
+        batch.note("feed: " + document.url() + " is a web page; reading the feed it links to"
+                + (feeds.size() == 1 ? ", " + main
+                : " first, " + main + "; it also links to " + feeds.subList(1, feeds.size()).stream()
+                        .map(FeedDiscovery.Feed::toString).collect(Collectors.joining(", "))));
+        try {
+            return batch.fetchDocument(main.url());
+        } catch (FetchException e) {
+            throw e.about(main.url() + ", the feed the page links to");
         }
     }
 

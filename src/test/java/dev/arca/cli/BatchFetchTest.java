@@ -123,7 +123,8 @@ class BatchFetchTest {
         JsonNode line = json(r).get(0);
         assertThat(line.get("url").asText()).isEqualTo(server.url("/feed.xml"));
         assertThat(line.get("status").asText()).isEqualTo("failed");
-        assertThat(line.get("error").asText()).startsWith("feed: not an RSS or Atom feed");
+        assertThat(line.get("error").asText())
+                .isEqualTo("feed: " + server.url("/feed.xml") + " is a web page that links to no RSS, Atom or JSON feed");
     }
 
     @Test

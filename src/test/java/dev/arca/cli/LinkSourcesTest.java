@@ -169,4 +169,120 @@ class LinkSourcesTest {
         assertThat(r.status()).isEqualTo(2);
         assertThat(r.err()).contains("--max-sitemap-urls must be at least 1");
     }
+
+    // ---- feeds -------------------------------------------------------------------------------
+
+    private static String rss(String... links) {
+        StringBuilder xml = new StringBuilder("<rss version=\"2.0\"><channel><title>News</title><link>https://news.example/</link>"
+                + "<description>d</description>");
+        for (String link : links) {
+            xml.append("<item><title>Item</title><link>").append(link).append("</link></item>");
+        }
+        return xml.append("</channel></rss>").toString();
+    }
+
+    @Test
+    void anRss091FeedWithItsDoctypeIsArchivedAndTheDtdIsNeverFetched() {
+        String feed = "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n"
+                + "<!DOCTYPE rss PUBLIC \"-//Netscape Communications//DTD RSS 0.91//EN\" \"" + server.url("/rss-0.91.dtd") + "\">\n"
+                + "<rss version=\"0.91\"><channel><title>Old</title><link>" + server.url("/") + "</link><description>d</description>"
+                + "<language>en-us</language><item><title>One</title><link>" + server.url("/p/091") + "</link></item></channel></rss>";
+        xml("/rss091.xml", feed, "text/xml");
+        server.page("/rss-0.91.dtd", 200, "<!ENTITY x \"y\">".getBytes(StandardCharsets.UTF_8));
+
+        Cli.Result r = cli.run("fetch", "--json", "--delay", "0", "--feed", server.url("/rss091.xml"));
+
+        assertThat(r.status()).as(r.err()).isZero();
+        assertThat(json(r)).extracting(j -> j.get("url").asText()).containsExactly(server.url("/p/091"));
+        assertThat(requestsUnder("/rss-0.91.dtd")).isZero();
+    }
+
+    @Test
+    void aFeedDeclaringExternalEntitiesLeaksNothing() throws Exception {
+        Path secret = java.nio.file.Files.writeString(home.resolve("secret.txt"), "hunter2-secret");
+        String feed = "<?xml version=\"1.0\"?>\n<!DOCTYPE rss [<!ENTITY x SYSTEM \"" + secret.toUri() + "\">"
+                + "<!ENTITY y SYSTEM \"" + server.url("/entity") + "\">]>\n"
+                + "<rss version=\"2.0\"><channel><title>&x;</title><link>" + server.url("/") + "</link><description>&y;</description>"
+                + "<item><title>&x;</title><link>" + server.url("/p/xxe") + "?leak=&x;&y;</link></item></channel></rss>";
+        xml("/xxe.xml", feed, "application/rss+xml");
+
+        Cli.Result r = cli.run("fetch", "--json", "--delay", "0", "--feed", server.url("/xxe.xml"));
+
+        assertThat(r.status()).as(r.err()).isZero();
+        assertThat(r.out() + r.err()).doesNotContain("hunter2");
+        assertThat(server.requests()).extracting(LoopbackServer.Seen::path)
+                .noneMatch(p -> p.contains("hunter2") || p.startsWith("/entity"));
+        for (Path bundle : cli.bundles()) {
+            try (var zip = org.apache.commons.compress.archivers.zip.ZipFile.builder().setPath(bundle).get()) {
+                for (var entry : java.util.Collections.list(zip.getEntries())) {
+                    byte[] bytes = zip.getInputStream(entry).readAllBytes();
+                    byte[] plain = entry.getName().endsWith(".gz")
+                            ? new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(bytes)).readAllBytes() : bytes;
+                    assertThat(new String(plain, StandardCharsets.UTF_8)).as(entry.getName()).doesNotContain("hunter2");
+                }
+            }
+        }
+        assertThat(cli.bundles()).hasSize(1);
+    }
+
+    @Test
+    void aFeedFileIsReadFromDiskUnderMaxSize() throws Exception {
+        Path feed = java.nio.file.Files.writeString(home.resolve("saved feed.xml"),
+                rss(server.url("/p/local-1"), server.url("/p/local-2")));
+        Path big = java.nio.file.Files.writeString(home.resolve("big.xml"), rss(server.url("/p/big")) + " ".repeat(2048));
+
+        Cli.Result r = cli.run("fetch", "--json", "--delay", "0", "--max-size", "1KiB", "--feed", feed.toString(),
+                "--feed", big.toString(), "--feed", "no/such/feed.xml");
+
+        assertThat(r.status()).isEqualTo(1);
+        assertThat(json(r)).filteredOn(j -> j.get("status").asText().equals("archived")).extracting(j -> j.get("url").asText())
+                .containsExactlyInAnyOrder(server.url("/p/local-1"), server.url("/p/local-2"));
+        assertThat(failed(r)).extracting(j -> j.get("error").asText()).containsExactly(
+                "feed: " + big + " is 2.2 KiB, more than --max-size (1 KiB)",
+                "feed: not a URL and no such file: no/such/feed.xml (URLs start with http:// or https://)");
+    }
+
+    @Test
+    void aJsonFeedIsArchived() {
+        String json = "{\"version\": \"https://jsonfeed.org/version/1.1\", \"title\": \"Notes\", \"items\": ["
+                + "{\"id\": \"1\", \"url\": \"/p/json-1\", \"content_text\": \"one\"},"
+                + "{\"id\": \"2\", \"external_url\": \"" + server.url("/p/json-2") + "\", \"content_html\": \"<p>two</p>\"}]}";
+        xml("/feed.json", json, "application/feed+json");
+
+        Cli.Result r = cli.run("fetch", "--json", "--delay", "0", "--feed", server.url("/feed.json"));
+
+        assertThat(r.status()).as(r.err()).isZero();
+        assertThat(json(r)).extracting(j -> j.get("url").asText())
+                .containsExactlyInAnyOrder(server.url("/p/json-1"), server.url("/p/json-2"));
+    }
+
+    @Test
+    void aPageUrlReadsTheMainFeedThePageLinksToAndSaysWhich() {
+        server.html("/blog/post.html", "<!doctype html><html><head><title>Post</title>"
+                + "<link rel=\"alternate\" type=\"application/rss+xml\" title=\"Blog\" href=\"../feed.xml\">"
+                + "<link rel=\"alternate\" type=\"application/atom+xml\" href=\"/atom.xml\">"
+                + "</head><body><p>A post.</p></body></html>");
+        xml("/feed.xml", rss(server.url("/p/main-1"), server.url("/p/main-2"), server.url("/p/main-1#again")), "application/rss+xml");
+
+        Cli.Result r = cli.run("fetch", "--json", "--delay", "0", "--feed", server.url("/blog/post.html"));
+
+        assertThat(r.status()).as(r.err()).isZero();
+        assertThat(json(r)).extracting(j -> j.get("url").asText())
+                .containsExactlyInAnyOrder(server.url("/p/main-1"), server.url("/p/main-2"));
+        assertThat(r.err()).startsWith("arca: feed: " + server.url("/blog/post.html") + " is a web page; reading the feed it "
+                + "links to first, " + server.url("/feed.xml") + " (RSS); it also links to " + server.url("/atom.xml") + " (Atom)\n");
+        assertThat(requestsUnder("/atom.xml")).isZero();
+    }
+
+    @Test
+    void aPageThatLinksToNoFeedIsOneFailedInput() {
+        server.html("/plain.html", "<!doctype html><title>Plain</title><p>No feeds here.</p>");
+
+        Cli.Result r = cli.run("fetch", "--json", "--feed", server.url("/plain.html"));
+
+        assertThat(r.status()).isEqualTo(1);
+        assertThat(failed(r)).singleElement().satisfies(line -> assertThat(line.get("error").asText())
+                .isEqualTo("feed: " + server.url("/plain.html") + " is a web page that links to no RSS, Atom or JSON feed"));
+        assertThat(r.err()).contains("arca: fetch " + server.url("/plain.html") + ": feed: ");
+    }
 }

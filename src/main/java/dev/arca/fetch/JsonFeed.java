@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.arca.extract.HtmlCharset;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +28,7 @@ final class JsonFeed {
             return true;
         }
         byte[] body = document.body();
-        int i = body.length >= 3 && (body[0] & 0xff) == 0xEF && (body[1] & 0xff) == 0xBB && (body[2] & 0xff) == 0xBF ? 3 : 0;
+        int i = HtmlCharset.bomLength(body);
         while (i < body.length && (body[i] == ' ' || body[i] == '\t' || body[i] == '\n' || body[i] == '\r')) {
             i++;
         }

@@ -425,7 +425,8 @@ class BatchFetchTest {
         return json(r).stream().map(j -> j.get("status").asText()).toList();
     }
 
-    private static List<JsonNode> json(Cli.Result r) {
+    /** Each stdout line of a --json run, parsed. */
+    static List<JsonNode> json(Cli.Result r) {
         ObjectMapper mapper = new ObjectMapper();
         return r.lines().stream().map(line -> {
             try {

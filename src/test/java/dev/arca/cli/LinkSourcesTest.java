@@ -1,23 +1,28 @@
 package dev.arca.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.arca.testing.Cli;
 import dev.arca.testing.LoopbackServer;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipFile;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.UncheckedIOException;
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
+import java.util.zip.GZIPInputStream;
 
 import static dev.arca.cli.BatchFetchTest.article;
+import static dev.arca.cli.BatchFetchTest.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code arca fetch --sitemap} and {@code --feed}: where URLs come from, and the bounds on them, through the real CLI. */
@@ -52,17 +57,6 @@ class LinkSourcesTest {
 
     private long requestsUnder(String prefix) {
         return server.requests().stream().filter(r -> r.path().startsWith(prefix)).count();
-    }
-
-    private static List<JsonNode> json(Cli.Result r) {
-        ObjectMapper mapper = new ObjectMapper();
-        return r.lines().stream().map(l -> {
-            try {
-                return mapper.readTree(l);
-            } catch (java.io.IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }).toList();
     }
 
     private static List<JsonNode> failed(Cli.Result r) {
@@ -199,7 +193,7 @@ class LinkSourcesTest {
 
     @Test
     void aFeedDeclaringExternalEntitiesLeaksNothing() throws Exception {
-        Path secret = java.nio.file.Files.writeString(home.resolve("secret.txt"), "hunter2-secret");
+        Path secret = Files.writeString(home.resolve("secret.txt"), "hunter2-secret");
         String feed = "<?xml version=\"1.0\"?>\n<!DOCTYPE rss [<!ENTITY x SYSTEM \"" + secret.toUri() + "\">"
                 + "<!ENTITY y SYSTEM \"" + server.url("/entity") + "\">]>\n"
                 + "<rss version=\"2.0\"><channel><title>&x;</title><link>" + server.url("/") + "</link><description>&y;</description>"
@@ -213,11 +207,11 @@ class LinkSourcesTest {
         assertThat(server.requests()).extracting(LoopbackServer.Seen::path)
                 .noneMatch(p -> p.contains("hunter2") || p.startsWith("/entity"));
         for (Path bundle : cli.bundles()) {
-            try (var zip = org.apache.commons.compress.archivers.zip.ZipFile.builder().setPath(bundle).get()) {
-                for (var entry : java.util.Collections.list(zip.getEntries())) {
+            try (ZipFile zip = ZipFile.builder().setPath(bundle).get()) {
+                for (ZipArchiveEntry entry : Collections.list(zip.getEntries())) {
                     byte[] bytes = zip.getInputStream(entry).readAllBytes();
                     byte[] plain = entry.getName().endsWith(".gz")
-                            ? new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(bytes)).readAllBytes() : bytes;
+                            ? new GZIPInputStream(new ByteArrayInputStream(bytes)).readAllBytes() : bytes;
                     assertThat(new String(plain, StandardCharsets.UTF_8)).as(entry.getName()).doesNotContain("hunter2");
                 }
             }
@@ -227,9 +221,9 @@ class LinkSourcesTest {
 
     @Test
     void aFeedFileIsReadFromDiskUnderMaxSize() throws Exception {
-        Path feed = java.nio.file.Files.writeString(home.resolve("saved feed.xml"),
+        Path feed = Files.writeString(home.resolve("saved feed.xml"),
                 rss(server.url("/p/local-1"), server.url("/p/local-2")));
-        Path big = java.nio.file.Files.writeString(home.resolve("big.xml"), rss(server.url("/p/big")) + " ".repeat(2048));
+        Path big = Files.writeString(home.resolve("big.xml"), rss(server.url("/p/big")) + " ".repeat(2048));
 
         Cli.Result r = cli.run("fetch", "--json", "--delay", "0", "--max-size", "1KiB", "--feed", feed.toString(),
                 "--feed", big.toString(), "--feed", "no/such/feed.xml");

@@ -3,6 +3,9 @@ package dev.arca.fetch;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
 
 import static dev.arca.fetch.FeedLinksTest.document;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,8 +44,8 @@ class FeedDiscoveryTest {
         assertThat(FeedDiscovery.isWebPage(document("https://x.example/f", "application/rss+xml", "<rss/>"))).isFalse();
         assertThat(FeedDiscovery.isWebPage(document("https://x.example/f", null, "<!doctype html><p>hi</p>"))).isTrue();
         URI file = URI.create("file:///tmp/feed.xml");
-        Capture local = new Capture(file, file, java.time.Instant.now(), java.util.List.of(), "text/html", null,
-                "<?xml version=\"1.0\"?><rss version=\"2.0\"/>".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Capture local = new Capture(file, file, Instant.now(), List.of(), "text/html", null,
+                "<?xml version=\"1.0\"?><rss version=\"2.0\"/>".getBytes(StandardCharsets.UTF_8));
         assertThat(FeedDiscovery.isWebPage(local)).as("a file named .xml, however LocalFile types it").isFalse();
     }
 }

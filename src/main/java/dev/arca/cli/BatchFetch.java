@@ -135,6 +135,11 @@ final class BatchFetch {
         }
     }
 
+    /** Says on stderr, unless --quiet, what the batch decided about an input, e.g. which feed a page links to. */
+    void note(String message) {
+        report.note(message);
+    }
+
     /** Reports an input that failed before it could be queued, such as a feed that did not parse. */
     void fail(String input, String error, Throwable cause) {
         report.queued();

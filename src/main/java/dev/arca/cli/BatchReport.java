@@ -72,6 +72,11 @@ final class BatchReport {
         done(outcome, null);
     }
 
+    /** A one-line note on stderr, unless --quiet, kept clear of the progress bar. */
+    synchronized void note(String message) {
+        progress.above(() -> arca.note(message));
+    }
+
     /** A bundle that could not be read while looking for earlier captures; said once per bundle. */
     synchronized void unreadable(StoreEntry entry, IOException e) {
         if (unreadable.add(entry.bundle())) {

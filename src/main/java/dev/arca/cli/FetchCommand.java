@@ -31,7 +31,7 @@ import java.util.regex.Pattern;
 /** {@code arca fetch}: archive URLs, lists, feeds and sitemaps, each page as one bundle in the store. */
 @Command(name = "fetch",
         description = {"Fetch each URL, extract the article, and store the capture as a WACZ bundle.",
-                "URLs come from the arguments, from lists (-i), from RSS or Atom feeds (--feed) and from sitemaps "
+                "URLs come from the arguments, from lists (-i), from RSS, Atom or JSON feeds (--feed) and from sitemaps "
                         + "(--sitemap). A saved page can be archived too: give its path and, with --url, the address it came from.",
                 "Prints one line per input on stdout: ID, title and URL separated by tabs, and the status "
                         + "when it is not 'archived'. With --json, one object per input.",
@@ -44,7 +44,7 @@ import java.util.regex.Pattern;
         exitCodeListHeading = "%nExit status%n",
         exitCodeList = {
                 "0:Every input was archived, unchanged or skipped.",
-                "1:At least one input failed or was blocked; the others were done.",
+                "1:At least one input failed or was blocked, or a sitemap stopped at a limit; the others were done.",
                 "2:Usage error.",
                 "3:The store is locked by another run and --no-wait was given."},
         footerHeading = "%nExamples%n",
@@ -57,7 +57,8 @@ import java.util.regex.Pattern;
                 "  arca fetch saved-page.html --url https://example.com/news/story"})
 final class FetchCommand implements Callable<Integer> {
 
-    private static final Pattern HAS_SCHEME = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*:.*");
+    /** Starts like a URL ("https:", "file:"), as opposed to a path. */
+    static final Pattern HAS_SCHEME = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*:.*");
 
     @ParentCommand
     private ArcaCommand arca;
@@ -73,12 +74,22 @@ final class FetchCommand implements Callable<Integer> {
             description = "Archive the URLs listed in FILE, one per line; - reads stdin. Blank lines and # comments are skipped.")
     List<String> lists = new ArrayList<>();
 
-    @Option(names = "--feed", paramLabel = "URL", description = "Archive every item of this RSS or Atom feed. Repeatable.")
+    @Option(names = "--feed", paramLabel = "URL|FILE",
+            description = "Archive every item of this RSS, Atom or JSON feed, given as a URL or a file; a web page's URL "
+                    + "reads the main feed the page links to. Repeatable.")
     List<String> feeds = new ArrayList<>();
 
     @Option(names = "--sitemap", paramLabel = "URL",
             description = "Archive every page of this sitemap or sitemap index. Repeatable.")
     List<String> sitemaps = new ArrayList<>();
+
+    @Option(names = "--max-sitemaps", paramLabel = "N", defaultValue = "1000",
+            description = "With --sitemap: read at most N sitemaps in this run, indexes included (default: ${DEFAULT-VALUE}).")
+    int maxSitemaps;
+
+    @Option(names = "--max-sitemap-urls", paramLabel = "N", defaultValue = "100000",
+            description = "With --sitemap: take at most N page URLs from sitemaps in this run (default: ${DEFAULT-VALUE}).")
+    int maxSitemapUrls;
 
     @Option(names = "--since", paramLabel = "DATE",
             description = "With --sitemap: only pages whose lastmod is on or after DATE (pages without one are kept).")
@@ -169,6 +180,12 @@ final class FetchCommand implements Callable<Integer> {
         if (since != null && sitemaps.isEmpty()) {
             throw Usage.error(spec, "--since goes with --sitemap");
         }
+        if (maxSitemaps < 1) {
+            throw Usage.error(spec, "--max-sitemaps must be at least 1");
+        }
+        if (maxSitemapUrls < 1) {
+            throw Usage.error(spec, "--max-sitemap-urls must be at least 1");
+        }
         return new BatchFetch.Settings(jobs, delay, retries, refetch, !ignoreRobots);
     }
 
@@ -228,7 +245,8 @@ final class FetchCommand implements Callable<Integer> {
                 }
             }
         }
-        LinkSources links = new LinkSources(fetch, sitemapSince);
+        LinkSources links = new LinkSources(fetch, sitemapSince,
+                new LinkSources.Limits(options.maxSize(), maxSitemaps, maxSitemapUrls));
         for (String feed : feeds) {
             links.feed(feed);
         }

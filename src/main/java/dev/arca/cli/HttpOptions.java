@@ -21,7 +21,7 @@ final class HttpOptions {
     long maxSize;
 
     @Option(names = "--max-redirects", paramLabel = "N", defaultValue = "10",
-            description = "Follow at most N redirects (default: ${DEFAULT-VALUE}).")
+            description = "Follow at most N redirects, meta refresh redirects included (default: ${DEFAULT-VALUE}).")
     int maxRedirects;
 
     @Option(names = "--insecure", description = "Accept TLS certificates that do not verify.")

@@ -123,7 +123,8 @@ class BatchFetchTest {
         JsonNode line = json(r).get(0);
         assertThat(line.get("url").asText()).isEqualTo(server.url("/feed.xml"));
         assertThat(line.get("status").asText()).isEqualTo("failed");
-        assertThat(line.get("error").asText()).startsWith("feed: not an RSS or Atom feed");
+        assertThat(line.get("error").asText())
+                .isEqualTo("feed: " + server.url("/feed.xml") + " is a web page that links to no RSS, Atom or JSON feed");
     }
 
     @Test
@@ -424,7 +425,8 @@ class BatchFetchTest {
         return json(r).stream().map(j -> j.get("status").asText()).toList();
     }
 
-    private static List<JsonNode> json(Cli.Result r) {
+    /** Each stdout line of a --json run, parsed. */
+    static List<JsonNode> json(Cli.Result r) {
         ObjectMapper mapper = new ObjectMapper();
         return r.lines().stream().map(line -> {
             try {

@@ -1,6 +1,7 @@
 package dev.arca.render;
 
 import dev.arca.extract.Article;
+import dev.arca.extract.ControlCharacters;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -15,6 +16,7 @@ import org.jsoup.safety.Safelist;
  *
  * <p>Opening it must be harmless whatever the original page held, so the body passes jsoup's
  * {@link Safelist} again and a Content-Security-Policy forbids scripts and every network fetch.
+ * Printing it must be harmless too: no control character is written, raw or as a reference.
  */
 public final class HtmlPageRenderer {
 
@@ -43,7 +45,7 @@ public final class HtmlPageRenderer {
         head.appendElement("meta").attr("http-equiv", "Content-Security-Policy").attr("content", CONTENT_SECURITY_POLICY);
         head.appendElement("meta").attr("name", "referrer").attr("content", "no-referrer");
         head.appendElement("meta").attr("name", "viewport").attr("content", "width=device-width, initial-scale=1");
-        String title = article.title() == null ? "" : article.title().strip();
+        String title = Bylines.oneLine(article.title());
         head.appendElement("title").text(title);
         head.appendElement("style").appendText(STYLE);
         if (article.language() != null && LANGUAGE_TAG.matcher(article.language()).matches()) {
@@ -72,7 +74,7 @@ public final class HtmlPageRenderer {
         for (Node node : clean.body().childNodes()) {
             main.appendChild(node.clone());
         }
-        return "<!DOCTYPE html>\n" + page.html() + "\n";
+        return "<!DOCTYPE html>\n" + ControlCharacters.html(page.html()) + "\n";
     }
 
     private static String safeHref(String url) {

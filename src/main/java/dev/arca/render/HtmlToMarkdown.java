@@ -1,5 +1,6 @@
 package dev.arca.render;
 
+import dev.arca.extract.ControlCharacters;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
@@ -10,9 +11,9 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
-import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 /**
@@ -22,6 +23,12 @@ import java.util.regex.Pattern;
  * <p>It covers what the extractor keeps: headings, paragraphs, lists, blockquotes, code, tables,
  * figures with captions, links, images and emphasis. Empty links and empty emphasis are dropped,
  * runs of blank lines collapse, and only absolute http(s) images and links are written.
+ *
+ * <p>Page text cannot break out of it: what CommonMark would read as syntax (HTML, autolinks,
+ * entities, emphasis, link brackets, and block markers at the start of a line) is escaped, code
+ * fences and code spans are longer than any backtick run inside them, URLs are percent-encoded
+ * where CommonMark would end them, and control characters are dropped. Ordinary prose is left as
+ * it is.
  */
 final class HtmlToMarkdown implements NodeFilter {
 
@@ -29,7 +36,19 @@ final class HtmlToMarkdown implements NodeFilter {
             "aside", "figure", "figcaption", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "ul", "ol", "li",
             "pre", "table", "hr", "dl", "dt", "dd", "address", "details", "summary", "center");
 
-    private static final Pattern LINE_SYNTAX = Pattern.compile("(#{1,6}|>|[-+]|\\d{1,9}[.)])(\\s.*)?", Pattern.DOTALL);
+    /** Inline elements written as marks around their content. */
+    private static final Set<String> SPANS = Set.of("a", "em", "i", "strong", "b", "code", "del", "s", "figcaption");
+
+    /**
+     * The start of a line CommonMark would read as a block: an ATX heading, a list item, a quote, a
+     * tilde fence, or a setext underline or thematic break.
+     */
+    private static final Pattern LINE_SYNTAX = Pattern.compile("(#{1,6}|[-+*]|\\d{1,9}[.)])(\\s.*)?|>.*|~~~.*|[-=][-=\\s]*");
+
+    /** A character reference CommonMark would decode. */
+    private static final Pattern ENTITY = Pattern.compile("&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});");
+
+    private static final int MAX_LIST_NUMBER = 999_999_999;
 
     /** A container whose blocks share a line prefix: a blockquote, or a list item. */
     private static final class Container {
@@ -56,11 +75,32 @@ final class HtmlToMarkdown implements NodeFilter {
         }
     }
 
+    /**
+     * An inline element open in the current paragraph. A block inside it (a link around a figure's
+     * {@code <div>}, emphasis around paragraphs) ends the paragraph: the span is closed there and
+     * opened again after the block, so each block carries its own marks.
+     */
+    private static final class Span {
+        final String tag;
+        /** For a link: its absolute http(s) target, or null when it is not written as a link. */
+        final String href;
+        /** Opened inside code, where marks would be read as code text. */
+        final boolean literal;
+        int start;
+
+        Span(String tag, String href, boolean literal, int start) {
+            this.tag = tag;
+            this.href = href;
+            this.literal = literal;
+            this.start = start;
+        }
+    }
+
     private final StringBuilder out = new StringBuilder();
     private final StringBuilder inline = new StringBuilder();
     private final Deque<Container> containers = new ArrayDeque<>();
     private final Deque<ListState> lists = new ArrayDeque<>();
-    private final Deque<Integer> openInline = new ArrayDeque<>();
+    private final Deque<Span> spans = new ArrayDeque<>();
     private String headingPrefix = "";
     private boolean lastBlockStartedItem;
     private int preDepth;
@@ -80,9 +120,9 @@ final class HtmlToMarkdown implements NodeFilter {
     public FilterResult head(Node node, int depth) {
         if (node instanceof TextNode text) {
             if (preDepth > 0) {
-                inline.append(text.getWholeText());
+                inline.append(ControlCharacters.text(text.getWholeText()));
             } else {
-                appendText(text.getWholeText());
+                appendText(ControlCharacters.line(text.getWholeText()));
             }
             return FilterResult.CONTINUE;
         }
@@ -90,6 +130,13 @@ final class HtmlToMarkdown implements NodeFilter {
             return FilterResult.SKIP_ENTIRELY;
         }
         String tag = el.normalName();
+        if (tag.equals("pre")) {
+            if (preDepth == 0) {
+                flush();
+            }
+            preDepth++; // a <pre> inside a <pre> is part of the same code block
+            return FilterResult.CONTINUE;
+        }
         if (preDepth > 0) {
             if (tag.equals("br")) {
                 inline.append('\n');
@@ -109,10 +156,6 @@ final class HtmlToMarkdown implements NodeFilter {
                 lists.push(new ListState(tag.equals("ol"), tag.equals("ol") ? parseStart(el) : 1));
             }
             case "li" -> startItem();
-            case "pre" -> {
-                preDepth++;
-                inline.setLength(0);
-            }
             case "table" -> {
                 writeBlock(table(el));
                 return FilterResult.SKIP_CHILDREN;
@@ -120,15 +163,10 @@ final class HtmlToMarkdown implements NodeFilter {
             case "hr" -> writeBlock("---");
             case "br" -> inline.append('\n');
             case "img" -> image(el);
-            case "a", "em", "i", "strong", "b", "code", "del", "s", "figcaption" -> {
-                openInline.push(inline.length());
-                inline.append(openMark(tag));
-                if (tag.equals("code")) {
-                    codeDepth++;
-                }
-            }
             default -> {
-                // other elements only carry their children
+                if (SPANS.contains(tag)) {
+                    openSpan(el, tag);
+                }
             }
         }
         return FilterResult.CONTINUE;
@@ -141,31 +179,26 @@ final class HtmlToMarkdown implements NodeFilter {
         }
         String tag = el.normalName();
         if (tag.equals("pre")) {
-            preDepth--;
-            String code = inline.toString().replaceAll("\\n+$", "");
-            inline.setLength(0);
-            writeBlock("```\n" + code + "\n```");
+            if (--preDepth == 0) {
+                codeBlock();
+            }
             return FilterResult.CONTINUE;
         }
         if (preDepth > 0) {
             return FilterResult.CONTINUE;
         }
-        switch (tag) {
-            case "a" -> closeLink(el);
-            case "code" -> {
+        if (SPANS.contains(tag)) {
+            closeSpan(spans.pop());
+            if (tag.equals("code")) {
                 codeDepth--;
-                closeCode();
             }
-            case "em", "i", "strong", "b", "del", "s" -> closeMark(openMark(tag));
-            case "figcaption" -> {
-                closeMark(openMark(tag));
+        }
+        switch (tag) {
+            case "h1", "h2", "h3", "h4", "h5", "h6" -> {
                 flush();
+                headingPrefix = ""; // an empty heading leaves no prefix for the next paragraph
             }
-            case "blockquote" -> {
-                flush();
-                containers.pop();
-            }
-            case "li" -> {
+            case "blockquote", "li" -> {
                 flush();
                 containers.pop();
             }
@@ -182,40 +215,27 @@ final class HtmlToMarkdown implements NodeFilter {
         return FilterResult.CONTINUE;
     }
 
-    private static String openMark(String tag) {
-        return switch (tag) {
-            case "a" -> "[";
-            case "em", "i", "figcaption" -> "*";
-            case "strong", "b" -> "**";
-            case "code" -> "`";
-            default -> "~~";
-        };
-    }
-
-    private void closeMark(String mark) {
-        int start = openInline.pop();
-        closeSpan(start, start + mark.length(), core -> mark + core + mark);
-    }
-
-    private void closeCode() {
-        int start = openInline.pop();
-        closeSpan(start, start + 1, code -> code.contains("`") ? "`` " + code + " ``" : "`" + code + "`");
-    }
-
-    private void closeLink(Element a) {
-        int start = openInline.pop();
-        String href = absolute(a, "href");
-        closeSpan(start, start + 1, text -> isWebUrl(href)
-                ? "[" + text + "](" + href.replace(")", "%29").replace(" ", "%20") + ")" : text);
+    private void openSpan(Element el, String tag) {
+        boolean literal = codeDepth > 0;
+        String href = null;
+        // CommonMark links cannot nest: the outermost written link wins
+        if (tag.equals("a") && !literal && spans.stream().noneMatch(span -> span.href != null)) {
+            String url = absolute(el, "href");
+            href = isWebUrl(url) ? url : null;
+        }
+        spans.push(new Span(tag, href, literal, inline.length()));
+        if (tag.equals("code")) {
+            codeDepth++;
+        }
     }
 
     /**
-     * Replaces the span opened at {@code start} by {@code wrap} of its content. An empty span
-     * disappears, and spaces at its edges move outside the marks, where CommonMark needs them.
+     * Replaces the content of {@code span} by its Markdown. An empty span disappears, and spaces
+     * at its edges move outside the marks, where CommonMark needs them.
      */
-    private void closeSpan(int start, int contentStart, UnaryOperator<String> wrap) {
-        String inner = inline.substring(Math.min(inline.length(), contentStart));
-        inline.setLength(Math.min(inline.length(), start));
+    private void closeSpan(Span span) {
+        String inner = inline.substring(span.start);
+        inline.setLength(span.start);
         String core = inner.strip();
         if (core.isEmpty()) {
             if (!inner.isEmpty()) {
@@ -226,10 +246,49 @@ final class HtmlToMarkdown implements NodeFilter {
         if (Character.isWhitespace(inner.charAt(0))) {
             appendSpace();
         }
-        inline.append(wrap.apply(core));
+        inline.append(span.literal ? core : marked(span, core));
         if (Character.isWhitespace(inner.charAt(inner.length() - 1))) {
             appendSpace();
         }
+    }
+
+    private static String marked(Span span, String core) {
+        return switch (span.tag) {
+            case "a" -> span.href == null ? core : "[" + core + "](" + destination(span.href) + ")";
+            case "em", "i", "figcaption" -> "*" + core + "*";
+            case "strong", "b" -> "**" + core + "**";
+            case "code" -> codeSpan(core);
+            default -> "~~" + core + "~~";
+        };
+    }
+
+    /** A code span whose backtick fence is longer than any run inside; line breaks become the spaces CommonMark reads them as. */
+    private static String codeSpan(String code) {
+        String flat = code.replace('\n', ' ');
+        int longest = longestRun(flat, '`');
+        String fence = "`".repeat(longest + 1);
+        return longest > 0 ? fence + " " + flat + " " + fence : fence + flat + fence;
+    }
+
+    /** Writes the {@code <pre>} just closed as a fenced block whose fence no line inside can close. */
+    private void codeBlock() {
+        String code = inline.toString().replaceAll("\\n+$", "");
+        inline.setLength(0);
+        if (code.isBlank()) {
+            return;
+        }
+        String fence = "`".repeat(Math.max(3, longestRun(code, '`') + 1));
+        writeBlock(fence + "\n" + code + "\n" + fence);
+    }
+
+    private static int longestRun(String s, char c) {
+        int longest = 0;
+        int run = 0;
+        for (int i = 0; i < s.length(); i++) {
+            run = s.charAt(i) == c ? run + 1 : 0;
+            longest = Math.max(longest, run);
+        }
+        return longest;
     }
 
     private void image(Element img) {
@@ -237,8 +296,54 @@ final class HtmlToMarkdown implements NodeFilter {
         if (!isWebUrl(src)) {
             return;
         }
-        String alt = escape(img.attr("alt").strip().replaceAll("\\s+", " "));
-        inline.append("![").append(alt).append("](").append(src.replace(")", "%29").replace(" ", "%20")).append(')');
+        String alt = escape(Bylines.oneLine(img.attr("alt")));
+        inline.append("![").append(alt).append("](").append(destination(src)).append(')');
+    }
+
+    /**
+     * A link or image destination that CommonMark reads back whole: characters that would end it
+     * or start an escape (space, controls, angle brackets, parentheses, backslash) percent-encoded,
+     * and an {@code &} that would start a character reference escaped.
+     */
+    private static String destination(String url) {
+        StringBuilder sb = new StringBuilder(url.length() + 8);
+        for (int i = 0; i < url.length(); i++) {
+            char c = url.charAt(i);
+            if (c <= ' ' || ControlCharacters.isControl(c) || c == '<' || c == '>' || c == '(' || c == ')' || c == '\\') {
+                percentEncode(sb, c);
+            } else {
+                if (c == '&' && ENTITY.matcher(url).region(i, url.length()).lookingAt()) {
+                    sb.append('\\');
+                }
+                sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+
+    private static void percentEncode(StringBuilder sb, char c) {
+        for (byte b : String.valueOf(c).getBytes(StandardCharsets.UTF_8)) {
+            sb.append('%').append(Character.toUpperCase(Character.forDigit((b >> 4) & 0xF, 16)))
+                    .append(Character.toUpperCase(Character.forDigit(b & 0xF, 16)));
+        }
+    }
+
+    /** An autolink to an http(s) URL, percent-encoded where an autolink would end; any other URL as plain text. */
+    static String autolink(String url) {
+        String clean = url.strip();
+        if (!isWebUrl(clean)) {
+            return paragraph(clean);
+        }
+        StringBuilder sb = new StringBuilder(clean.length() + 2).append('<');
+        for (int i = 0; i < clean.length(); i++) {
+            char c = clean.charAt(i);
+            if (c <= ' ' || ControlCharacters.isControl(c) || c == '<' || c == '>') {
+                percentEncode(sb, c);
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.append('>').toString();
     }
 
     /** The attribute as an absolute URL; the extractor already made most of them absolute, which is cheap to see. */
@@ -253,13 +358,14 @@ final class HtmlToMarkdown implements NodeFilter {
 
     private void startItem() {
         ListState list = lists.peek();
-        String marker = list == null ? "* " : list.ordered ? (list.next++) + ". " : "* ";
+        String marker = list == null || !list.ordered ? "* " : Math.min(MAX_LIST_NUMBER, list.next++) + ". ";
         containers.push(new Container(marker, " ".repeat(marker.length()), true));
     }
 
+    /** The first number of an ordered list, within the nine digits CommonMark reads. */
     private static int parseStart(Element ol) {
         try {
-            return Integer.parseInt(ol.attr("start").strip());
+            return Math.max(0, Math.min(MAX_LIST_NUMBER, Integer.parseInt(ol.attr("start").strip())));
         } catch (NumberFormatException e) {
             return 1;
         }
@@ -294,16 +400,23 @@ final class HtmlToMarkdown implements NodeFilter {
         return c == ' ' || c == '\n';
     }
 
-    /** Escapes what Markdown would otherwise read as syntax, and nothing else. */
+    /**
+     * Escapes what CommonMark would read as inline syntax, and nothing else: backslashes, emphasis
+     * marks, backticks, brackets, a {@code <} that could open HTML or an autolink, and an
+     * {@code &} that starts a character reference. Text ends where the next text node may begin,
+     * so a {@code <} or {@code &} at the very end is escaped too.
+     */
     static String escape(CharSequence text) {
-        StringBuilder sb = new StringBuilder(text.length() + 8);
-        for (int i = 0; i < text.length(); i++) {
+        int n = text.length();
+        StringBuilder sb = new StringBuilder(n + 8);
+        for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
             boolean syntax = switch (c) {
                 case '\\', '*', '`', '[', ']' -> true;
-                case '_' -> i == 0 || i == text.length() - 1
+                case '_' -> i == 0 || i == n - 1
                         || !Character.isLetterOrDigit(text.charAt(i - 1)) || !Character.isLetterOrDigit(text.charAt(i + 1));
-                case '<' -> i + 1 < text.length() && (Character.isLetter(text.charAt(i + 1)) || text.charAt(i + 1) == '/');
+                case '<' -> i + 1 == n || isAsciiLetter(text.charAt(i + 1)) || "/!?".indexOf(text.charAt(i + 1)) >= 0;
+                case '&' -> i + 1 == n || ENTITY.matcher(text).region(i, n).lookingAt();
                 default -> false;
             };
             if (syntax) {
@@ -314,34 +427,68 @@ final class HtmlToMarkdown implements NodeFilter {
         return sb.toString();
     }
 
-    /** Ends the current paragraph or heading and writes it out. */
+    private static boolean isAsciiLetter(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
+    }
+
+    /**
+     * Ends the current paragraph or heading and writes it out. Spans still open are closed here
+     * and opened again for what follows the block.
+     */
     private void flush() {
         if (preDepth > 0) {
             return;
         }
+        for (Span span : spans) { // innermost first
+            closeSpan(span);
+        }
         String text = inline.toString().strip();
         inline.setLength(0);
-        openInline.clear();
+        spans.forEach(span -> span.start = 0);
         if (text.isEmpty()) {
             return;
         }
-        String block = headingPrefix.isEmpty() ? escapeLineStarts(text) : headingPrefix + text.replace('\n', ' ');
+        String block = headingPrefix.isEmpty() ? escapeLineStarts(text) : headingPrefix + heading(text);
         headingPrefix = "";
         writeBlock(block);
     }
 
-    /** A line that begins with #, >, -, + or "1." would become a heading, quote or list. */
+    /** Escaped text as a paragraph: inline syntax and block markers at line starts escaped. */
+    static String paragraph(String text) {
+        return escapeLineStarts(escape(text));
+    }
+
+    /**
+     * The content of an ATX heading: one line, and a trailing run of {@code #} escaped so that
+     * CommonMark does not take it for the closing sequence.
+     */
+    static String heading(String text) {
+        String line = text.replace('\n', ' ');
+        int run = line.length();
+        while (run > 0 && line.charAt(run - 1) == '#') {
+            run--;
+        }
+        boolean closing = run < line.length() && (run == 0 || line.charAt(run - 1) == ' ' || line.charAt(run - 1) == '\t');
+        return closing ? line.substring(0, run) + "\\" + line.substring(run) : line;
+    }
+
+    /** A line that would start a heading, list, quote, fence, setext underline or thematic break gets its marker escaped. */
     private static String escapeLineStarts(String text) {
         StringBuilder sb = new StringBuilder(text.length());
         for (String line : text.split("\n", -1)) {
             String trimmed = line.stripLeading();
+            if (trimmed.isEmpty()) {
+                continue; // a blank line would end the paragraph, and a link or emphasis across it
+            }
             if (sb.length() > 0) {
                 sb.append('\n');
             }
             if (LINE_SYNTAX.matcher(trimmed).matches()) {
-                int cut = trimmed.indexOf(' ') < 0 ? trimmed.length() : trimmed.indexOf(' ');
-                int mark = trimmed.charAt(0) >= '0' && trimmed.charAt(0) <= '9' ? cut - 1 : 0;
-                sb.append(trimmed, 0, mark).append('\\').append(trimmed.substring(mark));
+                int mark = 0;
+                while (mark < trimmed.length() - 1 && trimmed.charAt(mark) >= '0' && trimmed.charAt(mark) <= '9') {
+                    mark++;
+                }
+                sb.append(trimmed, 0, mark).append('\\').append(trimmed, mark, trimmed.length());
             } else {
                 sb.append(trimmed);
             }
@@ -391,7 +538,7 @@ final class HtmlToMarkdown implements NodeFilter {
             List<String> cells = new ArrayList<>();
             for (Element cell : tr.children()) {
                 if (cell.normalName().equals("td") || cell.normalName().equals("th")) {
-                    cells.add(escape(cell.text()).replace("|", "\\|"));
+                    cells.add(escape(Bylines.oneLine(cell.text())).replace("|", "\\|"));
                 }
             }
             if (!cells.isEmpty()) {

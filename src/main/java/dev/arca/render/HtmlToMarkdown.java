@@ -11,10 +11,8 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Converts an article's clean HTML into CommonMark in one iterative pass over the DOM, so deep
@@ -24,11 +22,8 @@ import java.util.regex.Pattern;
  * figures with captions, links, images and emphasis. Empty links and empty emphasis are dropped,
  * runs of blank lines collapse, and only absolute http(s) images and links are written.
  *
- * <p>Page text cannot break out of it: what CommonMark would read as syntax (HTML, autolinks,
- * entities, emphasis, link brackets, and block markers at the start of a line) is escaped, code
- * fences and code spans are longer than any backtick run inside them, URLs are percent-encoded
- * where CommonMark would end them, and control characters are dropped. Ordinary prose is left as
- * it is.
+ * <p>Page text cannot break out of it: text and URLs are written through {@link MarkdownSyntax},
+ * and control characters are dropped.
  */
 final class HtmlToMarkdown implements NodeFilter {
 
@@ -38,15 +33,6 @@ final class HtmlToMarkdown implements NodeFilter {
 
     /** Inline elements written as marks around their content. */
     private static final Set<String> SPANS = Set.of("a", "em", "i", "strong", "b", "code", "del", "s", "figcaption");
-
-    /**
-     * The start of a line CommonMark would read as a block: an ATX heading, a list item, a quote, a
-     * tilde fence, or a setext underline or thematic break.
-     */
-    private static final Pattern LINE_SYNTAX = Pattern.compile("(#{1,6}|[-+*]|\\d{1,9}[.)])(\\s.*)?|>.*|~~~.*|[-=][-=\\s]*");
-
-    /** A character reference CommonMark would decode. */
-    private static final Pattern ENTITY = Pattern.compile("&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});");
 
     private static final int MAX_LIST_NUMBER = 999_999_999;
 
@@ -221,7 +207,7 @@ final class HtmlToMarkdown implements NodeFilter {
         // CommonMark links cannot nest: the outermost written link wins
         if (tag.equals("a") && !literal && spans.stream().noneMatch(span -> span.href != null)) {
             String url = absolute(el, "href");
-            href = isWebUrl(url) ? url : null;
+            href = MarkdownSyntax.isWebUrl(url) ? url : null;
         }
         spans.push(new Span(tag, href, literal, inline.length()));
         if (tag.equals("code")) {
@@ -254,20 +240,12 @@ final class HtmlToMarkdown implements NodeFilter {
 
     private static String marked(Span span, String core) {
         return switch (span.tag) {
-            case "a" -> span.href == null ? core : "[" + core + "](" + destination(span.href) + ")";
+            case "a" -> span.href == null ? core : "[" + core + "](" + MarkdownSyntax.destination(span.href) + ")";
             case "em", "i", "figcaption" -> "*" + core + "*";
             case "strong", "b" -> "**" + core + "**";
-            case "code" -> codeSpan(core);
+            case "code" -> MarkdownSyntax.codeSpan(core);
             default -> "~~" + core + "~~";
         };
-    }
-
-    /** A code span whose backtick fence is longer than any run inside; line breaks become the spaces CommonMark reads them as. */
-    private static String codeSpan(String code) {
-        String flat = code.replace('\n', ' ');
-        int longest = longestRun(flat, '`');
-        String fence = "`".repeat(longest + 1);
-        return longest > 0 ? fence + " " + flat + " " + fence : fence + flat + fence;
     }
 
     /** Writes the {@code <pre>} just closed as a fenced block whose fence no line inside can close. */
@@ -277,83 +255,22 @@ final class HtmlToMarkdown implements NodeFilter {
         if (code.isBlank()) {
             return;
         }
-        String fence = "`".repeat(Math.max(3, longestRun(code, '`') + 1));
-        writeBlock(fence + "\n" + code + "\n" + fence);
-    }
-
-    private static int longestRun(String s, char c) {
-        int longest = 0;
-        int run = 0;
-        for (int i = 0; i < s.length(); i++) {
-            run = s.charAt(i) == c ? run + 1 : 0;
-            longest = Math.max(longest, run);
-        }
-        return longest;
+        writeBlock(MarkdownSyntax.codeBlock(code));
     }
 
     private void image(Element img) {
         String src = absolute(img, "src");
-        if (!isWebUrl(src)) {
+        if (!MarkdownSyntax.isWebUrl(src)) {
             return;
         }
-        String alt = escape(Bylines.oneLine(img.attr("alt")));
-        inline.append("![").append(alt).append("](").append(destination(src)).append(')');
-    }
-
-    /**
-     * A link or image destination that CommonMark reads back whole: characters that would end it
-     * or start an escape (space, controls, angle brackets, parentheses, backslash) percent-encoded,
-     * and an {@code &} that would start a character reference escaped.
-     */
-    private static String destination(String url) {
-        StringBuilder sb = new StringBuilder(url.length() + 8);
-        for (int i = 0; i < url.length(); i++) {
-            char c = url.charAt(i);
-            if (c <= ' ' || ControlCharacters.isControl(c) || c == '<' || c == '>' || c == '(' || c == ')' || c == '\\') {
-                percentEncode(sb, c);
-            } else {
-                if (c == '&' && ENTITY.matcher(url).region(i, url.length()).lookingAt()) {
-                    sb.append('\\');
-                }
-                sb.append(c);
-            }
-        }
-        return sb.toString();
-    }
-
-    private static void percentEncode(StringBuilder sb, char c) {
-        for (byte b : String.valueOf(c).getBytes(StandardCharsets.UTF_8)) {
-            sb.append('%').append(Character.toUpperCase(Character.forDigit((b >> 4) & 0xF, 16)))
-                    .append(Character.toUpperCase(Character.forDigit(b & 0xF, 16)));
-        }
-    }
-
-    /** An autolink to an http(s) URL, percent-encoded where an autolink would end; any other URL as plain text. */
-    static String autolink(String url) {
-        String clean = url.strip();
-        if (!isWebUrl(clean)) {
-            return paragraph(clean);
-        }
-        StringBuilder sb = new StringBuilder(clean.length() + 2).append('<');
-        for (int i = 0; i < clean.length(); i++) {
-            char c = clean.charAt(i);
-            if (c <= ' ' || ControlCharacters.isControl(c) || c == '<' || c == '>') {
-                percentEncode(sb, c);
-            } else {
-                sb.append(c);
-            }
-        }
-        return sb.append('>').toString();
+        String alt = MarkdownSyntax.escape(Bylines.oneLine(img.attr("alt")));
+        inline.append("![").append(alt).append("](").append(MarkdownSyntax.destination(src)).append(')');
     }
 
     /** The attribute as an absolute URL; the extractor already made most of them absolute, which is cheap to see. */
     private static String absolute(Element el, String attribute) {
         String value = el.attr(attribute);
-        return isWebUrl(value) ? value : el.absUrl(attribute);
-    }
-
-    private static boolean isWebUrl(String url) {
-        return url.startsWith("http://") || url.startsWith("https://");
+        return MarkdownSyntax.isWebUrl(value) ? value : el.absUrl(attribute);
     }
 
     private void startItem() {
@@ -386,7 +303,7 @@ final class HtmlToMarkdown implements NodeFilter {
                 space = false;
             }
         }
-        inline.append(codeDepth > 0 ? collapsed : escape(collapsed));
+        inline.append(codeDepth > 0 ? collapsed : MarkdownSyntax.escape(collapsed));
     }
 
     private void appendSpace() {
@@ -398,37 +315,6 @@ final class HtmlToMarkdown implements NodeFilter {
     private static boolean endsWithSpace(CharSequence s) {
         char c = s.charAt(s.length() - 1);
         return c == ' ' || c == '\n';
-    }
-
-    /**
-     * Escapes what CommonMark would read as inline syntax, and nothing else: backslashes, emphasis
-     * marks, backticks, brackets, a {@code <} that could open HTML or an autolink, and an
-     * {@code &} that starts a character reference. Text ends where the next text node may begin,
-     * so a {@code <} or {@code &} at the very end is escaped too.
-     */
-    static String escape(CharSequence text) {
-        int n = text.length();
-        StringBuilder sb = new StringBuilder(n + 8);
-        for (int i = 0; i < n; i++) {
-            char c = text.charAt(i);
-            boolean syntax = switch (c) {
-                case '\\', '*', '`', '[', ']' -> true;
-                case '_' -> i == 0 || i == n - 1
-                        || !Character.isLetterOrDigit(text.charAt(i - 1)) || !Character.isLetterOrDigit(text.charAt(i + 1));
-                case '<' -> i + 1 == n || isAsciiLetter(text.charAt(i + 1)) || "/!?".indexOf(text.charAt(i + 1)) >= 0;
-                case '&' -> i + 1 == n || ENTITY.matcher(text).region(i, n).lookingAt();
-                default -> false;
-            };
-            if (syntax) {
-                sb.append('\\');
-            }
-            sb.append(c);
-        }
-        return sb.toString();
-    }
-
-    private static boolean isAsciiLetter(char c) {
-        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
     }
 
     /**
@@ -448,52 +334,9 @@ final class HtmlToMarkdown implements NodeFilter {
         if (text.isEmpty()) {
             return;
         }
-        String block = headingPrefix.isEmpty() ? escapeLineStarts(text) : headingPrefix + heading(text);
+        String block = headingPrefix.isEmpty() ? MarkdownSyntax.lineStarts(text) : headingPrefix + MarkdownSyntax.heading(text);
         headingPrefix = "";
         writeBlock(block);
-    }
-
-    /** Escaped text as a paragraph: inline syntax and block markers at line starts escaped. */
-    static String paragraph(String text) {
-        return escapeLineStarts(escape(text));
-    }
-
-    /**
-     * The content of an ATX heading: one line, and a trailing run of {@code #} escaped so that
-     * CommonMark does not take it for the closing sequence.
-     */
-    static String heading(String text) {
-        String line = text.replace('\n', ' ');
-        int run = line.length();
-        while (run > 0 && line.charAt(run - 1) == '#') {
-            run--;
-        }
-        boolean closing = run < line.length() && (run == 0 || line.charAt(run - 1) == ' ' || line.charAt(run - 1) == '\t');
-        return closing ? line.substring(0, run) + "\\" + line.substring(run) : line;
-    }
-
-    /** A line that would start a heading, list, quote, fence, setext underline or thematic break gets its marker escaped. */
-    private static String escapeLineStarts(String text) {
-        StringBuilder sb = new StringBuilder(text.length());
-        for (String line : text.split("\n", -1)) {
-            String trimmed = line.stripLeading();
-            if (trimmed.isEmpty()) {
-                continue; // a blank line would end the paragraph, and a link or emphasis across it
-            }
-            if (sb.length() > 0) {
-                sb.append('\n');
-            }
-            if (LINE_SYNTAX.matcher(trimmed).matches()) {
-                int mark = 0;
-                while (mark < trimmed.length() - 1 && trimmed.charAt(mark) >= '0' && trimmed.charAt(mark) <= '9') {
-                    mark++;
-                }
-                sb.append(trimmed, 0, mark).append('\\').append(trimmed, mark, trimmed.length());
-            } else {
-                sb.append(trimmed);
-            }
-        }
-        return sb.toString();
     }
 
     /**
@@ -538,7 +381,7 @@ final class HtmlToMarkdown implements NodeFilter {
             List<String> cells = new ArrayList<>();
             for (Element cell : tr.children()) {
                 if (cell.normalName().equals("td") || cell.normalName().equals("th")) {
-                    cells.add(escape(Bylines.oneLine(cell.text())).replace("|", "\\|"));
+                    cells.add(MarkdownSyntax.escape(Bylines.oneLine(cell.text())).replace("|", "\\|"));
                 }
             }
             if (!cells.isEmpty()) {

@@ -6,7 +6,7 @@ import org.jsoup.Jsoup;
 /**
  * The article as Markdown: a title heading, one line of byline, date and site, the source link,
  * then the body converted from the article's clean HTML. Nothing from the page is read as raw
- * HTML, as a link to anything but http(s), or as a control character (see {@link HtmlToMarkdown}).
+ * HTML, as a link to anything but http(s), or as a control character (see {@link MarkdownSyntax}).
  */
 public final class MarkdownRenderer {
 
@@ -14,15 +14,15 @@ public final class MarkdownRenderer {
         StringBuilder md = new StringBuilder();
         String title = Bylines.oneLine(article.title());
         if (!title.isEmpty()) {
-            md.append("# ").append(HtmlToMarkdown.heading(HtmlToMarkdown.escape(title))).append("\n\n");
+            md.append("# ").append(MarkdownSyntax.heading(MarkdownSyntax.escape(title))).append("\n\n");
         }
         String byline = Bylines.line(article);
         if (!byline.isEmpty()) {
-            md.append(HtmlToMarkdown.paragraph(byline)).append("\n\n");
+            md.append(MarkdownSyntax.paragraph(byline)).append("\n\n");
         }
         String url = Bylines.oneLine(article.url());
         if (!url.isEmpty()) {
-            md.append("Source: ").append(HtmlToMarkdown.autolink(url)).append("\n\n");
+            md.append("Source: ").append(MarkdownSyntax.autolink(url)).append("\n\n");
         }
         String body = HtmlToMarkdown.convert(Jsoup.parseBodyFragment(article.html(), article.url() == null ? "" : article.url()).body());
         if (!body.isEmpty()) {

@@ -74,11 +74,7 @@ class ControlCharactersThroughCliTest {
     @Test
     void restoredFormsHoldNoControlCharacter() {
         for (String form : List.of("text", "markdown", "json", "html")) {
-            Cli.Result r = cli.run("restore", id, "--as", form);
-
-            assertThat(r.status()).as(form + ": " + r.err()).isZero();
-            assertPrintable(form, r);
-            assertThat(r.out()).as(form).contains("three weeks ahead").contains("Okafor");
+            assertThat(printable("restore", id, "--as", form)).contains("three weeks ahead").contains("Okafor");
         }
         assertThat(cli.run("restore", id, "--as", "text").out())
                 .startsWith("Harbour [31mbridge reopens\n\nBy Maria ]8;;https://evil.example/\\Okafor]8;;\\ · Courier2J\n")
@@ -90,11 +86,7 @@ class ControlCharactersThroughCliTest {
     @Test
     void extractedFormsHoldNoControlCharacter() {
         for (String format : List.of("json", "markdown", "text", "html")) {
-            Cli.Result r = cli.run("extract", url, "--format", format);
-
-            assertThat(r.status()).as(format + ": " + r.err()).isZero();
-            assertPrintable(format, r);
-            assertThat(r.out()).as(format).contains("three weeks ahead");
+            assertThat(printable("extract", url, "--format", format)).contains("three weeks ahead");
         }
     }
 
@@ -117,17 +109,18 @@ class ControlCharactersThroughCliTest {
         String oldId = SyntheticBundles.save(new Store(cli.store()), dirty, oldUrl, Instant.parse("2024-03-14T08:30:00Z")).id();
 
         for (String form : List.of("text", "markdown", "json", "html")) {
-            Cli.Result r = cli.run("restore", oldId, "--as", form);
-
-            assertThat(r.status()).as(form + ": " + r.err()).isZero();
-            assertPrintable(form, r);
-            assertThat(r.out()).as(form).contains("Old body");
+            assertThat(printable("restore", oldId, "--as", form)).contains("Old body");
         }
     }
 
-    private static void assertPrintable(String form, Cli.Result r) {
+    /** The stdout of a command that must succeed and print no control character but line feed and tab. */
+    private static String printable(String... command) {
+        Cli.Result r = cli.run(command);
         String out = new String(r.outBytes(), StandardCharsets.UTF_8);
+        String what = String.join(" ", command);
+        assertThat(r.status()).as(what + ": " + r.err()).isZero();
         assertThat(out.codePoints().filter(c -> c < 0x20 && c != '\n' && c != '\t' || c >= 0x7F && c <= 0x9F)
-                .mapToObj(c -> String.format("U+%04X", c)).toList()).as(form + "\n" + out).isEmpty();
+                .mapToObj(c -> String.format("U+%04X", c)).toList()).as(what + "\n" + out).isEmpty();
+        return out;
     }
 }

@@ -58,20 +58,20 @@ public final class CommonMarkTree {
 
     /** The destinations of every link, in order. */
     public static List<String> linkDestinations(String markdown) {
-        List<String> destinations = new ArrayList<>();
-        walk(markdown, node -> {
-            if (node instanceof Link link) {
-                destinations.add(link.getDestination());
-            }
-        });
-        return destinations;
+        return destinations(markdown, false);
     }
 
     /** The destinations of every image, in order. */
     public static List<String> imageDestinations(String markdown) {
+        return destinations(markdown, true);
+    }
+
+    private static List<String> destinations(String markdown, boolean images) {
         List<String> destinations = new ArrayList<>();
         walk(markdown, node -> {
-            if (node instanceof Image image) {
+            if (!images && node instanceof Link link) {
+                destinations.add(link.getDestination());
+            } else if (images && node instanceof Image image) {
                 destinations.add(image.getDestination());
             }
         });

@@ -59,9 +59,10 @@ public final class HtmlPageRenderer {
         if (!byline.isEmpty()) {
             header.appendElement("p").text(byline);
         }
-        if (article.url() != null) {
+        String url = Bylines.oneLine(article.url());
+        if (!url.isEmpty()) {
             header.appendElement("p").appendText("Source: ")
-                    .appendElement("a").attr("href", safeHref(article.url())).attr("rel", "noreferrer").text(article.url());
+                    .appendElement("a").attr("href", safeHref(url)).attr("rel", "noreferrer").text(url);
         }
         Document clean = new Cleaner(SAFELIST).clean(Jsoup.parseBodyFragment(article.html(), article.url() == null ? "" : article.url()));
         for (Element img : clean.select("img[src]")) {

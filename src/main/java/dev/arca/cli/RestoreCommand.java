@@ -4,6 +4,7 @@ import dev.arca.bundle.BundleException;
 import dev.arca.bundle.BundleReader;
 import dev.arca.bundle.BundleVerifier;
 import dev.arca.bundle.CaptureWarning;
+import dev.arca.extract.ControlCharacters;
 import dev.arca.store.StoreEntry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -200,7 +201,8 @@ final class RestoreCommand implements Callable<Integer> {
                         throw new IOException(failure.get());
                     }
                 }
-                String md = stored.isPresent() ? stored.get() : ArticleFormat.markdown.render(reader.article());
+                // a bundle stored before the extractor removed control characters may hold some
+                String md = stored.isPresent() ? ControlCharacters.text(stored.get()) : ArticleFormat.markdown.render(reader.article());
                 out.write(md.getBytes(StandardCharsets.UTF_8));
             }
             case html -> out.write(ArticleFormat.html.render(reader.article()).getBytes(StandardCharsets.UTF_8));

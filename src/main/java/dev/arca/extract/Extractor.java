@@ -123,13 +123,23 @@ public final class Extractor {
         return new Extraction(toArticle(page), page.warnings());
     }
 
+    /** The one place every page-derived string passes on its way out: no control character is stored. */
     private static Article toArticle(Page page) {
         Metadata m = page.metadata();
-        String text = page.text();
-        return new Article(page.url(), absolute(page.url(), m.canonicalUrl()), m.title(), m.byline(), m.authors(),
-                m.published(), m.modified(), m.siteName(), m.language(), m.description(),
-                absolute(page.url(), m.leadImage()), m.tags(), absolute(page.url(), m.sourceUrl()),
-                "text/html", page.confidence(), wordCount(text), text, page.html());
+        String text = ControlCharacters.text(page.text());
+        return new Article(page.url(), absolute(page.url(), m.canonicalUrl()), line(m.title()), line(m.byline()),
+                lines(m.authors()), line(m.published()), line(m.modified()), line(m.siteName()), line(m.language()),
+                line(m.description()), absolute(page.url(), m.leadImage()), lines(m.tags()),
+                absolute(page.url(), m.sourceUrl()), "text/html", page.confidence(), wordCount(text), text,
+                ControlCharacters.html(page.html()));
+    }
+
+    private static String line(String value) {
+        return ControlCharacters.line(value);
+    }
+
+    private static List<String> lines(List<String> values) {
+        return values == null ? null : values.stream().map(ControlCharacters::line).toList();
     }
 
     /** {@code ref} resolved against the page's URL; null unless the result is an http(s) URL. */

@@ -38,10 +38,9 @@ final class DirectoryExtraction {
             throw new IOException("--input-dir " + inputDir + " is not a directory");
         }
         List<Path> pages = pages(inputDir);
-        int threads = jobs > 0 ? jobs : Runtime.getRuntime().availableProcessors();
         AtomicInteger errors = new AtomicInteger();
         long start = System.nanoTime();
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        ExecutorService pool = Executors.newFixedThreadPool(jobs);
         try {
             List<Future<?>> done = new ArrayList<>();
             for (Path page : pages) {

@@ -70,9 +70,9 @@ final class ExtractCommand implements Callable<Integer> {
                 description = "Write each result to OUT/<relative path>.<format extension>.")
         Path outputDir;
 
-        @Option(names = "--jobs", paramLabel = "N", defaultValue = "0",
-                description = "Extract N files at once (default: one per CPU).")
-        int jobs;
+        @Option(names = "--jobs", paramLabel = "N", converter = Ranges.Jobs.class,
+                description = "Extract N files at once; " + Ranges.JOBS + " (default: one per CPU).")
+        Integer jobs;
 
         @Option(names = "--stats", description = "Print documents, errors, seconds and documents per second on stderr.")
         boolean stats;
@@ -86,7 +86,7 @@ final class ExtractCommand implements Callable<Integer> {
                 throw Usage.error(spec, "give either SOURCE or --input-dir, not both");
             }
             return new DirectoryExtraction(extractor, format, arca).run(batch.inputDir, batch.outputDir,
-                    batch.jobs, batch.stats);
+                    batch.jobs == null ? Runtime.getRuntime().availableProcessors() : batch.jobs, batch.stats);
         }
         if (source == null) {
             throw Usage.error(spec, "nothing to extract: give a URL, a file, - for stdin, or --input-dir");

@@ -89,16 +89,18 @@ final class FetchCommand implements Callable<Integer> {
             description = "Fetch URLs already in the store again; keep a new snapshot only if the article changed.")
     boolean refetch;
 
-    @Option(names = "--jobs", paramLabel = "N", defaultValue = "4",
-            description = "Fetch up to N URLs at once, from different hosts (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--jobs", paramLabel = "N", converter = Ranges.Jobs.class, defaultValue = "4",
+            description = "Fetch up to N URLs at once, from different hosts; " + Ranges.JOBS + " (default: ${DEFAULT-VALUE}).")
     int jobs;
 
-    @Option(names = "--delay", paramLabel = "SECONDS", converter = SecondsConverter.class, defaultValue = "1.0",
-            description = "Wait this long between two requests to the same host (default: ${DEFAULT-VALUE} s).")
+    @Option(names = "--delay", paramLabel = "SECONDS", converter = Ranges.Delay.class, defaultValue = "1.0",
+            description = "Wait this long between two requests to the same host; " + Ranges.DELAY
+                    + " (default: ${DEFAULT-VALUE} s).")
     Duration delay;
 
-    @Option(names = "--retries", paramLabel = "N", defaultValue = "3",
-            description = "Retry connection errors, timeouts, 408, 429 and 5xx up to N times, backing off (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--retries", paramLabel = "N", converter = Ranges.Retries.class, defaultValue = "3",
+            description = "Retry connection errors, timeouts, 408, 429 and 5xx up to N times, backing off; "
+                    + Ranges.RETRIES + " (default: ${DEFAULT-VALUE}).")
     int retries;
 
     @Option(names = "--ignore-robots", description = "Fetch pages even when robots.txt disallows them for arca.")
@@ -155,12 +157,6 @@ final class FetchCommand implements Callable<Integer> {
         }
         if (originalUrl != null && (inputs.size() != 1 || isBatch())) {
             throw Usage.error(spec, "--url goes with exactly one saved page");
-        }
-        if (jobs < 1) {
-            throw Usage.error(spec, "--jobs must be at least 1");
-        }
-        if (retries < 0) {
-            throw Usage.error(spec, "--retries must not be negative");
         }
         if (since != null && sitemaps.isEmpty()) {
             throw Usage.error(spec, "--since goes with --sitemap");

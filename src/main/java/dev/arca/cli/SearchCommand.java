@@ -50,7 +50,8 @@ final class SearchCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object per hit: the capture's metadata with score and snippet.")
     boolean json;
 
-    @Option(names = "--limit", paramLabel = "N", defaultValue = "20", description = "Show the best N hits (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--limit", paramLabel = "N", converter = Ranges.SearchLimit.class, defaultValue = "20",
+            description = "Show the best N hits; " + Ranges.SEARCH_LIMIT + " (default: ${DEFAULT-VALUE}).")
     int limit;
 
     @Mixin
@@ -58,9 +59,6 @@ final class SearchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (limit < 1) {
-            throw Usage.error(spec, "--limit must be at least 1");
-        }
         String text = String.join(" ", query).strip();
         if (text.isEmpty()) {
             throw Usage.error(spec, "the search query is empty");

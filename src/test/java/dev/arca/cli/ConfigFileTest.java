@@ -115,6 +115,6 @@ class ConfigFileTest {
         Cli.Result r = cli.run("fetch", server.url("/story.html"));
 
         assertThat(r.status()).isEqualTo(2);
-        assertThat(r.err()).startsWith("arca: Invalid value for option '--jobs': 'many' is not an int (set in " + configFile + ")");
+        assertThat(r.err()).startsWith("arca: Invalid value for option '--jobs': 'many' is not a whole number (1 to 256) (set in " + configFile + ")");
     }
 }

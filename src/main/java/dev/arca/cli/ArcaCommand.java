@@ -13,6 +13,7 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 
 /** The {@code arca} command: global options; {@link Subcommands} adds the commands that do the work. */
 @Command(name = "arca",
@@ -40,6 +41,7 @@ public final class ArcaCommand implements Runnable {
     @Spec
     private CommandSpec spec;
     private ConfigFile config;
+    private List<ConfigFile.Problem> configProblems;
     private Store store;
 
     @Option(names = "--store", paramLabel = "DIR", scope = ScopeType.INHERIT,
@@ -77,6 +79,15 @@ public final class ArcaCommand implements Runnable {
             config = ConfigFile.load(console.env(), console.home());
         }
         return config;
+    }
+
+    /** Everything wrong with the config file, by line, checked against every command; found once. */
+    List<ConfigFile.Problem> configProblems() {
+        if (configProblems == null) {
+            configProblems = ConfigCheck.problems(config(), spec.commandLine(),
+                    () -> new picocli.CommandLine(new ArcaCommand(console)));
+        }
+        return configProblems;
     }
 
     /** Where the store is and why: {@code --store}, {@code $ARCA_STORE}, the config file or the XDG default. */

@@ -2,6 +2,7 @@ package dev.arca.cli;
 
 import dev.arca.extract.Article;
 import dev.arca.extract.Extractor;
+import dev.arca.fetch.LocalFile;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -25,11 +26,13 @@ final class DirectoryExtraction {
 
     private final Extractor extractor;
     private final ArticleFormat format;
+    private final long maxSize;
     private final ArcaCommand arca;
 
-    DirectoryExtraction(Extractor extractor, ArticleFormat format, ArcaCommand arca) {
+    DirectoryExtraction(Extractor extractor, ArticleFormat format, long maxSize, ArcaCommand arca) {
         this.extractor = extractor;
         this.format = format;
+        this.maxSize = maxSize;
         this.arca = arca;
     }
 
@@ -67,7 +70,7 @@ final class DirectoryExtraction {
 
     private void extractTo(Path page, Path inputDir, Path outputDir, AtomicInteger errors) {
         try {
-            Article article = extractor.extract(Files.readAllBytes(page), null, page.toAbsolutePath().toUri().toString());
+            Article article = extractor.extract(LocalFile.page(page, maxSize), null, page.toAbsolutePath().toUri().toString());
             String relative = inputDir.relativize(page).toString();
             Path out = outputDir.resolve(relative.substring(0, relative.lastIndexOf('.')) + "." + format.extension());
             Files.createDirectories(out.getParent());

@@ -3,7 +3,9 @@ package dev.arca.cli;
 import dev.arca.extract.Article;
 import dev.arca.extract.Extractor;
 import dev.arca.fetch.Capture;
+import dev.arca.fetch.FetchOptions;
 import dev.arca.fetch.Fetcher;
+import dev.arca.fetch.LocalFile;
 import dev.arca.fetch.WebUrl;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -85,7 +87,7 @@ final class ExtractCommand implements Callable<Integer> {
             if (source != null) {
                 throw Usage.error(spec, "give either SOURCE or --input-dir, not both");
             }
-            return new DirectoryExtraction(extractor, format, arca).run(batch.inputDir, batch.outputDir,
+            return new DirectoryExtraction(extractor, format, http.toFetchOptions().maxSize(), arca).run(batch.inputDir, batch.outputDir,
                     batch.jobs == null ? Runtime.getRuntime().availableProcessors() : batch.jobs, batch.stats);
         }
         if (source == null) {
@@ -98,15 +100,17 @@ final class ExtractCommand implements Callable<Integer> {
 
     private Article extractOne(Extractor extractor) throws IOException {
         String url = baseUrl == null ? null : WebUrl.parse(baseUrl).toString();
+        FetchOptions options = http.toFetchOptions();
         if (source.equals("-")) {
-            byte[] body = arca.console().in().readAllBytes();
+            byte[] body = LocalFile.page(arca.console().in(), "stdin", null, options.maxSize());
             return extractor.extract(body, null, url);
         }
         Path file = Path.of(source);
         if (Files.isRegularFile(file)) {
-            return extractor.extract(Files.readAllBytes(file), null, url != null ? url : file.toAbsolutePath().toUri().toString());
+            return extractor.extract(LocalFile.page(file, options.maxSize()), null,
+                    url != null ? url : file.toAbsolutePath().toUri().toString());
         }
-        Capture capture = new Fetcher(Usage.check(spec, http::toFetchOptions)).fetch(WebUrl.parse(source));
+        Capture capture = new Fetcher(options).fetch(WebUrl.parse(source));
         return Archiver.articleOf(capture, extractor);
     }
 }

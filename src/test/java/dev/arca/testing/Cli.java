@@ -5,6 +5,7 @@ import dev.arca.cli.Main;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -76,10 +77,14 @@ public final class Cli {
     }
 
     public Result runWithInput(byte[] stdin, String... args) {
+        return runWithInput(new ByteArrayInputStream(stdin), args);
+    }
+
+    public Result runWithInput(InputStream stdin, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         Console console = new Console(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), new ByteArrayInputStream(stdin), env, home, false, stdinIsTerminal);
+                new PrintStream(err, true, StandardCharsets.UTF_8), stdin, env, home, false, stdinIsTerminal);
         int status = Main.run(args, console);
         return new Result(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8), out.toByteArray());
     }

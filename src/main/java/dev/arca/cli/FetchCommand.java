@@ -13,7 +13,6 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -22,7 +21,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -67,7 +65,8 @@ final class FetchCommand implements Callable<Integer> {
     List<String> inputs = new ArrayList<>();
 
     @Option(names = {"-i", "--input-file"}, paramLabel = "FILE",
-            description = "Archive the URLs listed in FILE, one per line; - reads stdin. Blank lines and # comments are skipped.")
+            description = "Archive the URLs listed in FILE, one per line; - reads stdin. Blank lines and # comments are skipped; "
+                    + "a line longer than 64 KiB is one failed input (FILE:LINE).")
     List<String> lists = new ArrayList<>();
 
     @Option(names = "--feed", paramLabel = "URL", description = "Archive every item of this RSS or Atom feed. Repeatable.")
@@ -214,9 +213,13 @@ final class FetchCommand implements Callable<Integer> {
             }
         }
         for (String list : lists) {
-            try (BufferedReader reader = UrlListReader.open(list, arca.console().in())) {
-                for (Iterator<String> urls = UrlListReader.urls(reader); urls.hasNext(); ) {
-                    fetch.add(urls.next());
+            try (UrlListReader lines = UrlListReader.open(list, arca.console().in())) {
+                for (UrlListReader.Line line = lines.read(); line != null; line = lines.read()) {
+                    if (line.problem() == null) {
+                        fetch.add(line.url());
+                    } else {
+                        fetch.fail(line.where(), line.problem(), null);
+                    }
                 }
             }
         }

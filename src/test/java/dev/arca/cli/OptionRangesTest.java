@@ -53,8 +53,8 @@ class OptionRangesTest {
                 Arguments.of("--max-redirects", "51", "0 to 50", new String[]{"extract", URL, "--max-redirects", "51"}),
                 Arguments.of("--limit", "-1", "0 to 2147483647", new String[]{"list", "--limit", "-1"}),
                 Arguments.of("--limit", "99999999999", "0 to 2147483647", new String[]{"list", "--limit", "99999999999"}),
-                Arguments.of("--limit", "0", "1 to 10000", new String[]{"search", "--limit", "0", "bridge"}),
-                Arguments.of("--limit", "10001", "1 to 10000", new String[]{"search", "--limit", "10001", "bridge"}),
+                Arguments.of("--limit", "0", "1 to 100000", new String[]{"search", "--limit", "0", "bridge"}),
+                Arguments.of("--limit", "100001", "1 to 100000", new String[]{"search", "--limit", "100001", "bridge"}),
                 Arguments.of("--jobs", "0", "1 to 256", new String[]{"verify", "--jobs", "0"}),
                 Arguments.of("--jobs", "257", "1 to 256", new String[]{"verify", "--jobs", "257"}));
     }
@@ -107,7 +107,7 @@ class OptionRangesTest {
         assertThat(fetch.err()).contains("no such file: no-such-page.html");
         assertThat(lowest.status()).as(lowest.err()).isEqualTo(1);
         assertThat(cli.run("list", "--limit", "0").status()).isZero();
-        assertThat(cli.run("search", "--limit", "10000", "bridge").status()).isZero();
+        assertThat(cli.run("search", "--limit", "100000", "bridge").status()).isZero();
         assertThat(cli.run("verify", "--jobs", "256").status()).isZero();
     }
 
@@ -117,7 +117,7 @@ class OptionRangesTest {
 
         assertThat(help(cli, "fetch")).contains("1 to 256", "0 to 86400 s", "0 to 10", "1 to 86400 s",
                 "1 byte to 1GiB", "0 to 50");
-        assertThat(help(cli, "search")).contains("1 to 10000");
+        assertThat(help(cli, "search")).contains("1 to 100000");
         assertThat(help(cli, "verify")).contains("1 to 256");
     }
 

@@ -57,9 +57,8 @@ public final class CaptureIndex {
     }
 
     /** Every capture of one page, newest first. */
-    public List<StoreEntry> snapshots(String normalizedUrl) throws IOException {
-        CaptureFilter page = new CaptureFilter(null, null, null, null, null, normalizedUrl);
-        return list(page, CaptureOrder.captured, null).stream().map(IndexedCapture::entry).toList();
+    public List<IndexedCapture> snapshots(String normalizedUrl) throws IOException {
+        return list(new CaptureFilter(null, null, null, null, null, normalizedUrl), CaptureOrder.captured, null);
     }
 
     /**

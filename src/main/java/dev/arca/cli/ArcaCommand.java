@@ -26,7 +26,7 @@ import java.util.List;
         exitCodeList = {
                 "0:Success: everything asked for was done.",
                 "1:At least one item failed (the others were done), or an ID or bundle was bad.",
-                "2:Usage error: unknown option, bad value or missing argument.",
+                "2:Usage error: unknown option, bad value or one out of range, missing argument, or a mistake in the config file.",
                 "3:fetch --no-wait: the store is locked by another run."},
         footerHeading = "%nExamples%n",
         footer = {

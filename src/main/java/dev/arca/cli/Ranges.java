@@ -90,9 +90,4 @@ final class Ranges {
             super(1, MAX_SIZE_MAX, MAX_SIZE);
         }
     }
-
-    /** The message of a value outside {@code range}, the same for every kind of option. */
-    static String outOfRange(String value, String range) {
-        return "'" + value + "' is out of range (" + range + ")";
-    }
 }

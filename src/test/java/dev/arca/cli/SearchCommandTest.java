@@ -123,6 +123,11 @@ class SearchCommandTest {
     }
 
     private List<String> titles(String... args) {
+        return titles(cli, args);
+    }
+
+    /** The titles of the hits of {@code arca search --json ARGS}, best first; the search must succeed. */
+    static List<String> titles(Cli cli, String... args) {
         List<String> command = new ArrayList<>(List.of("search", "--json"));
         command.addAll(List.of(args));
         Cli.Result r = cli.run(command.toArray(String[]::new));

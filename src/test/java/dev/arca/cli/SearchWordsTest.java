@@ -1,6 +1,5 @@
 package dev.arca.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.arca.store.Store;
 import dev.arca.testing.Cli;
 import dev.arca.testing.SyntheticBundles;
@@ -13,15 +12,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** search takes what people type: words with punctuation in them are found as written, never a usage error. */
 class SearchWordsTest {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     static Path home;
@@ -100,18 +96,6 @@ class SearchWordsTest {
     }
 
     private static List<String> titles(String... args) {
-        List<String> command = new ArrayList<>(List.of("search", "--json"));
-        command.addAll(List.of(args));
-        Cli.Result r = cli.run(command.toArray(String[]::new));
-        assertThat(r.status()).as(r.err()).isZero();
-        List<String> titles = new ArrayList<>();
-        for (String line : r.lines()) {
-            try {
-                titles.add(JSON.readTree(line).get("title").asText());
-            } catch (Exception e) {
-                throw new AssertionError(line, e);
-            }
-        }
-        return titles;
+        return SearchCommandTest.titles(cli, args);
     }
 }

@@ -27,8 +27,9 @@ import java.util.TreeMap;
  * {@code user-agent=...} for every command that has it, or {@code fetch.jobs=8} for one command;
  * {@code store} chooses the store. Options given on the command line always win.
  *
- * <p>The syntax is the part of Java properties people write: {@code key=value} lines, spaces
- * around either, {@code #} and {@code !} comments, blank lines. It is read here line by line,
+ * <p>The syntax is the part of Java properties people write: {@code key=value} lines (ending in
+ * LF, CR or CRLF), spaces around either, {@code #} and {@code !} comments, blank lines. It is
+ * read here line by line,
  * strictly, so that every mistake can be named with its line: text that is not UTF-8, a line
  * without {@code =}, a key set twice, a trailing backslash (properties would join the next line;
  * arca has no continuation lines and no escapes, so every character stands for itself).
@@ -51,13 +52,13 @@ record ConfigFile(Path path, Map<String, Setting> settings, List<Problem> proble
 
     /**
      * One thing wrong with the file, said as "PATH:LINE: reason" (or "PATH: reason" for the
-     * whole file, line 0).
+     * whole file, line 0), on one line whatever characters the file holds.
      */
     record Problem(Path path, int line, String reason) {
 
         @Override
         public String toString() {
-            return path + (line > 0 ? ":" + line : "") + ": " + reason;
+            return Columns.clean(path + (line > 0 ? ":" + line : "") + ": " + reason);
         }
     }
 
@@ -104,15 +105,15 @@ record ConfigFile(Path path, Map<String, Setting> settings, List<Problem> proble
         int start = 0;
         for (int number = 1; start < bytes.length; number++) {
             int end = start;
-            while (end < bytes.length && bytes[end] != '\n') {
+            while (end < bytes.length && bytes[end] != '\n' && bytes[end] != '\r') {
                 end++;
             }
-            int length = end > start && bytes[end - 1] == '\r' ? end - 1 - start : end - start;
-            String problem = parseLine(bytes, start, length, number, settings);
+            String problem = parseLine(bytes, start, end - start, number, settings);
             if (problem != null) {
                 problems.add(new Problem(path, number, problem));
             }
-            start = end + 1;
+            // a line ends as in properties files: at \n, \r or \r\n
+            start = end + (end + 1 < bytes.length && bytes[end] == '\r' && bytes[end + 1] == '\n' ? 2 : 1);
         }
         return new ConfigFile(path, settings, problems);
     }

@@ -168,6 +168,16 @@ class ConfigFileTest {
     }
 
     @Test
+    void controlCharactersAreNotEchoedAndALoneCarriageReturnEndsALine() throws Exception {
+        Files.write(configFile, "fetch.jobs=2\ruser\u001b[2J-agent\n".getBytes(StandardCharsets.UTF_8));
+
+        Cli.Result r = cli.run("list");
+
+        assertThat(r.status()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("arca: " + configFile + ":2: expected key=value, found 'user [2J-agent'\n");
+    }
+
+    @Test
     void duplicateKeyIsAnError() throws Exception {
         config("fetch.jobs=2", "user-agent=x", "fetch.jobs = 3");
 

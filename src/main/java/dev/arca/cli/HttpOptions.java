@@ -18,7 +18,7 @@ final class HttpOptions {
     Duration timeout;
 
     @Option(names = "--max-size", paramLabel = "SIZE", converter = Ranges.MaxSize.class, defaultValue = "50MiB",
-            description = "Refuse bodies larger than this, on the wire or decoded, and files and stdin larger than this; "
+            description = "Refuse bodies larger than this, on the wire or decoded, and saved pages larger than this; "
                     + Ranges.MAX_SIZE + " (default: 50MiB).")
     long maxSize;
 

@@ -13,6 +13,7 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 
 /** The {@code arca} command: global options; {@link Subcommands} adds the commands that do the work. */
 @Command(name = "arca",
@@ -29,7 +30,7 @@ import java.nio.file.Path;
                 "1:At least one item failed (the others were done), an ID or bundle was bad, or a write to stdout "
                         + "or to a file named by -o failed (one line, such as 'arca: cannot write to standard output: "
                         + "No space left on device').",
-                "2:Usage error: unknown option, bad value or missing argument.",
+                "2:Usage error: unknown option, bad value or one out of range, missing argument, or a mistake in the config file.",
                 "3:fetch --no-wait: the store is locked by another run.",
                 "141:The reader of stdout went away (arca list | head -1): arca stopped quietly, with the status "
                         + "a shell shows for a tool stopped by SIGPIPE."},
@@ -46,6 +47,7 @@ public final class ArcaCommand implements Runnable {
     @Spec
     private CommandSpec spec;
     private ConfigFile config;
+    private List<ConfigFile.Problem> configProblems;
     private Store store;
 
     @Option(names = "--store", paramLabel = "DIR", scope = ScopeType.INHERIT,
@@ -83,6 +85,15 @@ public final class ArcaCommand implements Runnable {
             config = ConfigFile.load(console.env(), console.home());
         }
         return config;
+    }
+
+    /** Everything wrong with the config file, by line, checked against every command; found once. */
+    List<ConfigFile.Problem> configProblems() {
+        if (configProblems == null) {
+            configProblems = ConfigCheck.problems(config(), spec.commandLine(),
+                    () -> new picocli.CommandLine(new ArcaCommand(console)));
+        }
+        return configProblems;
     }
 
     /** Where the store is and why: {@code --store}, {@code $ARCA_STORE}, the config file or the XDG default. */

@@ -2,6 +2,7 @@ package dev.arca.cli;
 
 import dev.arca.extract.Article;
 import dev.arca.extract.Extractor;
+import dev.arca.fetch.LocalFile;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -25,11 +26,13 @@ final class DirectoryExtraction {
 
     private final Extractor extractor;
     private final ArticleFormat format;
+    private final long maxSize;
     private final ArcaCommand arca;
 
-    DirectoryExtraction(Extractor extractor, ArticleFormat format, ArcaCommand arca) {
+    DirectoryExtraction(Extractor extractor, ArticleFormat format, long maxSize, ArcaCommand arca) {
         this.extractor = extractor;
         this.format = format;
+        this.maxSize = maxSize;
         this.arca = arca;
     }
 
@@ -38,10 +41,9 @@ final class DirectoryExtraction {
             throw new IOException("--input-dir " + inputDir + " is not a directory");
         }
         List<Path> pages = pages(inputDir);
-        int threads = jobs > 0 ? jobs : Runtime.getRuntime().availableProcessors();
         AtomicInteger errors = new AtomicInteger();
         long start = System.nanoTime();
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        ExecutorService pool = Executors.newFixedThreadPool(jobs);
         try (TargetDirectory out = TargetDirectory.open(outputDir)) {
             List<Future<?>> done = new ArrayList<>();
             for (Path page : pages) {
@@ -68,7 +70,7 @@ final class DirectoryExtraction {
 
     private void extractTo(Path page, Path inputDir, TargetDirectory outputDir, AtomicInteger errors) {
         try {
-            Article article = extractor.extract(Files.readAllBytes(page), null, page.toAbsolutePath().toUri().toString());
+            Article article = extractor.extract(LocalFile.page(page, maxSize), null, page.toAbsolutePath().toUri().toString());
             String rendered = format == ArticleFormat.json ? Json.line(article) + "\n" : format.render(article);
             Path relative = inputDir.relativize(page);
             String name = relative.getFileName().toString();

@@ -28,7 +28,7 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
     @Override
     public int handleParseException(ParameterException ex, String[] args) {
         CommandLine command = ex.getCommandLine();
-        arca.error(message(ex) + configHint(ex));
+        arca.error(message(ex));
         String name = command.getCommandSpec().qualifiedName();
         arca.console().err().println("Try '" + name + " --help' for more information.");
         if (arca.verbose()) {
@@ -48,17 +48,6 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
             return suggestions.isEmpty() ? what : what + "; did you mean " + String.join(" or ", suggestions) + "?";
         }
         return ex.getMessage();
-    }
-
-    /** Points at the config file when the bad value came from there rather than the command line. */
-    private String configHint(ParameterException ex) {
-        if (!(ex.getArgSpec() instanceof CommandLine.Model.OptionSpec option) || ex.getValue() == null) {
-            return "";
-        }
-        String key = option.longestName().replaceFirst("^-+", "");
-        String command = option.command() == null || option.command().parent() == null ? "arca" : option.command().name();
-        String configured = arca.config().valueFor(command, key);
-        return ex.getValue().equals(configured) ? " (set in " + arca.config().path() + ")" : "";
     }
 
     @Override

@@ -13,7 +13,6 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -22,7 +21,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -71,7 +69,8 @@ final class FetchCommand implements Callable<Integer> {
     List<String> inputs = new ArrayList<>();
 
     @Option(names = {"-i", "--input-file"}, paramLabel = "FILE",
-            description = "Archive the URLs listed in FILE, one per line; - reads stdin. Blank lines and # comments are skipped.")
+            description = "Archive the URLs listed in FILE, one per line; - reads stdin. Blank lines and # comments are skipped; "
+                    + "a line longer than 64 KiB is one failed input (FILE:LINE).")
     List<String> lists = new ArrayList<>();
 
     @Option(names = "--feed", paramLabel = "URL|FILE",
@@ -83,12 +82,14 @@ final class FetchCommand implements Callable<Integer> {
             description = "Archive every page of this sitemap or sitemap index. Repeatable.")
     List<String> sitemaps = new ArrayList<>();
 
-    @Option(names = "--max-sitemaps", paramLabel = "N", defaultValue = "1000",
-            description = "With --sitemap: read at most N sitemaps in this run, indexes included (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--max-sitemaps", paramLabel = "N", converter = Ranges.Sitemaps.class, defaultValue = "1000",
+            description = "With --sitemap: read at most N sitemaps in this run, indexes included; " + Ranges.SITEMAPS
+                    + " (default: ${DEFAULT-VALUE}).")
     int maxSitemaps;
 
-    @Option(names = "--max-sitemap-urls", paramLabel = "N", defaultValue = "100000",
-            description = "With --sitemap: take at most N page URLs from sitemaps in this run (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--max-sitemap-urls", paramLabel = "N", converter = Ranges.SitemapUrls.class, defaultValue = "100000",
+            description = "With --sitemap: take at most N page URLs from sitemaps in this run; " + Ranges.SITEMAP_URLS
+                    + " (default: ${DEFAULT-VALUE}).")
     int maxSitemapUrls;
 
     @Option(names = "--since", paramLabel = "DATE",
@@ -103,16 +104,18 @@ final class FetchCommand implements Callable<Integer> {
             description = "Fetch URLs already in the store again; keep a new snapshot only if the article changed.")
     boolean refetch;
 
-    @Option(names = "--jobs", paramLabel = "N", defaultValue = "4",
-            description = "Fetch up to N URLs at once, from different hosts (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--jobs", paramLabel = "N", converter = Ranges.Jobs.class, defaultValue = "4",
+            description = "Fetch up to N URLs at once, from different hosts; " + Ranges.JOBS + " (default: ${DEFAULT-VALUE}).")
     int jobs;
 
-    @Option(names = "--delay", paramLabel = "SECONDS", converter = SecondsConverter.class, defaultValue = "1.0",
-            description = "Wait this long between two requests to the same host (default: ${DEFAULT-VALUE} s).")
+    @Option(names = "--delay", paramLabel = "SECONDS", converter = Ranges.Delay.class, defaultValue = "1.0",
+            description = "Wait this long between two requests to the same host; " + Ranges.DELAY
+                    + " (default: ${DEFAULT-VALUE} s).")
     Duration delay;
 
-    @Option(names = "--retries", paramLabel = "N", defaultValue = "3",
-            description = "Retry connection errors, timeouts, 408, 429 and 5xx up to N times, backing off (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--retries", paramLabel = "N", converter = Ranges.Retries.class, defaultValue = "3",
+            description = "Retry connection errors, timeouts, 408, 429 and 5xx up to N times, backing off; "
+                    + Ranges.RETRIES + " (default: ${DEFAULT-VALUE}).")
     int retries;
 
     @Option(names = "--ignore-robots", description = "Fetch pages even when robots.txt disallows them for arca.")
@@ -171,20 +174,8 @@ final class FetchCommand implements Callable<Integer> {
         if (originalUrl != null && (inputs.size() != 1 || isBatch())) {
             throw Usage.error(spec, "--url goes with exactly one saved page");
         }
-        if (jobs < 1) {
-            throw Usage.error(spec, "--jobs must be at least 1");
-        }
-        if (retries < 0) {
-            throw Usage.error(spec, "--retries must not be negative");
-        }
         if (since != null && sitemaps.isEmpty()) {
             throw Usage.error(spec, "--since goes with --sitemap");
-        }
-        if (maxSitemaps < 1) {
-            throw Usage.error(spec, "--max-sitemaps must be at least 1");
-        }
-        if (maxSitemapUrls < 1) {
-            throw Usage.error(spec, "--max-sitemap-urls must be at least 1");
         }
         return new BatchFetch.Settings(jobs, delay, retries, refetch, !ignoreRobots);
     }
@@ -239,9 +230,13 @@ final class FetchCommand implements Callable<Integer> {
             }
         }
         for (String list : lists) {
-            try (BufferedReader reader = UrlListReader.open(list, arca.console().in())) {
-                for (Iterator<String> urls = UrlListReader.urls(reader); urls.hasNext(); ) {
-                    fetch.add(urls.next());
+            try (UrlListReader lines = UrlListReader.open(list, arca.console().in())) {
+                for (UrlListReader.Line line = lines.read(); line != null; line = lines.read()) {
+                    if (line.problem() == null) {
+                        fetch.add(line.url());
+                    } else {
+                        fetch.fail(line.where(), line.problem(), null);
+                    }
                 }
             }
         }

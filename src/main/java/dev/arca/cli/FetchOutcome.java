@@ -2,6 +2,7 @@ package dev.arca.cli;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.arca.bundle.CaptureWarning;
+import dev.arca.store.IndexedCapture;
 import dev.arca.store.StoreEntry;
 
 import java.util.List;
@@ -13,7 +14,7 @@ import java.util.List;
  * @param finalUrl the URL after redirects, when fetched
  * @param status   archived, unchanged, skipped, failed or blocked
  * @param id       the capture ID: the new one when archived, the stored one when unchanged or skipped
- * @param title    the article's title, when fetched
+ * @param title    the article's title, when fetched, or the stored capture's when skipped
  * @param bundle   the absolute path of that capture's bundle
  * @param error    the one-line reason, when failed or blocked
  * @param warnings what the steps derived from an archived page could not do, as stored in its
@@ -48,9 +49,10 @@ public record FetchOutcome(String url, String finalUrl, String status, String id
     }
 
     /** Already in the store; {@code existing} is null when the same URL is in progress earlier in this run. */
-    static FetchOutcome skipped(String url, StoreEntry existing) {
+    static FetchOutcome skipped(String url, IndexedCapture existing) {
         return existing == null ? new FetchOutcome(url, null, SKIPPED, null, null, null, null)
-                : new FetchOutcome(url, null, SKIPPED, existing.id(), null, existing.bundle().toString(), null);
+                : new FetchOutcome(url, null, SKIPPED, existing.entry().id(), existing.article().title(),
+                existing.entry().bundle().toString(), null);
     }
 
     static FetchOutcome failed(String url, String error) {

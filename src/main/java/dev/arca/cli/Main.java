@@ -78,11 +78,12 @@ public final class Main {
         });
         commandLine.setExecutionExceptionHandler(errors);
         commandLine.setParameterExceptionHandler(errors);
-        ConfigFile config = arca.config();
-        if (config.problem() != null) {
-            arca.error(config.problem());
+        if (!ConfigCommand.NAME.equals(Subcommands.named(args)) && !arca.configProblems().isEmpty()) {
+            // a file that is wrong anywhere stops every command; arca config lists all of it
+            arca.error(arca.configProblems().get(0).toString());
+            return ExitCodes.USAGE;
         }
-        commandLine.setDefaultValueProvider(config.defaults());
+        commandLine.setDefaultValueProvider(arca.config().defaults());
         return commandLine.execute(args);
     }
 }

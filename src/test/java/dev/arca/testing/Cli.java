@@ -5,6 +5,7 @@ import dev.arca.cli.Main;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -77,6 +78,10 @@ public final class Cli {
     }
 
     public Result runWithInput(byte[] stdin, String... args) {
+        return runWithInput(new ByteArrayInputStream(stdin), args);
+    }
+
+    public Result runWithInput(InputStream stdin, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         return run(stdin, out, out, args);
     }
@@ -86,13 +91,13 @@ public final class Cli {
      * {@code out} is empty.
      */
     public Result runWithOutput(OutputStream stdout, String... args) {
-        return run(new byte[0], stdout, new ByteArrayOutputStream(), args);
+        return run(new ByteArrayInputStream(new byte[0]), stdout, new ByteArrayOutputStream(), args);
     }
 
-    private Result run(byte[] stdin, OutputStream stdout, ByteArrayOutputStream captured, String... args) {
+    private Result run(InputStream stdin, OutputStream stdout, ByteArrayOutputStream captured, String... args) {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         Console console = new Console(Console.data(stdout), new PrintStream(err, true, StandardCharsets.UTF_8),
-                new ByteArrayInputStream(stdin), env, home, false, stdinIsTerminal);
+                stdin, env, home, false, stdinIsTerminal);
         int status = Main.run(args, console);
         return new Result(status, captured.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8),
                 captured.toByteArray());

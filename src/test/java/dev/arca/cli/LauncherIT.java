@@ -10,8 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.FileTime;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -109,8 +107,11 @@ class LauncherIT {
                 Thread.sleep(20);
             }
 
-            Files.setLastModifiedTime(project.resolve("src/main/java/dev/arca/cli/Main.java"),
-                    FileTime.from(Instant.now())); // what a pull does: newer than the jar, not newer than the build that follows
+            // what a pull does: the file is written again, so the file system dates it, newer than the
+            // jar and older than the build that follows (a time from this JVM's clock may be neither,
+            // under faketime or a skewed clock)
+            Path pulled = project.resolve("src/main/java/dev/arca/cli/Main.java");
+            Files.write(pulled, Files.readAllBytes(pulled));
             Process one = start(launcher, "one", "--version");
             Process two = start(launcher, "two", "--version");
             assertThat(one.waitFor(10, TimeUnit.MINUTES) && two.waitFor(10, TimeUnit.MINUTES)).isTrue();
@@ -138,8 +139,8 @@ class LauncherIT {
         Files.createDirectories(project.resolve(".mvn"));
         Files.writeString(project.resolve(".mvn/maven.config"), "-o\n-Dcds.skip=true\n");
         Files.createDirectories(project.resolve("target"));
+        // copied last and without its attributes: the file system dates it newer than every source
         Files.copy(here.resolve("target/arca.jar"), project.resolve("target/arca.jar"));
-        Files.setLastModifiedTime(project.resolve("target/arca.jar"), FileTime.from(Instant.now()));
         return project;
     }
 

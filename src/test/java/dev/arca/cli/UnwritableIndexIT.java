@@ -48,6 +48,8 @@ class UnwritableIndexIT {
                 }
             }
             Files.setPosixFilePermissions(index, PosixFilePermissions.fromString("rw-r--r--"));
+            // nobody may not reach the checkout (a clone in a mktemp -d directory is root's alone)
+            Files.copy(Jar.JAR, dir.resolve(Jar.JAR.getFileName()));
         } else {
             Files.setPosixFilePermissions(index, PosixFilePermissions.fromString("r--r--r--"));
         }
@@ -71,7 +73,11 @@ class UnwritableIndexIT {
         List<String> argv = new ArrayList<>(List.of("--store", store.toString()));
         argv.addAll(List.of(args));
         List<String> command = Jar.command(argv.toArray(String[]::new));
-        return Jar.run(ROOT ? asNobody(command) : command, dir);
+        if (!ROOT) {
+            return Jar.run(command, dir);
+        }
+        String copy = dir.resolve(Jar.JAR.getFileName()).toString();
+        return Jar.run(asNobody(command.stream().map(arg -> arg.equals(Jar.JAR.toString()) ? copy : arg).toList()), dir);
     }
 
     private static List<String> asNobody(List<String> command) {

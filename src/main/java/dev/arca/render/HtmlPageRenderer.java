@@ -25,8 +25,6 @@ public final class HtmlPageRenderer {
 
     static final String CONTENT_SECURITY_POLICY = policy("data:");
 
-    private static final java.util.regex.Pattern LANGUAGE_TAG = java.util.regex.Pattern.compile("[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*");
-
     private static final Safelist SAFELIST = Safelist.relaxed()
             .addTags("figure", "figcaption", "time", "hr", "main", "section", "article", "aside", "mark", "small")
             .addAttributes("time", "datetime")
@@ -68,9 +66,7 @@ public final class HtmlPageRenderer {
         String title = Bylines.oneLine(article.title());
         head.appendElement("title").text(title);
         head.appendElement("style").appendText(STYLE);
-        if (article.language() != null && LANGUAGE_TAG.matcher(article.language()).matches()) {
-            page.selectFirst("html").attr("lang", article.language());
-        }
+        LanguageTag.wellFormed(article.language()).ifPresent(tag -> page.selectFirst("html").attr("lang", tag));
 
         Element main = page.body().appendElement("article");
         Element header = main.appendElement("header");
@@ -84,6 +80,19 @@ public final class HtmlPageRenderer {
             header.appendElement("p").appendText("Source: ")
                     .appendElement("a").attr("href", safeHref(url)).attr("rel", "noreferrer").text(url);
         }
+        Document clean = cleanBody(article, links);
+        clean.select("a[href]").attr("rel", "noreferrer noopener");
+        for (Node node : clean.body().childNodes()) {
+            main.appendChild(node.clone());
+        }
+        return "<!DOCTYPE html>\n" + ControlCharacters.html(page.html()) + "\n";
+    }
+
+    /**
+     * The article's body passed through the safelist, each image linked by {@code links} or, when it
+     * has no link, shown as its alt text; the EPUB renderer starts from the same body.
+     */
+    static Document cleanBody(Article article, ImageLinks links) {
         Document body = Jsoup.parseBodyFragment(article.html(), article.url() == null ? "" : article.url());
         // links are chosen before cleaning, which drops srcset and data: URIs; the cleaner keeps every img, in order
         List<Optional<String>> images = body.getElementsByTag("img").stream().map(links::link).toList();
@@ -99,11 +108,7 @@ public final class HtmlPageRenderer {
                 ImageLinks.showAltText(img);
             }
         }
-        clean.select("a[href]").attr("rel", "noreferrer noopener");
-        for (Node node : clean.body().childNodes()) {
-            main.appendChild(node.clone());
-        }
-        return "<!DOCTYPE html>\n" + ControlCharacters.html(page.html()) + "\n";
+        return clean;
     }
 
     private static String policy(String imageSources) {

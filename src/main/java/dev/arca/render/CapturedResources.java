@@ -11,7 +11,11 @@ import java.util.Optional;
 @FunctionalInterface
 public interface CapturedResources {
 
-    /** The captured resource at {@code url} (absolute, without fragment), if the capture holds it. */
+    /**
+     * The captured resource at {@code url} (absolute, without fragment), if the capture holds a
+     * successful response for it, after the redirects it recorded: an error page is no resource,
+     * and renderers show it as missing.
+     */
     Optional<CapturedResource> find(String url);
 
     /** No resources: every image shows its alt text. */

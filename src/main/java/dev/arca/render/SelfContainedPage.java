@@ -69,7 +69,8 @@ public final class SelfContainedPage {
      * @param resources   what the capture holds of its requisites
      */
     public static String render(byte[] body, String contentType, String url, CapturedResources resources) {
-        Document page = Jsoup.parse(HtmlCharset.decode(body, contentType), url == null ? "" : url);
+        // controls go before parsing: removed after, they could join "<scrip\u0016t>" into a tag that runs
+        Document page = Jsoup.parse(ControlCharacters.text(HtmlCharset.decode(body, contentType)), url == null ? "" : url);
         new SelfContainedPage(resources, HtmlCharset.detect(body, contentType)).inline(page);
         page.outputSettings().charset("UTF-8").prettyPrint(false);
         return ControlCharacters.html(page.outerHtml()) + "\n";
@@ -174,6 +175,10 @@ public final class SelfContainedPage {
                 imageAttribute(e, "href");
                 imageAttribute(e, "xlink:href");
             }
+            case "use" -> {
+                absolute(e, "href");
+                absolute(e, "xlink:href");
+            }
             case "a", "area" -> absolute(e, "href");
             case "form" -> absolute(e, "action");
             case "source", "audio", "track" -> absolute(e, "src");
@@ -195,7 +200,7 @@ public final class SelfContainedPage {
             String key = a.getKey().toLowerCase(Locale.ROOT);
             String value = a.getValue().strip().toLowerCase(Locale.ROOT).replaceAll("[\\s\\x00-\\x1f]", "");
             if (key.startsWith("on") || value.startsWith("javascript:") || value.startsWith("vbscript:")
-                    || key.equals("srcdoc") || key.equals("formaction") || key.equals("integrity") || key.equals("nonce")) {
+                    || key.equals("srcdoc") || key.equals("formaction") || key.equals("ping") || key.equals("integrity") || key.equals("nonce")) {
                 remove.add(a.getKey());
             }
         }

@@ -39,7 +39,7 @@ class SelfContainedPageTest {
             <noscript><p>Please enable JavaScript</p></noscript>
             <img src="/img/uncaptured.png" srcset="/img/uncaptured-2x.png 2x" alt="gone" onerror="retry()">
             <video poster="/img/hero.png"></video>
-            <a href="../about">About</a> <a href="#top">Top</a> <a href="javascript:alert(1)">bad</a>
+            <a href="../about" ping="https://track.example/">About</a> <a href="#top">Top</a> <svg><use href="/sprite.svg#logo"/></svg> <a href="javascript:alert(1)">bad</a>
             <iframe src="https://ads.example/"></iframe><object data="/flash.swf"></object>
             </body></html>
             """;
@@ -115,6 +115,8 @@ class SelfContainedPageTest {
                 .noneMatch(a -> a.getKey().startsWith("on") || a.getValue().contains("javascript:")));
         assertThat(page.selectFirst("iframe").hasAttr("src")).isFalse();
         assertThat(page.select("a").eachAttr("href")).containsExactly("https://site.example/about", "#top");
+        assertThat(page.select("a[ping]")).isEmpty();
+        assertThat(page.selectFirst("use").attr("href")).isEqualTo("https://site.example/sprite.svg#logo");
         assertThat(page.select("head > meta").eachAttr("charset")).containsExactly("utf-8");
         assertThat(page.selectFirst("meta[http-equiv=Content-Security-Policy]").attr("content"))
                 .isEqualTo(SelfContainedPage.CONTENT_SECURITY_POLICY).startsWith("default-src 'none';");

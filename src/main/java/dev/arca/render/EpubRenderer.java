@@ -1,6 +1,7 @@
 package dev.arca.render;
 
 import dev.arca.extract.Article;
+import org.jsoup.Jsoup;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -24,7 +25,8 @@ import java.util.zip.ZipOutputStream;
 /**
  * The article as an EPUB 3 book for e-readers: one chapter with the title, byline and source
  * link, the body (see {@link XhtmlBody}) and the captured images, and the metadata (title,
- * authors, date, language, publisher, description, source URL) in the package document.
+ * authors, date, language, publisher, description, source URL) in the package document; the
+ * lead image, when captured, is the book's cover.
  *
  * <p>The book passes epubcheck with no error and no warning, so it holds nothing a reading
  * system may refuse: no remote resource (an image not captured shows its alt text), no image in
@@ -49,7 +51,10 @@ public final class EpubRenderer {
         String title = title(article);
         String language = LanguageTag.wellFormed(article.language()).orElse("und");
         ImageFiles images = new ImageFiles(resources, "images/");
-        String body = XhtmlBody.of(HtmlPageRenderer.cleanBody(article, images.links(CORE_IMAGES::contains)).body());
+        ImageLinks links = images.links(CORE_IMAGES::contains);
+        String body = XhtmlBody.of(HtmlPageRenderer.cleanBody(article, links).body());
+        Optional<String> cover = Optional.ofNullable(article.leadImage()).flatMap(lead -> links.link(
+                Jsoup.parseBodyFragment("", article.url() == null ? "" : article.url()).body().appendElement("img").attr("src", lead)));
 
         ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
         stored(zip, "mimetype", "application/epub+zip".getBytes(StandardCharsets.US_ASCII), when);
@@ -59,7 +64,7 @@ public final class EpubRenderer {
                 <rootfiles><rootfile full-path="EPUB/package.opf" media-type="application/oebps-package+xml"/></rootfiles>
                 </container>
                 """, when);
-        deflated(zip, "EPUB/package.opf", packageDocument(article, title, language, images.files(), when), when);
+        deflated(zip, "EPUB/package.opf", packageDocument(article, title, language, images.files(), cover.orElse(null), when), when);
         deflated(zip, "EPUB/nav.xhtml", xhtml(title, language, "", "<nav epub:type=\"toc\" id=\"toc\"><h1>"
                 + Xml.escape(title) + "</h1><ol><li><a href=\"article.xhtml\">" + Xml.escape(title) + "</a></li></ol></nav>"), when);
         deflated(zip, "EPUB/article.xhtml", xhtml(title, language, "<link rel=\"stylesheet\" type=\"text/css\" href=\"style.css\"/>",
@@ -101,8 +106,9 @@ public final class EpubRenderer {
                 + Xml.escape(title) + "</title>" + head + "</head>\n<body>" + body + "</body>\n</html>\n";
     }
 
+    /** The package document; {@code cover} is the path of the lead image, if captured, which reading systems show as the cover. */
     private static String packageDocument(Article article, String title, String language, List<ImageFiles.ImageFile> images,
-                                          Instant made) {
+                                          String cover, Instant made) {
         String modified = made.toString();
         String url = Bylines.oneLine(article.url());
         StringBuilder opf = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
@@ -125,7 +131,8 @@ public final class EpubRenderer {
                 .append("<item id=\"style\" href=\"style.css\" media-type=\"text/css\"/>\n");
         for (int i = 0; i < images.size(); i++) {
             opf.append("<item id=\"image").append(i + 1).append("\" href=\"").append(images.get(i).path())
-                    .append("\" media-type=\"").append(images.get(i).type().mediaType).append("\"/>\n");
+                    .append("\" media-type=\"").append(images.get(i).type().mediaType)
+                    .append(images.get(i).path().equals(cover) ? "\" properties=\"cover-image\"/>\n" : "\"/>\n");
         }
         return opf.append("</manifest>\n<spine><itemref idref=\"article\"/></spine>\n</package>\n").toString();
     }

@@ -57,6 +57,8 @@ class EpubRendererTest {
         captured.put("https://news.example/big.png", new CapturedResource(CapturedImagesTest.PNG, "image/png"));
         captured.put("https://news.example/logo.gif", new CapturedResource(CapturedImagesTest.GIF, "image/gif"));
         captured.put("https://news.example/gone.jpg", new CapturedResource(jpeg(), "image/jpeg"));
+        // the lead image is the logo: one file, the cover
+        captured.put("https://news.example/img/lead.png", new CapturedResource(CapturedImagesTest.GIF, "image/png"));
         captured.put("https://news.example/icon.svg", new CapturedResource(
                 "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>x()</script></svg>".getBytes(StandardCharsets.UTF_8), "image/svg+xml"));
         String html = CapturedImagesTest.article("").html() + "<p>Before.</p>"
@@ -66,7 +68,7 @@ class EpubRendererTest {
                 + "<p><img src=\"https://news.example/logo.gif\"></p>";
         Article article = new Article("https://news.example/story?id=1&x=2", null, "Bridge <reopens> & more", "Maria Okafor and Li Wei",
                 List.of("Maria Okafor", "Li Wei"), "2024-03-14T08:30:00+01:00", null, "The Courier", "en-GB",
-                "A standfirst.", null, List.of(), null, "text/html", 0.9, 4, "Before.", html);
+                "A standfirst.", "/img/lead.png", List.of(), null, "text/html", 0.9, 4, "Before.", html);
 
         byte[] epub = epub(article, CapturedResources.of(captured));
 
@@ -80,6 +82,7 @@ class EpubRendererTest {
                 "<dc:creator>Maria Okafor</dc:creator>", "<dc:creator>Li Wei</dc:creator>", "<dc:date>2024-03-14T07:30:00Z</dc:date>",
                 "<dc:publisher>The Courier</dc:publisher>", "<dc:source>https://news.example/story?id=1&amp;x=2</dc:source>",
                 "<meta property=\"dcterms:modified\">2024-03-15T10:11:12Z</meta>");
+        assertThat(opf).containsPattern("href=\"images/[0-9a-f]{16}\\.gif\" media-type=\"image/gif\" properties=\"cover-image\"/>");
         String chapter = new String(entries.get("EPUB/article.xhtml"), StandardCharsets.UTF_8);
         assertThat(chapter).contains("<span class=\"missing-image\">An icon</span>", "<span class=\"missing-image\">Absent</span>",
                 "alt=\"A bus\" width=\"640\" height=\"480\"").doesNotContain("news.example/big.png").doesNotContain("<script");

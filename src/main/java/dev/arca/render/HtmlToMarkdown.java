@@ -82,6 +82,7 @@ final class HtmlToMarkdown implements NodeFilter {
         }
     }
 
+    private final ImageLinks images;
     private final StringBuilder out = new StringBuilder();
     private final StringBuilder inline = new StringBuilder();
     private final Deque<Container> containers = new ArrayDeque<>();
@@ -92,9 +93,22 @@ final class HtmlToMarkdown implements NodeFilter {
     private int preDepth;
     private int codeDepth;
 
-    /** The Markdown for the children of {@code root}. */
+    private HtmlToMarkdown(ImageLinks images) {
+        this.images = images;
+    }
+
+    /** The Markdown for the children of {@code root}, images linked to their own absolute URLs. */
     static String convert(Element root) {
-        HtmlToMarkdown converter = new HtmlToMarkdown();
+        return convert(root, ImageLinks.original());
+    }
+
+    /**
+     * The Markdown for the children of {@code root}, images linked as {@code images} says (an
+     * image without a link is left out); a link is either an absolute http(s) URL or a relative
+     * path that arca made.
+     */
+    static String convert(Element root, ImageLinks images) {
+        HtmlToMarkdown converter = new HtmlToMarkdown(images);
         for (Node child : new ArrayList<>(root.childNodes())) {
             NodeTraversor.filter(converter, child);
         }
@@ -259,8 +273,8 @@ final class HtmlToMarkdown implements NodeFilter {
     }
 
     private void image(Element img) {
-        String src = absolute(img, "src");
-        if (!MarkdownSyntax.isWebUrl(src)) {
+        String src = images.link(img).orElse(null);
+        if (src == null) {
             return;
         }
         String alt = MarkdownSyntax.escape(Bylines.oneLine(img.attr("alt")));

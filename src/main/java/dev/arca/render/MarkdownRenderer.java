@@ -10,7 +10,13 @@ import org.jsoup.Jsoup;
  */
 public final class MarkdownRenderer {
 
+    /** The article, its images linked to the absolute URLs they came from. */
     public String render(Article article) {
+        return renderWith(article, ImageLinks.original());
+    }
+
+    /** The article, its images linked as {@code images} says (a folder export links them to its files). */
+    String renderWith(Article article, ImageLinks images) {
         StringBuilder md = new StringBuilder();
         String title = Bylines.oneLine(article.title());
         if (!title.isEmpty()) {
@@ -24,7 +30,8 @@ public final class MarkdownRenderer {
         if (!url.isEmpty()) {
             md.append("Source: ").append(MarkdownSyntax.autolink(url)).append("\n\n");
         }
-        String body = HtmlToMarkdown.convert(Jsoup.parseBodyFragment(article.html(), article.url() == null ? "" : article.url()).body());
+        String body = HtmlToMarkdown.convert(Jsoup.parseBodyFragment(article.html(), article.url() == null ? "" : article.url()).body(),
+                images);
         if (!body.isEmpty()) {
             md.append(body).append('\n');
         }

@@ -53,7 +53,7 @@ final class MarkdownSyntax {
         for (int i = 0; i < url.length(); i++) {
             char c = url.charAt(i);
             if (c <= ' ' || ControlCharacters.isControl(c) || c == '<' || c == '>' || c == '(' || c == ')' || c == '\\') {
-                percentEncode(sb, c);
+                percentEncode(sb, String.valueOf(c));
             } else {
                 if (c == '&' && ENTITY.matcher(url).region(i, url.length()).lookingAt()) {
                     sb.append('\\');
@@ -64,8 +64,9 @@ final class MarkdownSyntax {
         return sb.toString();
     }
 
-    private static void percentEncode(StringBuilder sb, char c) {
-        for (byte b : String.valueOf(c).getBytes(StandardCharsets.UTF_8)) {
+    /** Appends the UTF-8 bytes of {@code s} as %XX escapes. */
+    static void percentEncode(StringBuilder sb, String s) {
+        for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
             sb.append('%').append(Character.toUpperCase(Character.forDigit((b >> 4) & 0xF, 16)))
                     .append(Character.toUpperCase(Character.forDigit(b & 0xF, 16)));
         }
@@ -81,7 +82,7 @@ final class MarkdownSyntax {
         for (int i = 0; i < clean.length(); i++) {
             char c = clean.charAt(i);
             if (c <= ' ' || ControlCharacters.isControl(c) || c == '<' || c == '>') {
-                percentEncode(sb, c);
+                percentEncode(sb, String.valueOf(c));
             } else {
                 sb.append(c);
             }

@@ -13,7 +13,8 @@ import dev.arca.fetch.RobotsDecision;
 import dev.arca.fetch.RobotsRules;
 import dev.arca.fetch.UrlNormalizer;
 import dev.arca.fetch.WebUrl;
-import dev.arca.store.IndexedCapture;
+import dev.arca.index.IndexedCapture;
+import dev.arca.index.StoreIndex;
 import dev.arca.store.Store;
 import dev.arca.store.StoreEntry;
 
@@ -68,18 +69,20 @@ final class BatchFetch {
     private final RobotsRules robots;
     private final RetryPolicy retry;
     private final Store store;
+    private final StoreIndex index;
     private final Extractor extractor;
     private final BatchReport report;
     private final HostScheduler<Job> scheduler;
     private final Set<String> inProgress = ConcurrentHashMap.newKeySet();
     private final List<Thread> workers = new ArrayList<>();
 
-    BatchFetch(Settings settings, FetchOptions options, Store store, Extractor extractor, BatchReport report) {
+    BatchFetch(Settings settings, FetchOptions options, Store store, StoreIndex index, Extractor extractor, BatchReport report) {
         this.settings = settings;
         this.fetcher = new Fetcher(options);
         this.robots = settings.obeyRobots() ? new RobotsRules(fetcher, options.userAgent()) : null;
         this.retry = RetryPolicy.of(settings.retries());
         this.store = store;
+        this.index = index;
         this.extractor = extractor;
         this.report = report;
         this.scheduler = new HostScheduler<>(settings.delay(), QUEUE);
@@ -124,7 +127,7 @@ final class BatchFetch {
 
     /** The newest stored capture of the page at {@code normalized}, or null. */
     private IndexedCapture newest(String normalized) throws IOException {
-        List<IndexedCapture> snapshots = store.snapshots(normalized, report::unreadable);
+        List<IndexedCapture> snapshots = index.snapshots(normalized, report::unreadable);
         return snapshots.isEmpty() ? null : snapshots.get(0);
     }
 

@@ -157,7 +157,7 @@ final class FetchCommand implements Callable<Integer> {
                 ? new TerminalProgress(arca.console().err()) : Progress.NONE;
         BatchReport report = new BatchReport(arca, json, progress);
         try (progress) {
-            BatchFetch fetch = new BatchFetch(settings, options, store, Extractor.create(), report);
+            BatchFetch fetch = new BatchFetch(settings, options, store, arca.storeIndex(), Extractor.create(), report);
             try {
                 feed(fetch, options, sitemapSince);
             } finally {

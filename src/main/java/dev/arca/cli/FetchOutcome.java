@@ -2,7 +2,7 @@ package dev.arca.cli;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.arca.bundle.CaptureWarning;
-import dev.arca.store.IndexedCapture;
+import dev.arca.index.IndexedCapture;
 import dev.arca.store.StoreEntry;
 
 import java.util.List;

@@ -1,10 +1,10 @@
 package dev.arca.cli;
 
-import dev.arca.store.CaptureFilter;
-import dev.arca.store.IndexedCapture;
-import dev.arca.store.SearchHit;
-import dev.arca.store.SearchQuery;
-import dev.arca.store.SearchSyntaxException;
+import dev.arca.index.CaptureFilter;
+import dev.arca.index.IndexedCapture;
+import dev.arca.index.SearchHit;
+import dev.arca.index.SearchQuery;
+import dev.arca.index.SearchSyntaxException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

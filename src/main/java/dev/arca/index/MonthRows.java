@@ -1,5 +1,8 @@
-package dev.arca.store;
+package dev.arca.index;
 
+import dev.arca.store.BundleFile;
+import dev.arca.store.MonthDirectory;
+import dev.arca.store.Store;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -53,7 +56,7 @@ final class MonthRows {
 
     /** Remembers that the index now matches {@code listing}. */
     void record(MonthDirectory.Listing listing) throws SQLException {
-        record(listing.month().name(), new State(listing.dirMtime(), listing.fingerprint()));
+        record(listing.month().name(), new State(listing.dirMtime(), MonthFingerprint.of(listing.files())));
     }
 
     void record(String month, State state) throws SQLException {

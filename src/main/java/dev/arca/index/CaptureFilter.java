@@ -1,4 +1,4 @@
-package dev.arca.store;
+package dev.arca.index;
 
 import java.time.Instant;
 import java.util.ArrayList;

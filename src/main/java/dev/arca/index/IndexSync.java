@@ -1,5 +1,9 @@
-package dev.arca.store;
+package dev.arca.index;
 
+import dev.arca.store.BundleFile;
+import dev.arca.store.Diagnostics;
+import dev.arca.store.MonthDirectory;
+import dev.arca.store.Store;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -50,7 +54,7 @@ final class IndexSync {
                 continue;
             }
             MonthDirectory.Listing listing = dir.list();
-            if (state != null && state.fingerprint().equals(listing.fingerprint())) {
+            if (state != null && state.fingerprint().equals(MonthFingerprint.of(listing.files()))) {
                 if (listing.dirMtime() >= 0) {
                     confirmed.add(listing);
                 }
@@ -216,7 +220,7 @@ final class IndexSync {
             throws SQLException, IOException {
         MonthDirectory.Listing listing = dir.list();
         MonthRows.State state = months.get(dir.name());
-        if (state != null && state.fingerprint().equals(listing.fingerprint())) {
+        if (state != null && state.fingerprint().equals(MonthFingerprint.of(listing.files()))) {
             months.record(listing);
             return 0;
         }

@@ -1,4 +1,4 @@
-package dev.arca.store;
+package dev.arca.index;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,7 +17,7 @@ import java.util.function.Consumer;
 /**
  * Answers questions about the store from {@code index.sqlite}: listings, full-text search and
  * statistics, without opening a bundle (search opens only the few it shows, for snippets). Get one
- * from {@link Store#index()}, which brings the index up to date first.
+ * from {@link StoreIndex#current()}, which brings the index up to date first.
  */
 public final class CaptureIndex {
 

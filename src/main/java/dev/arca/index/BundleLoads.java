@@ -1,5 +1,6 @@
-package dev.arca.store;
+package dev.arca.index;
 
+import dev.arca.store.BundleFile;
 import dev.arca.bundle.BundleReader;
 import dev.arca.bundle.BundleVerifier;
 import dev.arca.bundle.CaptureInfo;

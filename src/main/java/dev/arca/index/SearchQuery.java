@@ -1,4 +1,4 @@
-package dev.arca.store;
+package dev.arca.index;
 
 /**
  * A full-text query as the user typed it and as FTS5 matches it. People type words, and words

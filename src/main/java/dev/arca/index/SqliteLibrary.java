@@ -1,4 +1,4 @@
-package dev.arca.store;
+package dev.arca.index;
 
 import org.sqlite.SQLiteJDBCLoader;
 import org.sqlite.util.LibraryLoaderUtil;

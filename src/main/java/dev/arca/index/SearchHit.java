@@ -1,4 +1,4 @@
-package dev.arca.store;
+package dev.arca.index;
 
 /**
  * One result of a full-text search.

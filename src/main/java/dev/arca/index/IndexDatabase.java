@@ -1,5 +1,7 @@
-package dev.arca.store;
+package dev.arca.index;
 
+import dev.arca.store.Diagnostics;
+import dev.arca.store.StoreException;
 import org.sqlite.SQLiteConfig;
 
 import java.io.Closeable;

@@ -1,5 +1,6 @@
-package dev.arca.store;
+package dev.arca.index;
 
+import dev.arca.store.StoreEntry;
 import dev.arca.bundle.CaptureWarning;
 import dev.arca.extract.Article;
 

@@ -1,4 +1,4 @@
-package dev.arca.store;
+package dev.arca.index;
 
 /** How a listing is sorted. Ties, and captures without the sorted field, go newest first. */
 public enum CaptureOrder {

@@ -1,5 +1,9 @@
-package dev.arca.store;
+package dev.arca.index;
 
+import dev.arca.store.BundleFile;
+import dev.arca.store.CaptureIds;
+import dev.arca.store.Store;
+import dev.arca.store.StoreEntry;
 import dev.arca.bundle.CaptureInfo;
 import dev.arca.bundle.CaptureWarning;
 import dev.arca.extract.Article;

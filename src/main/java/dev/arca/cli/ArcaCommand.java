@@ -5,7 +5,6 @@ import dev.arca.index.StoreIndex;
 import dev.arca.index.Unreadable;
 import dev.arca.store.Diagnostics;
 import dev.arca.store.Store;
-import dev.arca.store.StoreLocation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

@@ -101,7 +101,7 @@ final class BatchFetch {
         try {
             url = WebUrl.parse(input);
         } catch (FetchException e) {
-            report.done(FetchOutcome.failed(input, e.getMessage()), e);
+            report.done(FetchOutcome.failed(input, FlagHints.message(e)), e);
             return;
         }
         String normalized = UrlNormalizer.normalize(url).toString();
@@ -289,7 +289,7 @@ final class BatchFetch {
         boolean requested = e.reason() != FetchException.Reason.BLOCKED;
         scheduler.finish(lease, requested);
         inProgress.remove(job.normalized());
-        String message = e.getMessage() + retry.whyFinal(e, job.retries());
+        String message = FlagHints.message(e) + retry.whyFinal(e, job.retries());
         report.done(e.reason() == FetchException.Reason.BLOCKED
                 ? FetchOutcome.blocked(job.input(), message) : FetchOutcome.failed(job.input(), message), e);
     }

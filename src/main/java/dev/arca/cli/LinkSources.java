@@ -67,7 +67,7 @@ final class LinkSources {
                 batch.add(link);
             }
         } catch (FetchException e) {
-            batch.fail(source, "feed: " + e.getMessage(), e);
+            batch.fail(source, "feed: " + FlagHints.message(e), e);
         }
     }
 
@@ -155,7 +155,7 @@ final class LinkSources {
                         queue(child.toString(), next.depth() + 1);
                     }
                 } catch (FetchException e) {
-                    batch.fail(next.url().toString(), "sitemap: " + e.getMessage(), e);
+                    batch.fail(next.url().toString(), "sitemap: " + FlagHints.message(e), e);
                 }
             }
             if (overBudget > 0) {
@@ -173,7 +173,7 @@ final class LinkSources {
             try {
                 url = WebUrl.parse(sitemap);
             } catch (FetchException e) {
-                batch.fail(sitemap, "sitemap: " + e.getMessage(), e);
+                batch.fail(sitemap, "sitemap: " + FlagHints.message(e), e);
                 return;
             }
             if (!queued.add(url)) {

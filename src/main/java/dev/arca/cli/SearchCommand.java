@@ -76,7 +76,8 @@ final class SearchCommand implements Callable<Integer> {
         try {
             hits = arca.index().search(fts ? SearchQuery.fts(text) : SearchQuery.words(text), filter, limit);
         } catch (SearchSyntaxException e) {
-            throw Usage.error(spec, e.getMessage());
+            throw Usage.error(spec, e.getMessage() + " (with --fts the query is FTS5 syntax: quote words with punctuation"
+                    + " in \"double quotes\"; without --fts, words are searched as typed)");
         }
         PrintStream out = arca.console().out();
         for (SearchHit hit : hits) {

@@ -188,8 +188,6 @@ public final class CaptureIndex {
             throw e;
         }
         reason = reason.replaceFirst("^fts5: ", "").replace("near \"\"", "at the end");
-        return new SearchSyntaxException("invalid search query '" + query.typed() + "': " + reason
-                + " (with --fts the query is FTS5 syntax: quote words with punctuation in \"double quotes\";"
-                + " without --fts, words are searched as typed)");
+        return new SearchSyntaxException("invalid search query '" + query.typed() + "': " + reason);
     }
 }

@@ -94,8 +94,8 @@ public final class Store {
     public void requireExists() throws StoreException {
         checkDirectory();
         if (!Files.isDirectory(root)) {
-            throw new StoreException("no store at " + root + ": nothing has been archived there yet"
-                    + " (fetch a page first, or choose another store with --store or ARCA_STORE)");
+            throw new StoreException("no store at " + root + ": nothing has been archived there yet",
+                    StoreException.Kind.NO_STORE, null);
         }
     }
 
@@ -223,7 +223,7 @@ public final class Store {
             }
             dir.sync();
         } catch (StoreException e) {
-            throw new StoreException("cannot remove " + bundle + ": " + e.getMessage(), e);
+            throw new StoreException("cannot remove " + bundle + ": " + e.getMessage(), e.kind().orElse(null), e);
         }
         for (StoreListener listener : listeners) {
             listener.removed(month, entry.id());
@@ -358,7 +358,7 @@ public final class Store {
     /** Fails when the store's path is a file rather than a directory; a missing store passes. */
     public void checkDirectory() throws StoreException {
         if (Files.exists(root) && !Files.isDirectory(root)) {
-            throw new StoreException("the store " + root + " is a file, not a directory (choose another with --store or ARCA_STORE)");
+            throw new StoreException("the store " + root + " is a file, not a directory", StoreException.Kind.NOT_A_DIRECTORY, null);
         }
     }
 

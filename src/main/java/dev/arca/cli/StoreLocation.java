@@ -1,4 +1,4 @@
-package dev.arca.store;
+package dev.arca.cli;
 
 import java.nio.file.Path;
 import java.util.Map;
@@ -10,10 +10,10 @@ import java.util.Map;
  * @param path   the store directory, absolute
  * @param source where the choice came from, e.g. "--store" or "environment ARCA_STORE"
  */
-public record StoreLocation(Path path, String source) {
+record StoreLocation(Path path, String source) {
 
     /** The store directory, from the option, the environment or the XDG default. */
-    public static Path resolve(Path option, Map<String, String> env, Path home) {
+    static Path resolve(Path option, Map<String, String> env, Path home) {
         return choose(option, env, null, home).path();
     }
 
@@ -23,7 +23,7 @@ public record StoreLocation(Path path, String source) {
      * @param configured the config file's {@code store} value, or null; {@code ~/} means home
      * @param home       the user's home directory
      */
-    public static StoreLocation choose(Path option, Map<String, String> env, String configured, Path home) {
+    static StoreLocation choose(Path option, Map<String, String> env, String configured, Path home) {
         if (option != null) {
             return new StoreLocation(option.toAbsolutePath().normalize(), "--store");
         }

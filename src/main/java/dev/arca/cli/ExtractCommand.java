@@ -1,5 +1,6 @@
 package dev.arca.cli;
 
+import dev.arca.archive.Archiver;
 import dev.arca.extract.Article;
 import dev.arca.extract.Extractor;
 import dev.arca.fetch.Capture;

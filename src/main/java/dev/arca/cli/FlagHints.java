@@ -1,5 +1,6 @@
 package dev.arca.cli;
 
+import dev.arca.archive.LimitReached;
 import dev.arca.fetch.FetchException;
 import dev.arca.store.StoreException;
 
@@ -24,6 +25,12 @@ final class FlagHints {
                 case CERTIFICATES -> message + " (use --insecure to accept any certificate)";
                 case ROBOTS -> message + " (use --ignore-robots to fetch it anyway)";
             };
+        }
+        if (failure instanceof LimitReached e) {
+            return named(message, e.limit().phrase(), switch (e.limit()) {
+                case SITEMAPS -> "--max-sitemaps";
+                case SITEMAP_URLS -> "--max-sitemap-urls";
+            });
         }
         if (failure instanceof StoreException e && e.kind().isPresent()) {
             return message + switch (e.kind().get()) {

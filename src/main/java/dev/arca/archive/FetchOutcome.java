@@ -1,14 +1,14 @@
-package dev.arca.cli;
+package dev.arca.archive;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.arca.bundle.CaptureWarning;
-import dev.arca.index.IndexedCapture;
 import dev.arca.store.StoreEntry;
 
 import java.util.List;
 
 /**
- * What happened to one input of {@code arca fetch}, printed as a line or a JSON object.
+ * What happened to one input of a {@link Crawl} ({@code arca fetch}), which a front end prints as a
+ * line or a JSON object (its components are the JSON fields).
  *
  * @param url      the input as given
  * @param finalUrl the URL after redirects, when fetched
@@ -24,11 +24,11 @@ import java.util.List;
 public record FetchOutcome(String url, String finalUrl, String status, String id, String title, String bundle, String error,
                            List<CaptureWarning> warnings) {
 
-    static final String ARCHIVED = "archived";
-    static final String UNCHANGED = "unchanged";
-    static final String SKIPPED = "skipped";
-    static final String FAILED = "failed";
-    static final String BLOCKED = "blocked";
+    public static final String ARCHIVED = "archived";
+    public static final String UNCHANGED = "unchanged";
+    public static final String SKIPPED = "skipped";
+    public static final String FAILED = "failed";
+    public static final String BLOCKED = "blocked";
 
     public FetchOutcome {
         warnings = warnings == null ? List.of() : List.copyOf(warnings);
@@ -49,9 +49,9 @@ public record FetchOutcome(String url, String finalUrl, String status, String id
     }
 
     /** Already in the store; {@code existing} is null when the same URL is in progress earlier in this run. */
-    static FetchOutcome skipped(String url, IndexedCapture existing) {
+    static FetchOutcome skipped(String url, StoredPage existing) {
         return existing == null ? new FetchOutcome(url, null, SKIPPED, null, null, null, null)
-                : new FetchOutcome(url, null, SKIPPED, existing.entry().id(), existing.article().title(),
+                : new FetchOutcome(url, null, SKIPPED, existing.entry().id(), existing.title(),
                 existing.entry().bundle().toString(), null);
     }
 
@@ -64,7 +64,7 @@ public record FetchOutcome(String url, String finalUrl, String status, String id
     }
 
     /** False for failed and blocked inputs, which make the exit status 1. */
-    boolean ok() {
+    public boolean ok() {
         return !FAILED.equals(status) && !BLOCKED.equals(status);
     }
 }

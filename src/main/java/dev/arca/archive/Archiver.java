@@ -1,4 +1,4 @@
-package dev.arca.cli;
+package dev.arca.archive;
 
 import dev.arca.bundle.BundleWriter;
 import dev.arca.bundle.CaptureWarning;
@@ -20,33 +20,39 @@ import java.util.function.Consumer;
 
 /**
  * The pipeline for one capture: extract the article, render its Markdown, write the bundle into
- * the store. The only place where the stages meet. One per thread.
+ * the store. The only place where the stages meet. One per thread: the renderer keeps state.
  *
  * <p>Capture first: extraction, Markdown and the article's JSON are derived steps, run through
  * {@link DerivedSteps}, so that whatever they throw (a {@link StackOverflowError} included) the
  * exchange is stored, with a {@link CaptureWarning} saying which step failed and why. Writing the
  * bundle is not a derived step: a failure there fails the capture.
  */
-final class Archiver {
+public final class Archiver {
 
     /** The point just before the bundle is written, as {@link #faults} names it. */
-    static final String WRITE = "bundle";
+    public static final String WRITE = "bundle";
 
     /**
-     * A seam for tests in this package, no option of any command: called with each derived step's
-     * name before it runs, and with {@link #WRITE} before the bundle is written, so that a test can
-     * make one of them throw.
+     * A seam for tests (see the test tree's {@code ArchiverFaults}), no option of any command: called
+     * with each derived step's name before it runs, and with {@link #WRITE} before the bundle is
+     * written, so that a test can make one of them throw.
      */
     static volatile Consumer<String> faults = step -> { };
 
     private final Extractor extractor;
     private final MarkdownRenderer markdown = new MarkdownRenderer();
-    private final BundleWriter bundles = new BundleWriter(Version.software());
+    private final BundleWriter bundles;
     private final Store store;
 
-    Archiver(Extractor extractor, Store store) {
+    /**
+     * @param extractor how articles are extracted
+     * @param store     where bundles are written
+     * @param software  the software named in each bundle's warcinfo and metadata, e.g. "arca/1.4.0"
+     */
+    public Archiver(Extractor extractor, Store store, String software) {
         this.extractor = extractor;
         this.store = store;
+        this.bundles = new BundleWriter(software);
     }
 
     /**
@@ -54,7 +60,7 @@ final class Archiver {
      * When {@code previousHash} is the {@link ContentHash} of the new article, the story did not change
      * and nothing is stored; null means store in any case.
      */
-    Archived archive(Capture capture, Map<String, String> warcinfo, String previousHash) throws IOException {
+    public Archived archive(Capture capture, Map<String, String> warcinfo, String previousHash) throws IOException {
         Consumer<String> fault = faults;
         DerivedSteps steps = new DerivedSteps(fault);
         Article article = extract(capture, steps);
@@ -80,7 +86,7 @@ final class Archiver {
     }
 
     /** The article of any capture: extracted from HTML, or metadata only for other media. */
-    static Extraction extractionOf(Capture capture, Extractor extractor) {
+    public static Extraction extractionOf(Capture capture, Extractor extractor) {
         String url = capture.url().toString();
         if (capture.isHtml()) {
             return extractor.extraction(capture.body(), capture.contentType(), url);
@@ -103,9 +109,10 @@ final class Archiver {
      * @param article  the article as extracted now
      * @param warnings what the derived steps could not do, as stored in the bundle
      */
-    record Archived(StoreEntry entry, Article article, List<CaptureWarning> warnings) {
+    public record Archived(StoreEntry entry, Article article, List<CaptureWarning> warnings) {
 
-        boolean stored() {
+        /** False when the article was unchanged and nothing was stored. */
+        public boolean stored() {
             return entry != null;
         }
     }

@@ -1,4 +1,4 @@
-package dev.arca.cli;
+package dev.arca.archive;
 
 import dev.arca.fetch.Capture;
 import dev.arca.fetch.FeedDiscovery;
@@ -21,15 +21,15 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Turns {@code --feed} and {@code --sitemap} arguments into the URLs they list, fed to the batch
- * as they are read. A feed or sitemap that cannot be fetched or parsed is one failed input; a
+ * Turns feeds and sitemaps into the URLs they list, fed to a {@link Crawl} as they are read
+ * ({@code arca fetch --feed} and {@code --sitemap}). A feed or sitemap that cannot be fetched or parsed is one failed input; a
  * {@code --feed} may also be a file, or a web page that links to its feed.
  *
  * <p>Sitemaps are bounded per run in depth, in how many are read and in how many URLs they give,
  * since an index can fan out without end. Reaching a bound stops reading and is one failed input,
  * named after the {@code --sitemap} argument; the pages taken before it are still archived.
  */
-final class LinkSources {
+public final class LinkSources {
 
     /** Sitemap indexes may nest; real sites use one level, loops and traps use many. */
     private static final int MAX_SITEMAP_DEPTH = 3;
@@ -41,17 +41,17 @@ final class LinkSources {
      * @param sitemaps    the most sitemaps read in one run
      * @param sitemapUrls the most URLs taken from sitemaps in one run
      */
-    record Limits(long maxSize, int sitemaps, int sitemapUrls) {
+    public record Limits(long maxSize, int sitemaps, int sitemapUrls) {
     }
 
-    private final BatchFetch batch;
+    private final Crawl batch;
     private final Instant since;
     private final Limits limits;
     private int sitemapsRead;
     private int sitemapUrlsTaken;
 
     /** @param since keep sitemap pages modified on or after this, when they say; null keeps all */
-    LinkSources(BatchFetch batch, Instant since, Limits limits) {
+    public LinkSources(Crawl batch, Instant since, Limits limits) {
         this.batch = batch;
         this.since = since;
         this.limits = limits;
@@ -61,17 +61,17 @@ final class LinkSources {
      * Queues every item link of the feed at {@code source}: a URL or a file, holding RSS, Atom or
      * JSON Feed, or a web page whose main feed is read instead (see {@link FeedDiscovery}).
      */
-    void feed(String source) throws InterruptedException {
+    public void feed(String source) throws InterruptedException {
         try {
             for (String link : FeedLinks.of(feedDocument(document(source)))) {
                 batch.add(link);
             }
         } catch (FetchException e) {
-            batch.fail(source, "feed: " + FlagHints.message(e), e);
+            batch.fail(source, "feed: " + batch.describe(e), e);
         }
     }
 
-    /** An existing file is read from disk (under --max-size); anything else must be a URL. */
+    /** An existing file is read from disk (under the size limit); anything else must be a URL. */
     private Capture document(String source) throws FetchException, InterruptedException {
         Path file = null;
         try {
@@ -82,7 +82,7 @@ final class LinkSources {
         if (file != null && Files.exists(file)) {
             return LocalFile.read(file, null, limits.maxSize());
         }
-        if (!FetchCommand.HAS_SCHEME.matcher(source).matches()) {
+        if (!WebUrl.hasScheme(source)) {
             throw new FetchException(FetchException.Reason.FILE,
                     "not a URL and no such file: " + source + " (URLs start with http:// or https://)");
         }
@@ -121,7 +121,7 @@ final class LinkSources {
      * turn. The queue never holds more sitemaps than the run may still read, so an index listing
      * millions costs no memory.
      */
-    void sitemap(String sitemapUrl) throws InterruptedException {
+    public void sitemap(String sitemapUrl) throws InterruptedException {
         new SitemapWalk(sitemapUrl).run();
     }
 
@@ -155,12 +155,13 @@ final class LinkSources {
                         queue(child.toString(), next.depth() + 1);
                     }
                 } catch (FetchException e) {
-                    batch.fail(next.url().toString(), "sitemap: " + FlagHints.message(e), e);
+                    batch.fail(next.url().toString(), "sitemap: " + batch.describe(e), e);
                 }
             }
             if (overBudget > 0) {
-                batch.fail(start, "sitemap: stopped at --max-sitemaps (" + limits.sitemaps() + " sitemaps read); "
-                        + overBudget + " more not read", null);
+                batch.fail(start, "sitemap: " + batch.describe(new LimitReached(LimitReached.Limit.SITEMAPS, "stopped at "
+                        + LimitReached.Limit.SITEMAPS.phrase() + " (" + limits.sitemaps() + " sitemaps read); "
+                        + overBudget + " more not read")), null);
             }
             if (tooDeep > 0) {
                 batch.fail(start, "sitemap: " + tooDeep + " sitemaps more than " + MAX_SITEMAP_DEPTH
@@ -173,7 +174,7 @@ final class LinkSources {
             try {
                 url = WebUrl.parse(sitemap);
             } catch (FetchException e) {
-                batch.fail(sitemap, "sitemap: " + FlagHints.message(e), e);
+                batch.fail(sitemap, "sitemap: " + batch.describe(e), e);
                 return;
             }
             if (!queued.add(url)) {
@@ -188,14 +189,15 @@ final class LinkSources {
             }
         }
 
-        /** Queues the pages of one sitemap; false when --max-sitemap-urls stopped the walk. */
+        /** Queues the pages of one sitemap; false when the sitemap URL limit stopped the walk. */
         private boolean take(URI sitemap, List<String> pages) throws InterruptedException {
             for (int i = 0; i < pages.size(); i++) {
                 if (sitemapUrlsTaken >= limits.sitemapUrls()) {
                     int unread = todo.size() + overBudget;
-                    batch.fail(start, "sitemap: stopped at --max-sitemap-urls (" + limits.sitemapUrls()
+                    batch.fail(start, "sitemap: " + batch.describe(new LimitReached(LimitReached.Limit.SITEMAP_URLS,
+                            "stopped at " + LimitReached.Limit.SITEMAP_URLS.phrase() + " (" + limits.sitemapUrls()
                             + " URLs taken); " + (pages.size() - i) + " more in " + sitemap + " not taken"
-                            + (unread == 0 ? "" : ", " + unread + " more sitemaps not read"), null);
+                            + (unread == 0 ? "" : ", " + unread + " more sitemaps not read"))), null);
                     return false;
                 }
                 sitemapUrlsTaken++;

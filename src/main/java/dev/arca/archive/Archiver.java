@@ -6,6 +6,8 @@ import dev.arca.bundle.ContentHash;
 import dev.arca.bundle.DerivedSteps;
 import dev.arca.extract.Article;
 import dev.arca.extract.Extraction;
+import dev.arca.extract.ExtractionFailure;
+import dev.arca.extract.ExtractionResult;
 import dev.arca.extract.Extractor;
 import dev.arca.fetch.Capture;
 import dev.arca.render.MarkdownRenderer;
@@ -75,21 +77,28 @@ public final class Archiver {
         return new Archived(entry, article, steps.warnings());
     }
 
-    /** The extracted article, with what extraction found wrong; an unextracted one when extraction failed. */
+    /**
+     * The extracted article, with what extraction found wrong; an unextracted one when extraction
+     * failed, whether it returned its failure or threw (an {@link OutOfMemoryError}).
+     */
     private Article extract(Capture capture, DerivedSteps steps) {
-        Extraction extraction = steps.run(CaptureWarning.EXTRACT, () -> extractionOf(capture, extractor))
+        ExtractionResult result = steps.run(CaptureWarning.EXTRACT, () -> extractionOf(capture, extractor))
                 .orElseGet(() -> new Extraction(Article.unextracted(capture.url().toString(), capture.mediaType()), List.of()));
-        for (String warning : extraction.warnings()) {
-            steps.warn(CaptureWarning.EXTRACT, warning);
+        if (result instanceof ExtractionFailure failure) {
+            steps.fail(CaptureWarning.EXTRACT, failure.cause());
+        } else if (result instanceof Extraction extraction) {
+            for (String warning : extraction.warnings()) {
+                steps.warn(CaptureWarning.EXTRACT, warning);
+            }
         }
-        return extraction.article();
+        return result.article();
     }
 
     /** The article of any capture: extracted from HTML, or metadata only for other media. */
-    public static Extraction extractionOf(Capture capture, Extractor extractor) {
+    public static ExtractionResult extractionOf(Capture capture, Extractor extractor) {
         String url = capture.url().toString();
         if (capture.isHtml()) {
-            return extractor.extraction(capture.body(), capture.contentType(), url);
+            return extractor.extract(capture.body(), capture.contentType(), url);
         }
         return new Extraction(Article.ofNonHtml(url, capture.mediaType(), lastSegment(capture.url())), List.of());
     }

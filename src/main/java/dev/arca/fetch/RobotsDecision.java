@@ -8,7 +8,7 @@ package dev.arca.fetch;
  * @param robotsUrl the robots.txt consulted
  * @param basis     how that file was read: "HTTP 200", or "HTTP 404: no rules"
  */
-public record RobotsDecision(boolean allowed, String robotsUrl, String basis) {
+record RobotsDecision(boolean allowed, String robotsUrl, String basis) {
 
     /** This decision when it allows the fetch, else a {@link FetchException.Reason#BLOCKED} failure that says which setting decided it. */
     public RobotsDecision requireAllowed() throws FetchException {

@@ -9,7 +9,7 @@ import java.util.Locale;
  * their labels reversed ({@code news.example.com} → {@code com.example.news.}): the captures of
  * {@code example.com} and everything below it are then one range of that key.
  */
-public final class Sites {
+final class Sites {
 
     private Sites() {
     }

@@ -50,6 +50,12 @@ public final class DerivedSteps {
         }
     }
 
+    /** Records that {@code step} failed with {@code cause}, which it returned rather than threw. */
+    public void fail(String step, Throwable cause) {
+        warnings.add(CaptureWarning.failed(step, cause));
+        failed.add(step);
+    }
+
     /** Records what a step found wrong with the page, though it did its work. */
     public void warn(String step, String message) {
         warnings.add(new CaptureWarning(step, message));

@@ -1,10 +1,10 @@
 package dev.arca.cli;
 
-import dev.arca.store.CaptureIndex;
+import dev.arca.index.CaptureIndex;
+import dev.arca.index.StoreIndex;
+import dev.arca.index.Unreadable;
 import dev.arca.store.Diagnostics;
 import dev.arca.store.Store;
-import dev.arca.store.StoreLocation;
-import dev.arca.store.Unreadable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -49,6 +49,7 @@ public final class ArcaCommand implements Runnable {
     private ConfigFile config;
     private List<ConfigFile.Problem> configProblems;
     private Store store;
+    private StoreIndex storeIndex;
 
     @Option(names = "--store", paramLabel = "DIR", scope = ScopeType.INHERIT,
             description = "The store directory (default: $ARCA_STORE, else 'store' in the config file, "
@@ -102,20 +103,28 @@ public final class ArcaCommand implements Runnable {
     }
 
     /**
-     * The store chosen by {@link #storeLocation()}; one per command line, closed by
-     * {@link #closeStore()}. Its index reports progress as notes and problems as errors.
+     * The store chosen by {@link #storeLocation()}; one per command line, with its index following
+     * its changes, closed by {@link #closeStore()}. Both report progress as notes and problems as errors.
      */
     Store store() {
         if (store == null) {
-            store = new Store(storeLocation().path(), new Diagnostics(this::note, this::error));
+            Diagnostics diagnostics = new Diagnostics(this::note, this::error);
+            store = new Store(storeLocation().path(), diagnostics);
+            storeIndex = StoreIndex.of(store, diagnostics);
         }
         return store;
+    }
+
+    /** The index of {@link #store()}, opened when first asked. */
+    StoreIndex storeIndex() {
+        store();
+        return storeIndex;
     }
 
     /** The store's index, up to date, after warning about each bundle it had to leave out. */
     CaptureIndex index() throws IOException {
         store().requireExists();
-        CaptureIndex index = store().index();
+        CaptureIndex index = storeIndex.current();
         for (Unreadable bad : index.unreadable()) {
             error("skipping damaged bundle " + bad.bundle() + ": " + bad.reason() + " (see 'arca verify')");
         }
@@ -124,8 +133,9 @@ public final class ArcaCommand implements Runnable {
 
     /** Closes the store's index, if this command line opened it. */
     void closeStore() throws IOException {
-        if (store != null) {
-            store.close();
+        if (storeIndex != null) {
+            storeIndex.close();
+            storeIndex = null;
             store = null;
         }
     }

@@ -1,5 +1,7 @@
 package dev.arca.cli;
 
+import dev.arca.archive.CrawlListener;
+import dev.arca.archive.FetchOutcome;
 import dev.arca.bundle.CaptureWarning;
 import dev.arca.store.StoreEntry;
 
@@ -18,7 +20,7 @@ import java.util.stream.Collectors;
  * (even with {@code --quiet}: a derived step failed), the progress bar, and the counts for the summary.
  * Thread-safe: workers report as they finish.
  */
-final class BatchReport {
+final class BatchReport implements CrawlListener {
 
     private final ArcaCommand arca;
     private final boolean json;
@@ -41,19 +43,22 @@ final class BatchReport {
     }
 
     /** One more input was read; once stdout has failed, the batch takes no more. */
-    synchronized void queued() {
+    @Override
+    public synchronized void queued() {
         checkOutput();
         inputs++;
         progress.total(inputs);
     }
 
     /** A worker began fetching {@code url}. */
-    void started(String url) {
+    @Override
+    public void started(String url) {
         progress.started(url);
     }
 
     /** The outcome of one input; {@code cause} is the exception behind a failure, for {@code --verbose}. */
-    synchronized void done(FetchOutcome outcome, Throwable cause) {
+    @Override
+    public synchronized void done(FetchOutcome outcome, Throwable cause) {
         switch (outcome.status()) {
             case FetchOutcome.ARCHIVED -> {
                 archived++;
@@ -68,24 +73,23 @@ final class BatchReport {
         progress.step();
     }
 
-    void done(FetchOutcome outcome) {
-        done(outcome, null);
-    }
-
     /** A one-line note on stderr, unless --quiet, kept clear of the progress bar. */
-    synchronized void note(String message) {
+    @Override
+    public synchronized void note(String message) {
         progress.above(() -> arca.note(message));
     }
 
     /** A bundle that could not be read while looking for earlier captures; said once per bundle. */
-    synchronized void unreadable(StoreEntry entry, IOException e) {
+    @Override
+    public synchronized void unreadable(StoreEntry entry, IOException e) {
         if (unreadable.add(entry.bundle())) {
             progress.above(() -> arca.error("skipping damaged bundle " + entry.bundle() + ": " + ErrorHandler.describe(e) + " (see 'arca verify')"));
         }
     }
 
     /** Whether stdout failed: the batch stops, since what it does could no longer be told. */
-    boolean stopped() {
+    @Override
+    public boolean stopped() {
         return stdoutFailure != null;
     }
 

@@ -2,7 +2,7 @@ package dev.arca.cli;
 
 import dev.arca.bundle.CaptureWarning;
 import dev.arca.extract.Article;
-import dev.arca.store.IndexedCapture;
+import dev.arca.index.IndexedCapture;
 
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;

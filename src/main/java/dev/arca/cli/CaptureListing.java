@@ -1,6 +1,6 @@
 package dev.arca.cli;
 
-import dev.arca.store.IndexedCapture;
+import dev.arca.index.IndexedCapture;
 
 import java.io.PrintStream;
 import java.util.List;

@@ -1,6 +1,5 @@
 package dev.arca.cli;
 
-import dev.arca.store.StoreLocation;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

@@ -70,7 +70,7 @@ final class DirectoryExtraction {
 
     private void extractTo(Path page, Path inputDir, TargetDirectory outputDir, AtomicInteger errors) {
         try {
-            Article article = extractor.extract(LocalFile.page(page, maxSize), null, page.toAbsolutePath().toUri().toString());
+            Article article = extractor.extract(LocalFile.page(page, maxSize), null, page.toAbsolutePath().toUri().toString()).article();
             String rendered = format == ArticleFormat.json ? Json.line(article) + "\n" : format.render(article);
             Path relative = inputDir.relativize(page);
             String name = relative.getFileName().toString();

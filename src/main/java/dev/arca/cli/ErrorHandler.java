@@ -102,7 +102,7 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
             return fs.getFile() + ": " + fs.getReason();
         }
         if (t instanceof IOException && t.getMessage() != null) {
-            return t.getMessage();
+            return FlagHints.message(t);
         }
         if (t instanceof OutOfMemoryError) {
             return "out of memory (try a smaller --max-size, or more heap with JAVA_OPTS=-Xmx...)";

@@ -1,5 +1,6 @@
 package dev.arca.cli;
 
+import dev.arca.archive.Archiver;
 import dev.arca.extract.Article;
 import dev.arca.extract.Extractor;
 import dev.arca.fetch.Capture;
@@ -103,12 +104,12 @@ final class ExtractCommand implements Callable<Integer> {
         FetchOptions options = http.toFetchOptions();
         if (source.equals("-")) {
             byte[] body = LocalFile.page(arca.console().in(), "stdin", null, options.maxSize());
-            return extractor.extract(body, null, url);
+            return extractor.extract(body, null, url).article();
         }
         Path file = Path.of(source);
         if (Files.isRegularFile(file)) {
             return extractor.extract(LocalFile.page(file, options.maxSize()), null,
-                    url != null ? url : file.toAbsolutePath().toUri().toString());
+                    url != null ? url : file.toAbsolutePath().toUri().toString()).article();
         }
         Capture capture = new Fetcher(options).fetch(WebUrl.parse(source));
         return Archiver.extractionOf(capture, extractor).article();

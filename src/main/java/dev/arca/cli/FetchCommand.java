@@ -1,7 +1,14 @@
 package dev.arca.cli;
 
+import dev.arca.archive.Archiver;
+import dev.arca.archive.Crawl;
+import dev.arca.archive.LinkSources;
+import dev.arca.archive.StoredPage;
+import dev.arca.archive.StoredPages;
 import dev.arca.extract.Extractor;
+import dev.arca.index.StoreIndex;
 import dev.arca.fetch.FetchOptions;
+import dev.arca.fetch.PoliteFetcher;
 import dev.arca.fetch.WebUrl;
 import dev.arca.store.Store;
 import dev.arca.store.StoreLock;
@@ -24,7 +31,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.regex.Pattern;
 
 /** {@code arca fetch}: archive URLs, lists, feeds and sitemaps, each page as one bundle in the store. */
 @Command(name = "fetch",
@@ -56,8 +62,6 @@ import java.util.regex.Pattern;
 final class FetchCommand implements Callable<Integer> {
 
     /** Starts like a URL ("https:", "file:"), as opposed to a path. */
-    static final Pattern HAS_SCHEME = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*:.*");
-
     @ParentCommand
     private ArcaCommand arca;
 
@@ -133,7 +137,7 @@ final class FetchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, InterruptedException {
         FetchOptions options = Usage.check(spec, http::toFetchOptions);
-        BatchFetch.Settings settings = settings();
+        Crawl.Settings settings = settings();
         Instant sitemapSince = sitemapSince();
         checkListsExist();
         Store store = arca.store();
@@ -151,13 +155,15 @@ final class FetchCommand implements Callable<Integer> {
         }
     }
 
-    private BatchReport fetchAll(BatchFetch.Settings settings, FetchOptions options, Store store, Instant sitemapSince)
+    private BatchReport fetchAll(Crawl.Settings settings, FetchOptions options, Store store, Instant sitemapSince)
             throws IOException, InterruptedException {
         Progress progress = isBatch() && arca.console().stderrIsTerminal() && !arca.quiet()
                 ? new TerminalProgress(arca.console().err()) : Progress.NONE;
         BatchReport report = new BatchReport(arca, json, progress);
         try (progress) {
-            BatchFetch fetch = new BatchFetch(settings, options, store, Extractor.create(), report);
+            Extractor extractor = Extractor.create();
+            Crawl fetch = new Crawl(settings, options, storedPages(arca.storeIndex()),
+                    () -> new Archiver(extractor, store, Version.software()), report, ErrorHandler::describe);
             try {
                 feed(fetch, options, sitemapSince);
             } finally {
@@ -167,7 +173,13 @@ final class FetchCommand implements Callable<Integer> {
         return report;
     }
 
-    private BatchFetch.Settings settings() {
+    /** The crawl asks the index whether a page is stored already: the newest of its captures. */
+    private static StoredPages storedPages(StoreIndex index) {
+        return (normalizedUrl, unreadable) -> index.snapshots(normalizedUrl, unreadable).stream().findFirst()
+                .map(capture -> new StoredPage(capture.entry(), capture.article().title()));
+    }
+
+    private Crawl.Settings settings() {
         if (inputs.isEmpty() && lists.isEmpty() && feeds.isEmpty() && sitemaps.isEmpty()) {
             throw Usage.error(spec, "nothing to fetch: give URLs, -i FILE, --feed URL or --sitemap URL");
         }
@@ -177,7 +189,7 @@ final class FetchCommand implements Callable<Integer> {
         if (since != null && sitemaps.isEmpty()) {
             throw Usage.error(spec, "--since goes with --sitemap");
         }
-        return new BatchFetch.Settings(jobs, delay, retries, refetch, !ignoreRobots);
+        return new Crawl.Settings(jobs, new PoliteFetcher.Politeness(delay, retries, !ignoreRobots), refetch);
     }
 
     private Instant sitemapSince() {
@@ -215,12 +227,12 @@ final class FetchCommand implements Callable<Integer> {
     }
 
     /** Feeds the inputs to the batch in the order given: URLs, lists, feeds, sitemaps. */
-    private void feed(BatchFetch fetch, FetchOptions options, Instant sitemapSince) throws IOException, InterruptedException {
+    private void feed(Crawl fetch, FetchOptions options, Instant sitemapSince) throws IOException, InterruptedException {
         for (String input : inputs) {
             boolean exists = Files.exists(Path.of(input));
             if (!exists && input.regionMatches(true, 0, "file:", 0, 5)) {
                 fetch.fail(input, "file: URLs are not fetched; give the path of the saved page instead", null);
-            } else if (!exists && HAS_SCHEME.matcher(input).matches()) {
+            } else if (!exists && WebUrl.hasScheme(input)) {
                 fetch.add(input);
             } else if (!exists) {
                 fetch.fail(input, "not a URL and no such file: " + input + " (URLs start with http:// or https://)", null);

@@ -2,8 +2,8 @@ package dev.arca.cli;
 
 import dev.arca.fetch.FetchException;
 import dev.arca.fetch.UrlNormalizer;
-import dev.arca.store.CaptureFilter;
-import dev.arca.store.CaptureOrder;
+import dev.arca.index.CaptureFilter;
+import dev.arca.index.CaptureOrder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

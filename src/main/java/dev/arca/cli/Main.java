@@ -1,6 +1,6 @@
 package dev.arca.cli;
 
-import dev.arca.store.IndexWarmup;
+import dev.arca.index.IndexWarmup;
 import picocli.CommandLine;
 
 import java.io.IOException;

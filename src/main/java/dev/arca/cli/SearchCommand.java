@@ -1,10 +1,10 @@
 package dev.arca.cli;
 
-import dev.arca.store.CaptureFilter;
-import dev.arca.store.IndexedCapture;
-import dev.arca.store.SearchHit;
-import dev.arca.store.SearchQuery;
-import dev.arca.store.SearchSyntaxException;
+import dev.arca.index.CaptureFilter;
+import dev.arca.index.IndexedCapture;
+import dev.arca.index.SearchHit;
+import dev.arca.index.SearchQuery;
+import dev.arca.index.SearchSyntaxException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -76,7 +76,8 @@ final class SearchCommand implements Callable<Integer> {
         try {
             hits = arca.index().search(fts ? SearchQuery.fts(text) : SearchQuery.words(text), filter, limit);
         } catch (SearchSyntaxException e) {
-            throw Usage.error(spec, e.getMessage());
+            throw Usage.error(spec, e.getMessage() + " (with --fts the query is FTS5 syntax: quote words with punctuation"
+                    + " in \"double quotes\"; without --fts, words are searched as typed)");
         }
         PrintStream out = arca.console().out();
         for (SearchHit hit : hits) {

@@ -9,7 +9,7 @@ import org.jsoup.select.NodeFilter;
  * byline ({@code rel=author}, {@code itemprop=author}, class "byline"/"author"), else a short
  * "By Jane Doe" line (also "Von", "Par", "Por", "Di", "Door" ...).
  */
-public final class BylineStep implements Step {
+final class BylineStep implements Step {
 
     @Override
     public void apply(Page page) {

@@ -7,7 +7,7 @@ import org.jsoup.nodes.Element;
  * the first {@code <time datetime>} (preferring one marked as the publication time), and a date
  * in the URL path.
  */
-public final class DocumentDataStep implements Step {
+final class DocumentDataStep implements Step {
 
     @Override
     public void apply(Page page) {

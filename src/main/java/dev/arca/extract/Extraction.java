@@ -9,7 +9,7 @@ import java.util.List;
  * @param article  the article
  * @param warnings one line each, in the order the steps found them; empty when all went well
  */
-public record Extraction(Article article, List<String> warnings) {
+public record Extraction(Article article, List<String> warnings) implements ExtractionResult {
 
     public Extraction {
         warnings = List.copyOf(warnings);

@@ -5,7 +5,7 @@ package dev.arca.extract;
  * description, publisher, image, keywords and language. Runs first because publishers write
  * JSON-LD on purpose for machines.
  */
-public final class JsonLdStep implements Step {
+final class JsonLdStep implements Step {
 
     @Override
     public void apply(Page page) {

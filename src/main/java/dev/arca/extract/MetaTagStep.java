@@ -5,7 +5,7 @@ package dev.arca.extract;
  * Twitter cards, Parse.ly, and the plain {@code author}, {@code description}, {@code date} and
  * {@code keywords} names that many CMSs write.
  */
-public final class MetaTagStep implements Step {
+final class MetaTagStep implements Step {
 
     @Override
     public void apply(Page page) {

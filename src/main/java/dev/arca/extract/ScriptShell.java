@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  * has its story around it. Nor does a shell whose JSON-LD carries the story, which
  * {@link ArticleBodyStep} extracts.
  */
-public final class ScriptShell implements Step {
+final class ScriptShell implements Step {
 
     /** Below this many characters of visible text, a page with scripts shows nothing of its own. */
     static final int MAX_VISIBLE_TEXT = 200;

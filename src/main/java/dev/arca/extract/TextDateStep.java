@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * element named as a date ("post-date", "datum", "published"), else in the first date written
  * out in the page's opening text ("19. Oktober 2019", "March 5, 2021", "05.03.2021").
  */
-public final class TextDateStep implements Step {
+final class TextDateStep implements Step {
 
     private static final Pattern DATE_NAME = Pattern.compile(
             "date|time|publish|posted|datum|fecha|data|meta|byline|dateline|stamp");

@@ -6,7 +6,7 @@ package dev.arca.extract;
  * section, where a trailing " | Site Name" that repeats the known site name is also dropped;
  * a page without any {@code <title>} is named by its first {@code <h1>}.
  */
-public final class TitleStep implements Step {
+final class TitleStep implements Step {
 
     @Override
     public void apply(Page page) {

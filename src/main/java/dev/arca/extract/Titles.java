@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * {@code <title>} that carries a site name or section ("Headline | Site", "Section: Headline"),
  * and how alike two titles are.
  */
-public final class Titles {
+final class Titles {
 
     private static final String SEPARATORS = "|\\-–—\\\\/>»";
     private static final Pattern SEPARATOR = Pattern.compile("\\s[" + SEPARATORS + "]\\s");

@@ -92,7 +92,7 @@ public final class Fetcher {
             }
             if (hops.size() > options.maxRedirects()) {
                 throw new FetchException(FetchException.Reason.REDIRECTS,
-                        "more than " + options.maxRedirects() + " redirects (see --max-redirects)");
+                        "more than " + options.maxRedirects() + " redirects", FetchException.Setting.MAX_REDIRECTS, null);
             }
             current = next;
         }
@@ -144,7 +144,8 @@ public final class Fetcher {
             long declared = info.headers().firstValueAsLong("Content-Length").orElse(-1);
             if (declared > options.maxSize()) {
                 body[0].fail(new FetchException(FetchException.Reason.TOO_LARGE, "response declares "
-                        + Sizes.human(declared) + ", more than --max-size (" + Sizes.human(options.maxSize()) + ")"));
+                        + Sizes.human(declared) + ", more than " + FetchException.SIZE_LIMIT + " (" + Sizes.human(options.maxSize()) + ")",
+                        FetchException.Setting.MAX_SIZE, null));
             }
             return body[0];
         });
@@ -175,7 +176,7 @@ public final class Fetcher {
 
     private FetchException timedOut() {
         return new FetchException(FetchException.Reason.TIMEOUT,
-                "timed out after " + seconds(options.timeout()) + " s (see --timeout)");
+                "timed out after " + seconds(options.timeout()) + " s", FetchException.Setting.TIMEOUT, null);
     }
 
     /** "2" for two seconds, "1.5" for one and a half. */
@@ -243,7 +244,7 @@ public final class Fetcher {
                 String why = c.getMessage() != null && c.getMessage().startsWith("No subject alternative")
                         ? "the certificate is not for " + uri.getHost() : "the certificate is not trusted";
                 return new FetchException(FetchException.Reason.TLS,
-                        prefix + why + " (use --insecure to accept any certificate)", cause);
+                        prefix + why, FetchException.Setting.CERTIFICATES, cause);
             }
         }
         String root = rootMessage(t);

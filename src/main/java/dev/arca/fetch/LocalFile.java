@@ -79,7 +79,8 @@ public final class LocalFile {
     }
 
     private static FetchException tooLarge(String what, long maxSize) {
-        return new FetchException(FetchException.Reason.TOO_LARGE, what + " is larger than --max-size (" + Sizes.human(maxSize) + ")");
+        return new FetchException(FetchException.Reason.TOO_LARGE, what + " is larger than "
+                + FetchException.SIZE_LIMIT + " (" + Sizes.human(maxSize) + ")", FetchException.Setting.MAX_SIZE, null);
     }
 
     private static String mediaType(Path file, byte[] body) {

@@ -232,7 +232,7 @@ public final class StoreLock implements AutoCloseable {
 
     private static StoreException cannotLock(Path root, IOException e) {
         return new StoreException("cannot write to the store " + root + ": " + Store.writeFailure(e)
-                + "; nothing was stored (choose a writable store with --store or ARCA_STORE)", e);
+                + "; nothing was stored", StoreException.Kind.NOT_WRITABLE, e);
     }
 
     private static FileLock tryLock(FileChannel channel) throws IOException {

@@ -34,7 +34,7 @@ class ArticleFormatsOnCorporaTest {
 
         // one core extracts all of them in about 10 s; use what the machine has
         List<String> failures = pages.parallelStream().flatMap(page -> {
-            Article article = EXTRACTOR.extract(page.html(), null, "https://corpus.example/" + page.id() + "/page.html");
+            Article article = EXTRACTOR.extract(page.html(), null, "https://corpus.example/" + page.id() + "/page.html").article();
             List<String> problems = new ArrayList<>();
             for (ArticleFormat format : ArticleFormat.values()) {
                 try {

@@ -1,5 +1,7 @@
 package dev.arca.cli;
 
+import dev.arca.archive.Archiver;
+import dev.arca.archive.ArchiverFaults;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.arca.testing.BundleValidator;
@@ -30,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Capture first: once the page has been received, its bundle is written whatever a derived step
  * (extraction, Markdown, the article's JSON) throws, a stack overflow included, with a warning
  * that names the step; every command reads such a bundle. A failure writing the bundle itself is
- * still a failure. Failures are injected through {@link Archiver#faults}.
+ * still a failure. Failures are injected through {@link ArchiverFaults}.
  */
 class CaptureFirstTest {
 
@@ -53,16 +55,16 @@ class CaptureFirstTest {
 
     @AfterEach
     void noMoreFaults() {
-        Archiver.faults = step -> { };
+        ArchiverFaults.clear();
     }
 
     /** Makes {@code step} fail with what {@code failure} throws. */
     private static void failing(String step, Runnable failure) {
-        Archiver.faults = s -> {
+        ArchiverFaults.set(s -> {
             if (s.equals(step)) {
                 failure.run();
             }
-        };
+        });
     }
 
     /** A real stack overflow, as a page nested deeper than a recursive step can follow would cause. */

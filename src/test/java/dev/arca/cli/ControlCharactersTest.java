@@ -47,9 +47,8 @@ class ControlCharactersTest {
                 "=HYPERLINK(\"http://evil.example\") a\\b\tc\nd\re Line\u2028Paragraph\u2029 " + CONTROLS + " here", null,
                 List.of("+cmd " + CONTROLS), null, "text/html", 0.9, 6, "The harbour bridge " + CONTROLS + " reopened today.",
                 "<p>The harbour bridge reopened today.</p>");
-        try (Store store = new Store(cli.store())) {
-            id = SyntheticBundles.save(store, article, URL, Instant.parse("2024-03-15T09:00:00Z")).id();
-        }
+        Store store = new Store(cli.store());
+        id = SyntheticBundles.save(store, article, URL, Instant.parse("2024-03-15T09:00:00Z")).id();
         String stored = new String(Bundles.members(cli.bundles().get(0)).get(Bundles.ARTICLE), StandardCharsets.UTF_8);
         assertThat(stored).as("the bundle holds the controls, as an older arca wrote them").contains("\\u001B]8;;")
                 .contains("\u009b");

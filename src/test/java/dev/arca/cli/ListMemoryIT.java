@@ -42,17 +42,16 @@ class ListMemoryIT {
     @BeforeAll
     static void fillTheStore() throws IOException {
         store = dir.resolve("store");
-        try (Store s = new Store(store)) {
-            for (int i = 0; i < 3; i++) {
-                String url = "https://example.com/news/" + i;
-                SyntheticBundles.save(s, Bundles.article(url, "Normal story " + i, "The ferry left the harbour at dawn, story " + i + "."),
-                        url, WHEN.plusSeconds(i));
-            }
-            String url = "https://example.com/news/the-longest-story";
-            huge = SyntheticBundles.save(s, Bundles.article(url, "The longest story", words(40_000_000)), url, WHEN.plusSeconds(10));
-            String crowded = "https://example.com/news/crowded";
-            greedy = SyntheticBundles.save(s, crowdedArticle(crowded), crowded, WHEN.plusSeconds(20));
+        Store s = new Store(store);
+        for (int i = 0; i < 3; i++) {
+            String url = "https://example.com/news/" + i;
+            SyntheticBundles.save(s, Bundles.article(url, "Normal story " + i, "The ferry left the harbour at dawn, story " + i + "."),
+                    url, WHEN.plusSeconds(i));
         }
+        String url = "https://example.com/news/the-longest-story";
+        huge = SyntheticBundles.save(s, Bundles.article(url, "The longest story", words(40_000_000)), url, WHEN.plusSeconds(10));
+        String crowded = "https://example.com/news/crowded";
+        greedy = SyntheticBundles.save(s, crowdedArticle(crowded), crowded, WHEN.plusSeconds(20));
         for (String index : List.of("index.sqlite", "index.sqlite-wal", "index.sqlite-shm")) {
             Files.deleteIfExists(store.resolve(index)); // the jar builds the index from the bundles alone
         }

@@ -27,16 +27,15 @@ class SearchWordsTest {
     @BeforeAll
     static void archive() throws Exception {
         cli = new Cli(home);
-        try (Store store = new Store(cli.store())) {
-            save(store, "Email etiquette", "Never send an e-mail after midnight, the guide says.");
-            save(store, "Pandemic review", "The covid-19 inquiry published its report on Monday.");
-            save(store, "Park rules", "Please don't feed the ducks, the new sign asks.");
-            save(store, "Election night", "The U.S. election results arrived late in the evening.");
-            save(store, "Programming languages", "Programmers still write C++ for speed and Rust for safety.");
-            save(store, "Anniversary", "Memorials for 9/11 were held downtown at dawn.");
-            // every word of the six queries, in the wrong order: found by words, not by the phrases typed
-            save(store, "Word salad", "Mail e arrived; 19 covid cases; t don; s u; 11 9 apart.");
-        }
+        Store store = new Store(cli.store());
+        save(store, "Email etiquette", "Never send an e-mail after midnight, the guide says.");
+        save(store, "Pandemic review", "The covid-19 inquiry published its report on Monday.");
+        save(store, "Park rules", "Please don't feed the ducks, the new sign asks.");
+        save(store, "Election night", "The U.S. election results arrived late in the evening.");
+        save(store, "Programming languages", "Programmers still write C++ for speed and Rust for safety.");
+        save(store, "Anniversary", "Memorials for 9/11 were held downtown at dawn.");
+        // every word of the six queries, in the wrong order: found by words, not by the phrases typed
+        save(store, "Word salad", "Mail e arrived; 19 covid cases; t don; s u; 11 9 apart.");
     }
 
     private static int saved;

@@ -67,7 +67,8 @@ class FetcherTest {
         server.html("/r11", "<p>too far</p>");
 
         assertThatThrownBy(() -> fetcher(Duration.ofSeconds(10), 1 << 20, 10).fetch(URI.create(server.url("/r0"))))
-                .hasMessage("more than 10 redirects (see --max-redirects)");
+                .hasMessage("more than 10 redirects")
+                .extracting(e -> ((FetchException) e).setting().orElseThrow()).isEqualTo(FetchException.Setting.MAX_REDIRECTS);
     }
 
     @Test
@@ -94,7 +95,7 @@ class FetcherTest {
         assertThatThrownBy(() -> defaults().fetch(URI.create(server.url("/m0"))))
                 .hasMessage("redirect loop at " + server.url("/m0"));
         assertThatThrownBy(() -> fetcher(Duration.ofSeconds(10), 1 << 20, 1).fetch(URI.create(server.url("/m0"))))
-                .hasMessage("more than 1 redirects (see --max-redirects)");
+                .hasMessage("more than 1 redirects");
     }
 
     @Test
@@ -121,8 +122,9 @@ class FetcherTest {
         server.page("/big", 200, new byte[5000], "Content-Type", "text/html");
 
         assertThatThrownBy(() -> fetcher(Duration.ofSeconds(10), 1000, 10).fetch(URI.create(server.url("/big"))))
-                .hasMessageContaining("more than --max-size (1000 B)")
-                .extracting(e -> ((FetchException) e).reason()).isEqualTo(FetchException.Reason.TOO_LARGE);
+                .hasMessageContaining("more than the size limit (1000 B)")
+                .extracting(e -> ((FetchException) e).reason(), e -> ((FetchException) e).setting().orElseThrow())
+                .containsExactly(FetchException.Reason.TOO_LARGE, FetchException.Setting.MAX_SIZE);
     }
 
     @Test
@@ -151,7 +153,8 @@ class FetcherTest {
         long start = System.nanoTime();
 
         assertThatThrownBy(() -> fetcher(Duration.ofSeconds(1), 1 << 20, 10).fetch(URI.create(server.url("/drip"))))
-                .hasMessage("timed out after 1 s (see --timeout)");
+                .hasMessage("timed out after 1 s")
+                .extracting(e -> ((FetchException) e).setting().orElseThrow()).isEqualTo(FetchException.Setting.TIMEOUT);
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
     }
 

@@ -89,7 +89,7 @@ class SitemapLinksTest {
 
         assertThatThrownBy(() -> SitemapLinks.of(bytes("https://site.example/bomb.xml.gz", "application/gzip", bomb),
                 null, 1 << 20))
-                .hasMessage("body expands past --max-size (1 MiB) when decoded from gzip")
+                .hasMessage("body expands past the size limit (1 MiB) when decoded from gzip")
                 .extracting(e -> ((FetchException) e).reason()).isEqualTo(FetchException.Reason.TOO_LARGE);
     }
 }

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -147,17 +146,6 @@ class StoreTest {
 
         assertThatThrownBy(() -> new Store(file).save(Instant.now(), (out, id) -> out.write(1)))
                 .hasMessageContaining("is a file, not a directory");
-    }
-
-    @Test
-    void resolvesLocationInDocumentedOrder() {
-        Path home = Path.of("/home/u");
-
-        assertThat(StoreLocation.resolve(Path.of("/opt/s"), Map.of("ARCA_STORE", "/e"), home)).isEqualTo(Path.of("/opt/s"));
-        assertThat(StoreLocation.resolve(null, Map.of("ARCA_STORE", "/e", "XDG_DATA_HOME", "/x"), home)).isEqualTo(Path.of("/e"));
-        assertThat(StoreLocation.resolve(null, Map.of("XDG_DATA_HOME", "/x"), home)).isEqualTo(Path.of("/x/arca"));
-        assertThat(StoreLocation.resolve(null, Map.of("XDG_DATA_HOME", "relative"), home)).isEqualTo(Path.of("/home/u/.local/share/arca"));
-        assertThat(StoreLocation.resolve(null, Map.of(), home)).isEqualTo(Path.of("/home/u/.local/share/arca"));
     }
 
     /** Every file but the index, which is derived from the bundles. */

@@ -44,7 +44,7 @@ class RenderersOnCorporaTest {
             Corpus.Page page = pages.get(i);
             String url = "https://corpus.example/" + page.id() + "/page.html";
             try {
-                Article article = EXTRACTOR.extract(page.html(), null, url);
+                Article article = EXTRACTOR.extract(page.html(), null, url).article();
                 List<String> problems = new ArrayList<>();
                 control("page", SelfContainedPage.render(page.html(), null, url, EVERY_URL_A_PICTURE), problems);
                 control("html", new HtmlPageRenderer().render(article, EVERY_URL_A_PICTURE), problems);

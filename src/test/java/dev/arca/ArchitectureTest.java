@@ -24,8 +24,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <ul>
  *   <li>{@code store} and {@code extract} use nothing of arca;</li>
  *   <li>{@code fetch} uses {@code extract} (a feed page is HTML, parsed as the extractor does);</li>
- *   <li>{@code render} uses {@code extract}; {@code bundle} uses {@code fetch} and {@code extract}
- *       (the values it stores);</li>
+ *   <li>{@code render} uses {@code extract}, and {@code fetch}'s reading of what a browser loads
+ *       (srcset choice, lazy-loading attributes, stylesheet references), so that a restore inlines
+ *       exactly what was fetched; {@code bundle} uses {@code fetch} and {@code extract} (the values it
+ *       stores);</li>
  *   <li>{@code index} uses {@code store}, {@code bundle} and {@code extract}: it is derived from the bundles;</li>
  *   <li>{@code archive} uses every stage, and is the only package besides {@code cli} that may;</li>
  *   <li>{@code cli} uses {@code archive}, {@code index}, {@code store} and the stages whose values it
@@ -43,7 +45,7 @@ class ArchitectureTest {
             "store", Set.of(),
             "extract", Set.of(),
             "fetch", Set.of("extract"),
-            "render", Set.of("extract"),
+            "render", Set.of("extract", "fetch"),
             "bundle", Set.of("fetch", "extract"),
             "index", Set.of("store", "bundle", "extract"),
             "archive", Set.of("fetch", "extract", "render", "bundle", "store"),

@@ -1,8 +1,9 @@
 package dev.arca.render;
 
-import dev.arca.bundle.Digests;
-
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,11 +35,19 @@ final class ImageFiles {
      */
     ImageLinks links(java.util.function.Predicate<ImageType> accepts) {
         return img -> ImageLinks.captured(img, resources).filter(image -> accepts.test(image.type())).map(image -> {
-            String name = directory + Digests.sha256(image.bytes()).substring("sha256:".length(), "sha256:".length() + 16)
-                    + "." + image.type().extension;
+            String name = directory + nameOf(image.bytes()) + "." + image.type().extension;
             byPath.computeIfAbsent(name, n -> new ImageFile(n, image.bytes(), image.type()));
             return name;
         });
+    }
+
+    /** The first 16 hex digits of the SHA-256 of {@code bytes}. */
+    private static String nameOf(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes), 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
     }
 
     /** The files linked so far, in the order first linked. */

@@ -6,6 +6,7 @@ import com.github.difflib.patch.AbstractDelta;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -15,47 +16,50 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The paragraph level of a diff, in four passes over two lists of clean paragraphs:
+ * The paragraph level of a diff, in passes over two lists of clean paragraphs:
  *
  * <ol>
- *   <li>Anchors: the longest common subsequence of the paragraphs that occur on both sides
- *       (Myers' algorithm in linear space, from java-diff-utils). Paragraphs found on one side only
- *       cannot be in it, so they are left out first; a rewrite then costs as little as an edit.
- *       The unanchored paragraphs between two anchors form a block.</li>
- *   <li>Exact moves: an unanchored paragraph whose text is found unanchored on the other side.</li>
- *   <li>Pairs within a block, in order: a removed paragraph and an added one within
- *       {@link #WINDOW} places whose words are at least {@link #CHANGED} alike are one changed
- *       paragraph; one that matches better with the next paragraphs joined is split (or merged).</li>
- *   <li>Near moves: what is left, matched across blocks when at least {@link #MOVED} alike, found
- *       through shared three-word shingles rather than by comparing every pair.</li>
+ *   <li>Matches: each paragraph after is matched, one to one, with a paragraph before that has the
+ *       same text or, failing that, at least {@link #CHANGED} of the same words; candidates come
+ *       from shared three-word shingles, so no pass compares every pair.</li>
+ *   <li>Order: the longest run of matches in the same order on both sides (a longest increasing
+ *       subsequence, O(n log n)) stays in place; a match outside it moved, when it is at least
+ *       {@link #MOVED} alike. Exact matches in place are anchors, and the unmatched paragraphs
+ *       between two anchors form a block.</li>
+ *   <li>Pairs: a match in place that is not exact is one edited paragraph, split or merged when the
+ *       unmatched paragraphs next to it make it more alike; then, within each block, a removed
+ *       paragraph and an added one within {@link #WINDOW} places and at least {@link #CHANGED}
+ *       alike are paired the same way.</li>
  * </ol>
  *
  * Whatever is still unpaired is added or removed. Each pass is linear or close to it in the
- * number of words, apart from the anchors' Myers run, which is skipped (leaving one block) when
- * more than {@link #MAX_ANCHORED} paragraphs occur on both sides.
+ * number of words; word diffs ({@link Words#diff}) run only for pairs.
  */
 final class BodyDiff {
 
-    /** Word similarity at which a removed and an added paragraph in one block are the same one, edited. */
+    /** Word similarity at which a removed and an added paragraph are the same one, edited. */
     static final double CHANGED = 0.5;
-    /** Word similarity at which paragraphs far apart are the same one, moved. */
+    /** Word similarity at which a paragraph out of order is the same one, moved. */
     static final double MOVED = 0.8;
     /** How many added paragraphs ahead a removed one looks for its edited self. */
     static final int WINDOW = 6;
     /** How much more alike a split (merged) pair must be than the one-to-one pair it grows from. */
     private static final double GAIN = 0.05;
-    /** Paragraphs on both sides beyond which no common subsequence is computed. */
-    static final int MAX_ANCHORED = 20_000;
+    /** Candidates for a match, by the number of shingles they share, that are compared word by word. */
+    private static final int CANDIDATES = 4;
     private static final int SHINGLE = 3;
-    /** A shingle found in more removed paragraphs than this says nothing about which one moved. */
+    /** A shingle found in more paragraphs than this says nothing about which one matches. */
     private static final int MAX_POSTINGS = 8;
 
     private final List<String> a;
     private final List<String> b;
     private final boolean[] usedA;
     private final boolean[] usedB;
-    /** For each paragraph before: where it goes in reading order if it turns out to be removed. */
-    private final int[] removedAt;
+    /** For each paragraph before that stays in order (anchored or paired): the position just after its partner(s); -1 otherwise. */
+    private final int[] partnerEnd;
+    /** Paragraphs that have a match (see {@link #matches}); a split or merge never takes them in. */
+    private final boolean[] matchedA;
+    private final boolean[] matchedB;
     private final List<Map<String, Integer>> bagsA;
     private final List<Map<String, Integer>> bagsB;
     private final List<Placed> changes = new ArrayList<>();
@@ -64,8 +68,12 @@ final class BodyDiff {
     private record Placed(int position, int before, ParagraphChange change) {
     }
 
-    /** Unanchored paragraphs between two anchors: before {@code [fromA, toA)}, after {@code [fromB, toB)}. */
+    /** Unmatched paragraphs between two anchors: before {@code [fromA, toA)}, after {@code [fromB, toB)}. */
     private record Block(int fromA, int toA, int fromB, int toB) {
+    }
+
+    /** A paragraph before and one after taken for the same; exact when their texts are equal. */
+    private record Match(int i, int j, double likeness, boolean exact) {
     }
 
     private BodyDiff(List<String> a, List<String> b) {
@@ -73,9 +81,12 @@ final class BodyDiff {
         this.b = b;
         this.usedA = new boolean[a.size()];
         this.usedB = new boolean[b.size()];
-        this.removedAt = new int[a.size()];
-        this.bagsA = new ArrayList<>(java.util.Collections.nCopies(a.size(), null));
-        this.bagsB = new ArrayList<>(java.util.Collections.nCopies(b.size(), null));
+        this.partnerEnd = new int[a.size()];
+        java.util.Arrays.fill(partnerEnd, -1);
+        this.matchedA = new boolean[a.size()];
+        this.matchedB = new boolean[b.size()];
+        this.bagsA = new ArrayList<>(Collections.nCopies(a.size(), null));
+        this.bagsB = new ArrayList<>(Collections.nCopies(b.size(), null));
     }
 
     static List<ParagraphChange> between(List<String> before, List<String> after) {
@@ -83,12 +94,38 @@ final class BodyDiff {
     }
 
     private List<ParagraphChange> run() {
-        List<Block> blocks = blocks();
-        exactMoves(blocks);
+        List<Match> matches = matches();
+        boolean[] inPlace = inPlace(matches);
+        List<Match> anchors = new ArrayList<>();
+        List<Match> edited = new ArrayList<>();
+        for (int k = 0; k < matches.size(); k++) {
+            Match m = matches.get(k);
+            if (inPlace[k]) {
+                (m.exact() ? anchors : edited).add(m);
+            } else if (m.exact()) {
+                moved(m.i(), m.j(), List.of());
+            } else if (m.likeness() >= MOVED) {
+                moved(m.i(), m.j(), Words.diff(a.get(m.i()), b.get(m.j())));
+            }
+        }
+        List<Block> blocks = blocks(anchors);
+        for (Match m : edited) {
+            if (!usedA[m.i()] && !usedB[m.j()]) {
+                extendAndPair(m.i(), m.j(), m.likeness());
+            }
+        }
         for (Block block : blocks) {
             pair(block);
         }
-        nearMoves();
+        // a removed paragraph goes just after the partner of the last paragraph before it that stayed in order
+        int following = 0;
+        for (int i = 0; i < a.size(); i++) {
+            if (partnerEnd[i] >= 0) {
+                following = partnerEnd[i];
+            } else if (!usedA[i]) {
+                place(following, i, 0, new ParagraphChange(ParagraphChange.Kind.REMOVED, i + 1, 0, a.get(i), "", List.of()));
+            }
+        }
         for (int j = 0; j < b.size(); j++) {
             if (!usedB[j]) {
                 place(j, j, 1, new ParagraphChange(ParagraphChange.Kind.ADDED, 0, j + 1, "", b.get(j), List.of()));
@@ -98,74 +135,120 @@ final class BodyDiff {
         return changes.stream().map(Placed::change).toList();
     }
 
-    private List<Block> blocks() {
-        Set<String> inA = new HashSet<>(a);
-        Set<String> inB = new HashSet<>(b);
-        List<Integer> commonA = new ArrayList<>();
-        List<Integer> commonB = new ArrayList<>();
+    /** One-to-one matches: equal texts first, in order, then the most alike of the shingle candidates. */
+    private List<Match> matches() {
+        List<Match> matches = new ArrayList<>();
+        Map<String, ArrayDeque<Integer>> byText = new HashMap<>();
         for (int i = 0; i < a.size(); i++) {
-            if (inB.contains(a.get(i))) {
-                commonA.add(i);
-            }
+            byText.computeIfAbsent(a.get(i), k -> new ArrayDeque<>()).add(i);
         }
         for (int j = 0; j < b.size(); j++) {
-            if (inA.contains(b.get(j))) {
-                commonB.add(j);
+            ArrayDeque<Integer> same = byText.get(b.get(j));
+            if (same != null && !same.isEmpty()) {
+                int i = same.poll();
+                matches.add(new Match(i, j, 1, true));
+                matchedA[i] = true;
+                matchedB[j] = true;
             }
         }
-        List<int[]> anchors = new ArrayList<>();
-        if (commonA.size() + commonB.size() <= MAX_ANCHORED) {
-            List<String> textA = commonA.stream().map(a::get).toList();
-            List<String> textB = commonB.stream().map(b::get).toList();
-            int x = 0;
-            int y = 0;
-            for (AbstractDelta<String> delta : DiffUtils.diff(textA, textB, new MyersDiffWithLinearSpace<String>()).getDeltas()) {
-                for (; x < delta.getSource().getPosition(); x++, y++) {
-                    anchors.add(new int[] {commonA.get(x), commonB.get(y)});
+        Map<String, List<Integer>> postings = new HashMap<>();
+        for (int i = 0; i < a.size(); i++) {
+            if (!matchedA[i]) {
+                for (String shingle : shingles(a.get(i))) {
+                    List<Integer> list = postings.computeIfAbsent(shingle, k -> new ArrayList<>());
+                    if (list.size() <= MAX_POSTINGS) {
+                        list.add(i);
+                    }
                 }
-                x += delta.getSource().size();
-                y += delta.getTarget().size();
-            }
-            for (; x < textA.size(); x++, y++) {
-                anchors.add(new int[] {commonA.get(x), commonB.get(y)});
             }
         }
-        anchors.add(new int[] {a.size(), b.size()});
+        List<Match> similar = new ArrayList<>();
+        for (int j = 0; j < b.size(); j++) {
+            if (matchedB[j]) {
+                continue;
+            }
+            Map<Integer, Integer> votes = new HashMap<>();
+            for (String shingle : shingles(b.get(j))) {
+                List<Integer> list = postings.get(shingle);
+                if (list != null && list.size() <= MAX_POSTINGS) {
+                    list.forEach(i -> votes.merge(i, 1, Integer::sum));
+                }
+            }
+            final int after = j;
+            votes.entrySet().stream()
+                    .sorted(Map.Entry.<Integer, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                    .limit(CANDIDATES)
+                    .forEach(vote -> {
+                        double s = Words.similarity(bagA(vote.getKey()), bagB(after));
+                        if (s >= CHANGED) {
+                            similar.add(new Match(vote.getKey(), after, s, false));
+                        }
+                    });
+        }
+        similar.sort(Comparator.comparingDouble(Match::likeness).reversed().thenComparingInt(Match::j).thenComparingInt(Match::i));
+        for (Match m : similar) {
+            if (!matchedA[m.i()] && !matchedB[m.j()]) {
+                matches.add(m);
+                matchedA[m.i()] = true;
+                matchedB[m.j()] = true;
+            }
+        }
+        matches.sort(Comparator.comparingInt(Match::i));
+        return matches;
+    }
+
+    /**
+     * Which matches stay in place: the longest subsequence whose paragraphs are in the same order
+     * on both sides (matches are sorted by their paragraph before; this is the longest increasing
+     * run of their paragraphs after, by patience sorting).
+     */
+    private static boolean[] inPlace(List<Match> matches) {
+        int n = matches.size();
+        int[] tails = new int[n];
+        int[] previous = new int[n];
+        int length = 0;
+        for (int k = 0; k < n; k++) {
+            int j = matches.get(k).j();
+            int lo = 0;
+            int hi = length;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (matches.get(tails[mid]).j() < j) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            previous[k] = lo > 0 ? tails[lo - 1] : -1;
+            tails[lo] = k;
+            length = Math.max(length, lo + 1);
+        }
+        boolean[] in = new boolean[n];
+        for (int k = length > 0 ? tails[length - 1] : -1; k >= 0; k = previous[k]) {
+            in[k] = true;
+        }
+        return in;
+    }
+
+    private List<Block> blocks(List<Match> anchors) {
         List<Block> blocks = new ArrayList<>();
         int fromA = 0;
         int fromB = 0;
-        for (int[] anchor : anchors) {
-            if (anchor[0] < a.size()) {
-                usedA[anchor[0]] = true;
-                usedB[anchor[1]] = true;
+        List<Match> bounds = new ArrayList<>(anchors);
+        bounds.add(new Match(a.size(), b.size(), 1, true));
+        for (Match anchor : bounds) {
+            if (anchor.i() < a.size()) {
+                usedA[anchor.i()] = true;
+                usedB[anchor.j()] = true;
+                partnerEnd[anchor.i()] = anchor.j() + 1;
             }
-            if (anchor[0] > fromA || anchor[1] > fromB) {
-                blocks.add(new Block(fromA, anchor[0], fromB, anchor[1]));
-                for (int i = fromA; i < anchor[0]; i++) {
-                    removedAt[i] = Math.min(anchor[1], fromB + (i - fromA));
-                }
+            if (anchor.i() > fromA || anchor.j() > fromB) {
+                blocks.add(new Block(fromA, anchor.i(), fromB, anchor.j()));
             }
-            fromA = anchor[0] + 1;
-            fromB = anchor[1] + 1;
+            fromA = anchor.i() + 1;
+            fromB = anchor.j() + 1;
         }
         return blocks;
-    }
-
-    private void exactMoves(List<Block> blocks) {
-        Map<String, ArrayDeque<Integer>> removed = new HashMap<>();
-        for (Block block : blocks) {
-            for (int i = block.fromA(); i < block.toA(); i++) {
-                removed.computeIfAbsent(a.get(i), k -> new ArrayDeque<>()).add(i);
-            }
-        }
-        for (Block block : blocks) {
-            for (int j = block.fromB(); j < block.toB(); j++) {
-                ArrayDeque<Integer> same = removed.get(b.get(j));
-                if (same != null && !same.isEmpty()) {
-                    moved(same.poll(), j, List.of());
-                }
-            }
-        }
     }
 
     private void pair(Block block) {
@@ -174,10 +257,16 @@ final class BodyDiff {
         int next = 0;
         for (int r = 0; r < removed.size(); r++) {
             int i = removed.get(r);
+            if (usedA[i]) {
+                continue; // merged into the pair before
+            }
+            while (next < added.size() && usedB[added.get(next)]) {
+                next++;
+            }
             int best = -1;
             double likeness = CHANGED;
             for (int q = next; q < Math.min(added.size(), next + WINDOW); q++) {
-                double s = Words.similarity(bagA(i), bagB(added.get(q)));
+                double s = usedB[added.get(q)] ? 0 : Words.similarity(bagA(i), bagB(added.get(q)));
                 if (s >= likeness && (best < 0 || s > likeness)) {
                     best = q;
                     likeness = s;
@@ -188,44 +277,54 @@ final class BodyDiff {
                 best = -1; // the next removed paragraph is this one's better match: this one went
             }
             if (best < 0) {
-                removedAt[i] = next < added.size() ? added.get(next) : block.toB();
                 continue;
             }
-            int firstB = added.get(best);
-            int lastB = firstB;
-            Map<String, Integer> bagAfter = bagB(firstB);
+            extendAndPair(i, added.get(best), likeness);
             next = best + 1;
-            while (next < added.size() && added.get(next) == lastB + 1) {
-                Map<String, Integer> joined = sum(bagAfter, bagB(lastB + 1));
-                double s = Words.similarity(bagA(i), joined);
-                if (s < likeness + GAIN) {
-                    break;
-                }
-                bagAfter = joined;
-                likeness = s;
-                lastB++;
-                next++;
-            }
-            int lastA = i;
-            Map<String, Integer> bagBefore = bagA(i);
-            while (lastB == firstB && r + 1 < removed.size() && removed.get(r + 1) == lastA + 1) {
-                Map<String, Integer> joined = sum(bagBefore, bagA(lastA + 1));
-                double s = Words.similarity(joined, bagAfter);
-                if (s < likeness + GAIN) {
-                    break;
-                }
-                bagBefore = joined;
-                likeness = s;
-                lastA++;
-                r++;
-            }
-            paired(i, lastA, firstB, lastB);
         }
+    }
+
+    /**
+     * Pairs paragraph {@code i} before with {@code j} after, first growing the pair over the
+     * unmatched paragraphs that follow when that makes it more alike: several after (a split),
+     * or else several before (a merge).
+     */
+    private void extendAndPair(int i, int j, double likeness) {
+        int lastB = j;
+        Map<String, Integer> bagAfter = bagB(j);
+        while (lastB + 1 < b.size() && free(usedB, matchedB, lastB + 1)) {
+            Map<String, Integer> joined = sum(bagAfter, bagB(lastB + 1));
+            double s = Words.similarity(bagA(i), joined);
+            if (s < likeness + GAIN) {
+                break;
+            }
+            bagAfter = joined;
+            likeness = s;
+            lastB++;
+        }
+        int lastA = i;
+        Map<String, Integer> bagBefore = bagA(i);
+        while (lastB == j && lastA + 1 < a.size() && free(usedA, matchedA, lastA + 1)) {
+            Map<String, Integer> joined = sum(bagBefore, bagA(lastA + 1));
+            double s = Words.similarity(joined, bagAfter);
+            if (s < likeness + GAIN) {
+                break;
+            }
+            bagBefore = joined;
+            likeness = s;
+            lastA++;
+        }
+        paired(i, lastA, j, lastB);
+    }
+
+    private static boolean free(boolean[] used, boolean[] matched, int k) {
+        return !used[k] && !matched[k];
     }
 
     private void paired(int firstA, int lastA, int firstB, int lastB) {
         for (int i = firstA; i <= lastA; i++) {
             usedA[i] = true;
+            partnerEnd[i] = lastB + 1;
         }
         for (int j = firstB; j <= lastB; j++) {
             usedB[j] = true;
@@ -235,55 +334,6 @@ final class BodyDiff {
         ParagraphChange.Kind kind = lastB > firstB ? ParagraphChange.Kind.SPLIT
                 : lastA > firstA ? ParagraphChange.Kind.MERGED : ParagraphChange.Kind.CHANGED;
         place(firstB, firstA, 1, new ParagraphChange(kind, firstA + 1, firstB + 1, before, after, Words.diff(before, after)));
-    }
-
-    private void nearMoves() {
-        Map<String, List<Integer>> postings = new HashMap<>();
-        for (int i = 0; i < a.size(); i++) {
-            if (!usedA[i]) {
-                for (String shingle : shingles(a.get(i))) {
-                    List<Integer> list = postings.computeIfAbsent(shingle, k -> new ArrayList<>());
-                    if (list.size() <= MAX_POSTINGS && (list.isEmpty() || list.get(list.size() - 1) != i)) {
-                        list.add(i);
-                    }
-                }
-            }
-        }
-        for (int j = 0; j < b.size(); j++) {
-            if (usedB[j]) {
-                continue;
-            }
-            Map<Integer, Integer> votes = new HashMap<>();
-            for (String shingle : shingles(b.get(j))) {
-                List<Integer> list = postings.get(shingle);
-                if (list != null && list.size() <= MAX_POSTINGS) {
-                    for (int i : list) {
-                        votes.merge(i, 1, Integer::sum);
-                    }
-                }
-            }
-            int best = -1;
-            double likeness = MOVED;
-            for (Map.Entry<Integer, Integer> vote : votes.entrySet()) {
-                int i = vote.getKey();
-                if (!usedA[i]) {
-                    double s = Words.similarity(bagA(i), bagB(j));
-                    if (s >= likeness && (best < 0 || s > likeness || s == likeness && i < best)) {
-                        best = i;
-                        likeness = s;
-                    }
-                }
-            }
-            if (best >= 0) {
-                moved(best, j, Words.diff(a.get(best), b.get(j)));
-            }
-        }
-        for (int i = 0; i < a.size(); i++) {
-            if (!usedA[i]) {
-                usedA[i] = true;
-                place(removedAt[i], i, 0, new ParagraphChange(ParagraphChange.Kind.REMOVED, i + 1, 0, a.get(i), "", List.of()));
-            }
-        }
     }
 
     private void moved(int i, int j, List<Span> spans) {

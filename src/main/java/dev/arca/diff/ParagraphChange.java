@@ -39,6 +39,26 @@ public record ParagraphChange(Kind kind, int before, int after, String beforeTex
         spans = List.copyOf(spans);
     }
 
+    /**
+     * Where the change is, in paragraph numbers: {@code "¶3"} for a paragraph edited in place,
+     * {@code "¶2 → ¶5"} for a move, {@code "¶2 → ¶2–3"} for a split, {@code "¶4"} for a paragraph
+     * added or removed (numbered in the snapshot that has it).
+     */
+    public String where() {
+        String from = range(before, beforeText);
+        String to = range(after, afterText);
+        return switch (kind) {
+            case ADDED -> to;
+            case REMOVED -> from;
+            default -> from.equals(to) ? to : from + " → " + to;
+        };
+    }
+
+    private static String range(int first, String text) {
+        int count = (int) text.chars().filter(c -> c == '\n').count() + 1;
+        return count == 1 ? "¶" + first : "¶" + first + "–" + (first + count - 1);
+    }
+
     /** Words inserted: a whole added paragraph's, or those of the inserted spans. */
     public int wordsAdded() {
         return kind == Kind.ADDED ? Words.count(afterText) : count(Span.Op.INSERT);

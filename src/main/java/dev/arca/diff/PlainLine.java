@@ -16,6 +16,12 @@ final class PlainLine {
     private PlainLine() {
     }
 
+    /** A snapshot's label for a diff's heading, as a clean line; "(unnamed)" when there is none. */
+    static String label(String label) {
+        String line = of(label);
+        return line == null || line.isEmpty() ? "(unnamed)" : line;
+    }
+
     /** {@code text} as a clean line; null stays null. */
     static String of(String text) {
         if (text == null) {

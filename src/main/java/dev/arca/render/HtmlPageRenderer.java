@@ -18,7 +18,8 @@ import org.jsoup.safety.Safelist;
  */
 public final class HtmlPageRenderer {
 
-    static final String CONTENT_SECURITY_POLICY =
+    /** Forbids scripts, forms and every network fetch: for any page arca writes from page-derived content. */
+    public static final String CONTENT_SECURITY_POLICY =
             "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'none'; base-uri 'none'";
 
     private static final java.util.regex.Pattern LANGUAGE_TAG = java.util.regex.Pattern.compile("[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*");

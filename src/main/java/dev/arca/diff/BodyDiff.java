@@ -9,11 +9,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The paragraph level of a diff, in passes over two lists of clean paragraphs:
@@ -151,12 +149,12 @@ final class BodyDiff {
                 matchedB[j] = true;
             }
         }
-        Map<String, List<Integer>> postings = new HashMap<>();
+        Map<Integer, List<Integer>> postings = new HashMap<>();
         for (int i = 0; i < a.size(); i++) {
             if (!matchedA[i]) {
-                for (String shingle : shingles(a.get(i))) {
-                    List<Integer> list = postings.computeIfAbsent(shingle, k -> new ArrayList<>());
-                    if (list.size() <= MAX_POSTINGS) {
+                for (int shingle : shingles(a.get(i))) {
+                    List<Integer> list = postings.computeIfAbsent(shingle, k -> new ArrayList<>(2));
+                    if (list.size() <= MAX_POSTINGS && (list.isEmpty() || list.get(list.size() - 1) != i)) {
                         list.add(i);
                     }
                 }
@@ -168,7 +166,7 @@ final class BodyDiff {
                 continue;
             }
             Map<Integer, Integer> votes = new HashMap<>();
-            for (String shingle : shingles(b.get(j))) {
+            for (int shingle : shingles(b.get(j))) {
                 List<Integer> list = postings.get(shingle);
                 if (list != null && list.size() <= MAX_POSTINGS) {
                     list.forEach(i -> votes.merge(i, 1, Integer::sum));
@@ -380,11 +378,19 @@ final class BodyDiff {
         return out;
     }
 
-    private static Set<String> shingles(String paragraph) {
-        String[] words = paragraph.toLowerCase(Locale.ROOT).split(" ");
-        Set<String> out = new HashSet<>();
-        for (int k = 0; k + SHINGLE <= words.length; k++) {
-            out.add(words[k] + ' ' + words[k + 1] + ' ' + words[k + 2]);
+    /**
+     * Hashes of a paragraph's runs of {@link #SHINGLE} words, lower-cased. Two runs that share a
+     * hash only make two paragraphs candidates; {@link Words#similarity} decides.
+     */
+    private static int[] shingles(String paragraph) {
+        String[] words = Words.of(paragraph);
+        int[] hashes = new int[words.length];
+        for (int k = 0; k < words.length; k++) {
+            hashes[k] = words[k].toLowerCase(Locale.ROOT).hashCode();
+        }
+        int[] out = new int[Math.max(0, words.length - SHINGLE + 1)];
+        for (int k = 0; k < out.length; k++) {
+            out[k] = (hashes[k] * 31 + hashes[k + 1]) * 31 + hashes[k + 2];
         }
         return out;
     }

@@ -66,7 +66,12 @@ public record SignatureCheck(Status status, BundleCheck bundle, String fingerpri
 
     /** Checks {@code bundle}, trusting the JVM's root certificates for time-stamps. */
     public static SignatureCheck verify(Path bundle) {
-        return verify(bundle, TimestampAuthority.systemRoots());
+        return verify(bundle, SystemRoots.ROOTS);
+    }
+
+    /** The JVM's roots, read once, when first needed. */
+    private static final class SystemRoots {
+        static final Collection<X509Certificate> ROOTS = TimestampAuthority.systemRoots();
     }
 
     /** Checks {@code bundle}, trusting {@code tsaRoots} for time-stamps; never throws for a bad bundle. */

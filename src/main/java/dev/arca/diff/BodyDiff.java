@@ -355,19 +355,19 @@ final class BodyDiff {
     }
 
     private Map<String, Integer> bagA(int i) {
-        Map<String, Integer> bag = bagsA.get(i);
-        if (bag == null) {
-            bag = Words.bag(a.get(i));
-            bagsA.set(i, bag);
-        }
-        return bag;
+        return bag(bagsA, a, i);
     }
 
     private Map<String, Integer> bagB(int j) {
-        Map<String, Integer> bag = bagsB.get(j);
+        return bag(bagsB, b, j);
+    }
+
+    /** Paragraph {@code k}'s word multiset, computed once. */
+    private static Map<String, Integer> bag(List<Map<String, Integer>> bags, List<String> paragraphs, int k) {
+        Map<String, Integer> bag = bags.get(k);
         if (bag == null) {
-            bag = Words.bag(b.get(j));
-            bagsB.set(j, bag);
+            bag = Words.bag(paragraphs.get(k));
+            bags.set(k, bag);
         }
         return bag;
     }

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 
@@ -23,6 +24,12 @@ import java.util.zip.ZipEntry;
  * Writes one capture as a WACZ 1.1.1 file that web-archiving tools open as they are:
  * the WARC (stored, not deflated, so replay tools can seek into it), its CDXJ index, the page list,
  * the Article, and the data package manifest with a hash for every member.
+ *
+ * <p>Capture first: what was derived from the exchange may be missing, never the exchange. Without
+ * Markdown there is no Markdown record; an article that cannot be written as JSON is stored as
+ * {@linkplain Article#unextracted unextracted}; and when a {@link DerivedSteps} step failed or
+ * warned, its {@link CaptureWarning}s are stored as {@code article/warnings.json} and, the same
+ * bytes, as a second WARC metadata record.
  */
 public final class BundleWriter {
 
@@ -31,6 +38,7 @@ public final class BundleWriter {
     static final String PAGES_PATH = "pages/pages.jsonl";
     static final String ARTICLE_PATH = "article/article.json";
     static final String CAPTURE_PATH = "article/capture.json";
+    static final String WARNINGS_PATH = "article/warnings.json";
     static final String DATAPACKAGE_PATH = "datapackage.json";
     static final String DIGEST_PATH = "datapackage-digest.json";
 
@@ -56,14 +64,33 @@ public final class BundleWriter {
      */
     public void write(OutputStream out, String id, Capture capture, Article article, String markdown,
                       Map<String, String> warcinfo) throws IOException {
-        byte[] articleJson = BundleJson.article(article);
-        WarcFile warc = CaptureWarc.write(capture, articleJson, markdown, software, warcinfo);
+        write(out, id, capture, article, markdown, new DerivedSteps(), warcinfo);
+    }
+
+    /**
+     * Writes the bundle for {@code capture} to {@code out}, which it does not close, with the
+     * warnings of the derived steps that ran before; writing the article as JSON is one more.
+     *
+     * @param markdown the article as Markdown, or null when rendering it failed
+     * @param steps    the derived steps of this capture, with their warnings so far
+     */
+    public void write(OutputStream out, String id, Capture capture, Article extracted, String markdown,
+                      DerivedSteps steps, Map<String, String> warcinfo) throws IOException {
+        Optional<byte[]> json = steps.run(CaptureWarning.ARTICLE_JSON, () -> BundleJson.article(extracted));
+        Article article = json.isPresent() ? extracted : Article.unextracted(capture.url().toString(), capture.mediaType());
+        byte[] articleJson = json.isPresent() ? json.get() : BundleJson.article(article);
+        List<CaptureWarning> warnings = steps.warnings();
+        byte[] warningsJson = warnings.isEmpty() ? null : BundleJson.warnings(warnings);
+        WarcFile warc = CaptureWarc.write(capture, articleJson, markdown, warningsJson, software, warcinfo);
         Instant date = capture.date();
         Map<String, byte[]> members = new LinkedHashMap<>();
         members.put(WARC_PATH, warc.bytes());
         members.put(INDEX_PATH, CdxjIndex.of(warc.index(), CaptureWarc.FILENAME));
         members.put(PAGES_PATH, pages(id, capture, article));
         members.put(ARTICLE_PATH, articleJson);
+        if (warningsJson != null) {
+            members.put(WARNINGS_PATH, warningsJson);
+        }
         members.put(CAPTURE_PATH, BundleJson.pretty(info(id, capture, article)));
         byte[] datapackage = datapackage(members, capture, article);
         members.put(DATAPACKAGE_PATH, datapackage);

@@ -1,8 +1,11 @@
 package dev.arca.cli;
 
 import dev.arca.bundle.BundleWriter;
+import dev.arca.bundle.CaptureWarning;
 import dev.arca.bundle.ContentHash;
+import dev.arca.bundle.DerivedSteps;
 import dev.arca.extract.Article;
+import dev.arca.extract.Extraction;
 import dev.arca.extract.Extractor;
 import dev.arca.fetch.Capture;
 import dev.arca.render.MarkdownRenderer;
@@ -11,13 +14,30 @@ import dev.arca.store.StoreEntry;
 
 import java.io.IOException;
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The pipeline for one capture: extract the article, render its Markdown, write the bundle into
  * the store. The only place where the stages meet. One per thread.
+ *
+ * <p>Capture first: extraction, Markdown and the article's JSON are derived steps, run through
+ * {@link DerivedSteps}, so that whatever they throw (a {@link StackOverflowError} included) the
+ * exchange is stored, with a {@link CaptureWarning} saying which step failed and why. Writing the
+ * bundle is not a derived step: a failure there fails the capture.
  */
 final class Archiver {
+
+    /** The point just before the bundle is written, as {@link #faults} names it. */
+    static final String WRITE = "bundle";
+
+    /**
+     * A seam for tests in this package, no option of any command: called with each derived step's
+     * name before it runs, and with {@link #WRITE} before the bundle is written, so that a test can
+     * make one of them throw.
+     */
+    static volatile Consumer<String> faults = step -> { };
 
     private final Extractor extractor;
     private final MarkdownRenderer markdown = new MarkdownRenderer();
@@ -35,23 +55,37 @@ final class Archiver {
      * and nothing is stored; null means store in any case.
      */
     Archived archive(Capture capture, Map<String, String> warcinfo, String previousHash) throws IOException {
-        Article article = articleOf(capture, extractor);
-        if (previousHash != null && previousHash.equals(ContentHash.of(article))) {
-            return new Archived(null, article);
+        Consumer<String> fault = faults;
+        DerivedSteps steps = new DerivedSteps(fault);
+        Article article = extract(capture, steps);
+        if (previousHash != null && !steps.failed(CaptureWarning.EXTRACT) && previousHash.equals(ContentHash.of(article))) {
+            return new Archived(null, article, List.of());
         }
-        String md = markdown.render(article);
-        StoreEntry entry = store.save(capture.date(),
-                (out, id) -> bundles.write(out, id, capture, article, md, warcinfo));
-        return new Archived(entry, article);
+        String md = steps.run(CaptureWarning.MARKDOWN, () -> markdown.render(article)).orElse(null);
+        StoreEntry entry = store.save(capture.date(), (out, id) -> {
+            fault.accept(WRITE);
+            bundles.write(out, id, capture, article, md, steps, warcinfo);
+        });
+        return new Archived(entry, article, steps.warnings());
+    }
+
+    /** The extracted article, with what extraction found wrong; an unextracted one when extraction failed. */
+    private Article extract(Capture capture, DerivedSteps steps) {
+        Extraction extraction = steps.run(CaptureWarning.EXTRACT, () -> extractionOf(capture, extractor))
+                .orElseGet(() -> new Extraction(Article.unextracted(capture.url().toString(), capture.mediaType()), List.of()));
+        for (String warning : extraction.warnings()) {
+            steps.warn(CaptureWarning.EXTRACT, warning);
+        }
+        return extraction.article();
     }
 
     /** The article of any capture: extracted from HTML, or metadata only for other media. */
-    static Article articleOf(Capture capture, Extractor extractor) {
+    static Extraction extractionOf(Capture capture, Extractor extractor) {
         String url = capture.url().toString();
         if (capture.isHtml()) {
-            return extractor.extract(capture.body(), capture.contentType(), url);
+            return extractor.extraction(capture.body(), capture.contentType(), url);
         }
-        return Article.ofNonHtml(url, capture.mediaType(), lastSegment(capture.url()));
+        return new Extraction(Article.ofNonHtml(url, capture.mediaType(), lastSegment(capture.url())), List.of());
     }
 
     private static String lastSegment(URI url) {
@@ -65,10 +99,11 @@ final class Archiver {
     /**
      * An article and the bundle it was stored in.
      *
-     * @param entry   the new bundle, or null when the article was unchanged and nothing was stored
-     * @param article the article as extracted now
+     * @param entry    the new bundle, or null when the article was unchanged and nothing was stored
+     * @param article  the article as extracted now
+     * @param warnings what the derived steps could not do, as stored in the bundle
      */
-    record Archived(StoreEntry entry, Article article) {
+    record Archived(StoreEntry entry, Article article, List<CaptureWarning> warnings) {
 
         boolean stored() {
             return entry != null;

@@ -13,6 +13,7 @@ import dev.arca.fetch.RobotsDecision;
 import dev.arca.fetch.RobotsRules;
 import dev.arca.fetch.UrlNormalizer;
 import dev.arca.fetch.WebUrl;
+import dev.arca.store.IndexedCapture;
 import dev.arca.store.Store;
 import dev.arca.store.StoreEntry;
 
@@ -105,10 +106,9 @@ final class BatchFetch {
             report.done(FetchOutcome.skipped(input, null));
             return;
         }
-        StoreEntry previous;
+        IndexedCapture previous;
         try {
-            List<StoreEntry> snapshots = store.snapshots(normalized, report::unreadable);
-            previous = snapshots.isEmpty() ? null : snapshots.get(0);
+            previous = newest(normalized);
         } catch (IOException e) {
             inProgress.remove(normalized);
             report.done(FetchOutcome.failed(input, ErrorHandler.describe(e)), e);
@@ -119,20 +119,56 @@ final class BatchFetch {
             report.done(FetchOutcome.skipped(input, previous));
             return;
         }
-        scheduler.submit(url.getHost(), new Job(input, url, normalized, previous, 0));
+        scheduler.submit(url.getHost(), new Job(input, url, normalized, previous == null ? null : previous.entry(), 0));
     }
 
-    /** Archives a saved page at once, on the caller's thread: no host to be polite to. */
+    /** The newest stored capture of the page at {@code normalized}, or null. */
+    private IndexedCapture newest(String normalized) throws IOException {
+        List<IndexedCapture> snapshots = store.snapshots(normalized, report::unreadable);
+        return snapshots.isEmpty() ? null : snapshots.get(0);
+    }
+
+    /**
+     * Archives a saved page at once, on the caller's thread: no host to be polite to. With its
+     * original URL, it is skipped like a fetched page when that URL is stored already.
+     */
     void addFile(String input, Path file, URI originalUrl, long maxSize) {
         report.queued();
-        try {
-            Capture capture = LocalFile.read(file, originalUrl, maxSize);
-            Archiver.Archived archived = new Archiver(extractor, store).archive(capture, Map.of(), null);
-            report.done(FetchOutcome.stored(input, capture.url().toString(), FetchOutcome.ARCHIVED, archived.entry(),
-                    archived.article().title()));
-        } catch (IOException | RuntimeException | StackOverflowError e) {
-            report.done(FetchOutcome.failed(input, ErrorHandler.describe(e)), e);
+        String normalized = originalUrl == null ? null : UrlNormalizer.normalize(originalUrl).toString();
+        if (normalized != null && !inProgress.add(normalized)) {
+            report.done(FetchOutcome.skipped(input, null));
+            return;
         }
+        try {
+            IndexedCapture previous = normalized == null ? null : newest(normalized);
+            if (previous != null && !settings.refetch()) {
+                report.done(FetchOutcome.skipped(input, previous));
+                return;
+            }
+            StoreEntry previousEntry = previous == null ? null : previous.entry();
+            Capture capture = LocalFile.read(file, originalUrl, maxSize);
+            Archiver.Archived archived = new Archiver(extractor, store).archive(capture, Map.of(), previousHash(previousEntry));
+            report.done(outcome(input, capture.url().toString(), archived, previousEntry));
+        } catch (IOException | RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            report.done(FetchOutcome.failed(input, ErrorHandler.describe(e)), e);
+        } finally {
+            if (normalized != null) {
+                inProgress.remove(normalized);
+            }
+        }
+    }
+
+    /** Says on stderr, unless --quiet, what the batch decided about an input, e.g. which feed a page links to. */
+    void note(String message) {
+        report.note(message);
+    }
+
+    /** Archived as a new capture (with its derived steps' warnings), or unchanged since {@code previous}. */
+    private static FetchOutcome outcome(String input, String finalUrl, Archiver.Archived archived, StoreEntry previous) {
+        String title = archived.article().title();
+        return archived.stored()
+                ? FetchOutcome.archived(input, finalUrl, archived.entry(), title, archived.warnings())
+                : FetchOutcome.stored(input, finalUrl, FetchOutcome.UNCHANGED, previous, title);
     }
 
     /** Reports an input that failed before it could be queued, such as a feed that did not parse. */
@@ -185,6 +221,11 @@ final class BatchFetch {
 
     private void fetchAndArchive(HostScheduler.Lease<Job> lease, Archiver archiver) {
         Job job = lease.item();
+        if (report.stopped()) {
+            scheduler.finish(lease, false); // stdout failed: drain the queue without fetching
+            inProgress.remove(job.normalized());
+            return;
+        }
         report.started(job.input());
         Fetched fetched;
         try {
@@ -255,10 +296,7 @@ final class BatchFetch {
         String finalUrl = capture.url().toString();
         try {
             Archiver.Archived archived = archiver.archive(capture, fetched.warcinfo(), previousHash(job.previous()));
-            String title = archived.article().title();
-            report.done(archived.stored()
-                    ? FetchOutcome.stored(job.input(), finalUrl, FetchOutcome.ARCHIVED, archived.entry(), title)
-                    : FetchOutcome.stored(job.input(), finalUrl, FetchOutcome.UNCHANGED, job.previous(), title));
+            report.done(outcome(job.input(), finalUrl, archived, job.previous()));
         } catch (IOException | RuntimeException | StackOverflowError | OutOfMemoryError e) {
             report.done(FetchOutcome.failed(job.input(), ErrorHandler.describe(e)), e);
         } finally {

@@ -11,6 +11,11 @@ public final class ExitCodes {
     public static final int USAGE = 2;
     /** The store is locked by another run and {@code --no-wait} was given. */
     public static final int LOCKED = 3;
+    /**
+     * The reader of standard output went away ({@code arca list | head -1}): 128 + SIGPIPE, the
+     * status a shell shows for a tool that SIGPIPE stopped, without a message, as for GNU tools.
+     */
+    public static final int PIPE_CLOSED = 141;
 
     private ExitCodes() {
     }

@@ -61,16 +61,13 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object per bundle: id, bundle, bytes, status (ok or damaged), reason and problem.")
     boolean json;
 
-    @Option(names = "--jobs", paramLabel = "N",
-            description = "Check N bundles at a time (default: the number of processors).")
+    @Option(names = "--jobs", paramLabel = "N", converter = Ranges.Jobs.class,
+            description = "Check N bundles at a time; " + Ranges.JOBS + " (default: the number of processors).")
     Integer jobs;
 
     @Override
     public Integer call() throws IOException, InterruptedException {
         int threads = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
-        if (threads < 1) {
-            throw Usage.error(spec, "--jobs must be at least 1");
-        }
         int failures = 0;
         List<Target> targets = new ArrayList<>();
         if (ids.isEmpty()) {
@@ -153,7 +150,7 @@ final class VerifyCommand implements Callable<Integer> {
             line.put("problem", check.problem());
             out.println(Json.line(line));
         } else {
-            out.println(id + "\t" + (check.ok() ? "ok" : "damaged: " + Columns.clean(check.problem())));
+            out.println(Columns.clean(id) + "\t" + (check.ok() ? "ok" : "damaged: " + Columns.clean(check.problem())));
         }
         out.flush();
     }

@@ -9,7 +9,7 @@ import org.jsoup.nodes.Entities;
  */
 public final class ArticleBodyStep implements Step {
 
-    private static final int MIN_LENGTH = 500;
+    static final int MIN_LENGTH = 500;
     private static final double FACTOR = 2.0;
 
     @Override

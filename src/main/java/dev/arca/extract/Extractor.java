@@ -17,7 +17,7 @@ import java.util.List;
  * link text) wins; a relaxed result that is mostly links is never taken. A page of several
  * megabytes that the extractor parsed itself is worked on in place, once, to bound memory. Finishing steps judge the
  * result. Instances are immutable and safe to share between threads; {@link #extract} never
- * throws.
+ * throws, while {@link #extraction} lets a failure through to callers that report it.
  */
 public final class Extractor {
 
@@ -43,7 +43,7 @@ public final class Extractor {
     public static Extractor create() {
         return new Extractor(
                 List.of(new JsonLdStep(), new MetaTagStep(), new MicrodataStep(), new DocumentDataStep(),
-                        new TextDateStep(), new TitleStep(), new BylineStep(), new SourceLinkStep()),
+                        new TextDateStep(), new TitleStep(), new BylineStep(), new SourceLinkStep(), new ScriptShell()),
                 List.of(new Prune(), new Score(), new Select(), new Clean(), new Tidy()),
                 List.of(new ArticleBodyStep(), new Confidence()));
     }
@@ -51,33 +51,47 @@ public final class Extractor {
     /**
      * Decodes {@code body} (charset from BOM, then {@code contentType}, then {@code <meta>}, then
      * sniffing; see {@link HtmlCharset}) and extracts the article. {@code contentType} may be null.
+     * A page no step could cope with gives an article with no content.
      */
     public Article extract(byte[] body, String contentType, String url) {
         try {
-            byte[] bytes = body == null ? new byte[0] : body;
-            Document doc = parse(bytes, contentType, url);
-            // the document is ours: a large one is worked on in place, with no copy to retry on
-            return run(doc, url, bytes.length < LARGE_PAGE_BYTES);
+            return extraction(body, contentType, url).article();
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
             return failed(url);
         }
     }
 
+    /**
+     * Extracts like {@link #extract(byte[], String, String)}, with what the steps found wrong with
+     * the page, and throws whatever a step throws (a {@link StackOverflowError} or an
+     * {@link OutOfMemoryError} included), for callers that report it rather than hide it.
+     */
+    public Extraction extraction(byte[] body, String contentType, String url) {
+        byte[] bytes = body == null ? new byte[0] : body;
+        if (bytes.length > MAX_PARSE_BYTES) {
+            return new Extraction(failed(url), List.of("the page is larger than " + (MAX_PARSE_BYTES >> 20)
+                    + " MiB, more than arca extracts; it was archived as served"));
+        }
+        Document doc = parse(bytes, contentType, url);
+        // the document is ours: a large one is worked on in place, with no copy to retry on
+        return run(doc, url, bytes.length < LARGE_PAGE_BYTES);
+    }
+
     /** Extracts the article from an already parsed document (which it leaves unchanged). */
     public Article extract(Document doc, String url) {
         try {
-            return run(doc, url, true);
+            return run(doc, url, true).article();
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
             return failed(url);
         }
     }
 
     private static Document parse(byte[] bytes, String contentType, String url) {
-        String html = bytes.length > MAX_PARSE_BYTES ? "" : HtmlCharset.decode(bytes, contentType);
+        String html = HtmlCharset.decode(bytes, contentType);
         return Parser.htmlParser().parseInput(html, url == null ? "" : url);
     }
 
-    private Article run(Document doc, String url, boolean copy) {
+    private Extraction run(Document doc, String url, boolean copy) {
         Page page = new Page(doc, url);
         for (Step step : metadataSteps) {
             step.apply(page);
@@ -106,16 +120,26 @@ public final class Extractor {
         for (Step step : finishingSteps) {
             step.apply(page);
         }
-        return toArticle(page);
+        return new Extraction(toArticle(page), page.warnings());
     }
 
+    /** The one place every page-derived string passes on its way out: no control character is stored. */
     private static Article toArticle(Page page) {
         Metadata m = page.metadata();
-        String text = page.text();
-        return new Article(page.url(), absolute(page.url(), m.canonicalUrl()), m.title(), m.byline(), m.authors(),
-                m.published(), m.modified(), m.siteName(), m.language(), m.description(),
-                absolute(page.url(), m.leadImage()), m.tags(), absolute(page.url(), m.sourceUrl()),
-                "text/html", page.confidence(), wordCount(text), text, page.html());
+        String text = ControlCharacters.text(page.text());
+        return new Article(page.url(), absolute(page.url(), m.canonicalUrl()), line(m.title()), line(m.byline()),
+                lines(m.authors()), line(m.published()), line(m.modified()), line(m.siteName()), line(m.language()),
+                line(m.description()), absolute(page.url(), m.leadImage()), lines(m.tags()),
+                absolute(page.url(), m.sourceUrl()), "text/html", page.confidence(), wordCount(text), text,
+                ControlCharacters.html(page.html()));
+    }
+
+    private static String line(String value) {
+        return ControlCharacters.line(value);
+    }
+
+    private static List<String> lines(List<String> values) {
+        return values == null ? null : values.stream().map(ControlCharacters::line).toList();
     }
 
     /** {@code ref} resolved against the page's URL; null unless the result is an http(s) URL. */
@@ -147,7 +171,6 @@ public final class Extractor {
     }
 
     private static Article failed(String url) {
-        return new Article(url, null, null, null, List.of(), null, null, null, null, null, null, List.of(), null,
-                "text/html", 0.0, 0, "", "");
+        return Article.unextracted(url, "text/html");
     }
 }

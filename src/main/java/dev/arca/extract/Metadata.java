@@ -1,8 +1,11 @@
 package dev.arca.extract;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -13,7 +16,8 @@ public final class Metadata {
 
     private String title;
     private String byline;
-    private final Set<String> authors = new LinkedHashSet<>();
+    /** Each author once, keyed by the lower-cased name, in the order first seen. */
+    private final Map<String, String> authors = new LinkedHashMap<>();
     private String published;
     private String modified;
     private String siteName;
@@ -54,13 +58,24 @@ public final class Metadata {
     }
 
     public List<String> authors() {
-        return new ArrayList<>(authors);
+        return new ArrayList<>(authors.values());
     }
 
+    /**
+     * Adds an author unless one differing only in case is known: "JANE DOE" from JSON-LD and
+     * "Jane Doe" from the byline are one person, written the way that has both cases.
+     */
     public void addAuthor(String name) {
-        if (!blank(name)) {
-            authors.add(clean(name));
+        if (blank(name)) {
+            return;
         }
+        String author = clean(name);
+        authors.merge(author.toLowerCase(Locale.ROOT), author,
+                (known, other) -> !mixedCase(known) && mixedCase(other) ? other : known);
+    }
+
+    private static boolean mixedCase(String s) {
+        return !s.equals(s.toUpperCase(Locale.ROOT)) && !s.equals(s.toLowerCase(Locale.ROOT));
     }
 
     public String published() {

@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -62,7 +63,11 @@ public final class Fetcher {
         return builder.build();
     }
 
-    /** Fetches {@code url}, following redirects, and fails unless the final status is 2xx. */
+    /**
+     * Fetches {@code url}, following redirects, and fails unless the final status is 2xx. A page
+     * that is only a meta refresh ({@link MetaRefresh}) is followed like a redirect: it is a hop
+     * of the chain, counts against the redirect limit and takes part in loop detection.
+     */
     public Capture fetch(URI url) throws FetchException {
         Instant deadline = Instant.now().plus(options.timeout());
         List<Exchange> hops = new ArrayList<>();
@@ -74,15 +79,27 @@ public final class Fetcher {
             }
             Exchange hop = exchange(current, deadline);
             hops.add(hop);
-            if (!hop.isRedirect()) {
-                break;
+            URI next;
+            if (hop.isRedirect()) {
+                next = redirectTarget(hop);
+            } else {
+                Capture page = page(url, hops);
+                Optional<URI> refresh = MetaRefresh.target(page);
+                if (refresh.isEmpty()) {
+                    return page;
+                }
+                next = refresh.get();
             }
             if (hops.size() > options.maxRedirects()) {
                 throw new FetchException(FetchException.Reason.REDIRECTS,
                         "more than " + options.maxRedirects() + " redirects (see --max-redirects)");
             }
-            current = redirectTarget(hop);
+            current = next;
         }
+    }
+
+    /** The capture whose last hop is the page itself; fails unless its status is 2xx. */
+    private Capture page(URI requested, List<Exchange> hops) throws FetchException {
         Exchange last = hops.get(hops.size() - 1);
         if (last.status() < 200 || last.status() > 299) {
             throw FetchException.httpStatus(last.status(), last.responseHeader("Retry-After").orElse(null));
@@ -91,7 +108,7 @@ public final class Fetcher {
         byte[] decoded = new ContentDecoder(options.maxSize())
                 .decode(last.body(), last.responseHeader("Content-Encoding").orElse(null));
         String mediaType = MediaTypes.of(contentType);
-        return new Capture(url, last.uri(), last.date(), hops, mediaType != null ? mediaType : MediaTypes.sniff(decoded),
+        return new Capture(requested, last.uri(), last.date(), hops, mediaType != null ? mediaType : MediaTypes.sniff(decoded),
                 contentType, decoded);
     }
 

@@ -1,6 +1,7 @@
 package dev.arca.render;
 
 import dev.arca.extract.Article;
+import dev.arca.extract.ControlCharacters;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -15,6 +16,7 @@ import org.jsoup.safety.Safelist;
  *
  * <p>Opening it must be harmless whatever the original page held, so the body passes jsoup's
  * {@link Safelist} again and a Content-Security-Policy forbids scripts and every network fetch.
+ * Printing it must be harmless too: no control character is written, raw or as a reference.
  */
 public final class HtmlPageRenderer {
 
@@ -44,7 +46,7 @@ public final class HtmlPageRenderer {
         head.appendElement("meta").attr("http-equiv", "Content-Security-Policy").attr("content", CONTENT_SECURITY_POLICY);
         head.appendElement("meta").attr("name", "referrer").attr("content", "no-referrer");
         head.appendElement("meta").attr("name", "viewport").attr("content", "width=device-width, initial-scale=1");
-        String title = article.title() == null ? "" : article.title().strip();
+        String title = Bylines.oneLine(article.title());
         head.appendElement("title").text(title);
         head.appendElement("style").appendText(STYLE);
         if (article.language() != null && LANGUAGE_TAG.matcher(article.language()).matches()) {
@@ -58,9 +60,10 @@ public final class HtmlPageRenderer {
         if (!byline.isEmpty()) {
             header.appendElement("p").text(byline);
         }
-        if (article.url() != null) {
+        String url = Bylines.oneLine(article.url());
+        if (!url.isEmpty()) {
             header.appendElement("p").appendText("Source: ")
-                    .appendElement("a").attr("href", safeHref(article.url())).attr("rel", "noreferrer").text(article.url());
+                    .appendElement("a").attr("href", safeHref(url)).attr("rel", "noreferrer").text(url);
         }
         Document clean = new Cleaner(SAFELIST).clean(Jsoup.parseBodyFragment(article.html(), article.url() == null ? "" : article.url()));
         for (Element img : clean.select("img[src]")) {
@@ -73,7 +76,7 @@ public final class HtmlPageRenderer {
         for (Node node : clean.body().childNodes()) {
             main.appendChild(node.clone());
         }
-        return "<!DOCTYPE html>\n" + page.html() + "\n";
+        return "<!DOCTYPE html>\n" + ControlCharacters.html(page.html()) + "\n";
     }
 
     private static String safeHref(String url) {

@@ -5,21 +5,24 @@ import org.jsoup.Jsoup;
 
 /**
  * The article as Markdown: a title heading, one line of byline, date and site, the source link,
- * then the body converted from the article's clean HTML.
+ * then the body converted from the article's clean HTML. Nothing from the page is read as raw
+ * HTML, as a link to anything but http(s), or as a control character (see {@link MarkdownSyntax}).
  */
 public final class MarkdownRenderer {
 
     public String render(Article article) {
         StringBuilder md = new StringBuilder();
-        if (article.title() != null && !article.title().isBlank()) {
-            md.append("# ").append(HtmlToMarkdown.escape(article.title().strip())).append("\n\n");
+        String title = Bylines.oneLine(article.title());
+        if (!title.isEmpty()) {
+            md.append("# ").append(MarkdownSyntax.heading(MarkdownSyntax.escape(title))).append("\n\n");
         }
         String byline = Bylines.line(article);
         if (!byline.isEmpty()) {
-            md.append(HtmlToMarkdown.escape(byline)).append("\n\n");
+            md.append(MarkdownSyntax.paragraph(byline)).append("\n\n");
         }
-        if (article.url() != null) {
-            md.append("Source: <").append(article.url()).append(">\n\n");
+        String url = Bylines.oneLine(article.url());
+        if (!url.isEmpty()) {
+            md.append("Source: ").append(MarkdownSyntax.autolink(url)).append("\n\n");
         }
         String body = HtmlToMarkdown.convert(Jsoup.parseBodyFragment(article.html(), article.url() == null ? "" : article.url()).body());
         if (!body.isEmpty()) {

@@ -57,19 +57,18 @@ public final class CaptureIndex {
     }
 
     /** Every capture of one page, newest first. */
-    public List<StoreEntry> snapshots(String normalizedUrl) throws IOException {
-        CaptureFilter page = new CaptureFilter(null, null, null, null, null, normalizedUrl);
-        return list(page, CaptureOrder.captured, null).stream().map(IndexedCapture::entry).toList();
+    public List<IndexedCapture> snapshots(String normalizedUrl) throws IOException {
+        return list(new CaptureFilter(null, null, null, null, null, normalizedUrl), CaptureOrder.captured, null);
     }
 
     /**
-     * The best {@code limit} matches of an FTS5 query, most relevant first, each with a snippet.
+     * The best {@code limit} matches of a query, most relevant first, each with a snippet.
      *
-     * @throws SearchSyntaxException when {@code query} is not valid FTS5 syntax
+     * @throws SearchSyntaxException when {@code query} is FTS5 syntax, and not valid
      */
-    public List<SearchHit> search(String query, CaptureFilter filter, int limit) throws IOException {
+    public List<SearchHit> search(SearchQuery query, CaptureFilter filter, int limit) throws IOException {
         List<Object> params = new ArrayList<>();
-        params.add(query);
+        params.add(query.match());
         String sql = "SELECT " + CaptureRows.COLUMNS + ", c.rowid, " + BM25 + " AS score FROM " + IndexSchema.TEXT
                 + " JOIN capture c ON c.rowid = " + IndexSchema.TEXT + ".rowid WHERE " + IndexSchema.TEXT + " MATCH ? AND "
                 + filter.where(params) + " ORDER BY score LIMIT " + limit;
@@ -78,16 +77,16 @@ public final class CaptureIndex {
             Map<Long, Double> scores = new LinkedHashMap<>();
             try (PreparedStatement s = prepare(sql, params); ResultSet r = s.executeQuery()) {
                 while (r.next()) {
-                    long rowid = r.getLong(24);
+                    long rowid = r.getLong(CaptureRows.COLUMN_COUNT + 1);
                     captures.put(rowid, CaptureRows.read(r, root));
-                    scores.put(rowid, -r.getDouble(25));
+                    scores.put(rowid, -r.getDouble(CaptureRows.COLUMN_COUNT + 2));
                 }
             } catch (SQLException e) {
                 throw syntaxError(query, e);
             }
             Map<Long, Path> bundles = new LinkedHashMap<>();
             captures.forEach((rowid, c) -> bundles.put(rowid, c.entry().bundle()));
-            Map<Long, String> snippets = new Snippets(db.connection()).of(query, bundles);
+            Map<Long, String> snippets = new Snippets(db.connection()).of(query.match(), bundles);
             List<SearchHit> hits = new ArrayList<>();
             captures.forEach((rowid, c) -> hits.add(new SearchHit(c, scores.get(rowid), snippets.get(rowid))));
             return hits;
@@ -179,15 +178,18 @@ public final class CaptureIndex {
         }
     }
 
-    /** Any SQL error of the MATCH is the query's: the statement around it is arca's own and known to work. */
-    private static IOException syntaxError(String query, SQLException e) throws SQLException {
+    /**
+     * An SQL error of the MATCH of FTS5 syntax is the query's: the statement around it is arca's
+     * own and known to work, and so are the quoted words of any other query.
+     */
+    private static IOException syntaxError(SearchQuery query, SQLException e) throws SQLException {
         String reason = IndexDatabase.reason(e);
-        if ((e.getErrorCode() & 0xff) != 1 || reason.startsWith("no such table")) {
+        if (!query.fts() || (e.getErrorCode() & 0xff) != 1 || reason.startsWith("no such table")) {
             throw e;
         }
         reason = reason.replaceFirst("^fts5: ", "").replace("near \"\"", "at the end");
-        return new SearchSyntaxException("invalid search query '" + query + "': " + reason
-                + " (quote phrases and words with punctuation in \"double quotes\"; operators are AND, OR, NOT"
-                + " and a trailing * for prefixes)");
+        return new SearchSyntaxException("invalid search query '" + query.typed() + "': " + reason
+                + " (with --fts the query is FTS5 syntax: quote words with punctuation in \"double quotes\";"
+                + " without --fts, words are searched as typed)");
     }
 }

@@ -1,6 +1,7 @@
 package dev.arca.store;
 
 import dev.arca.bundle.CaptureInfo;
+import dev.arca.bundle.CaptureWarning;
 import dev.arca.extract.Article;
 
 import java.nio.file.Path;
@@ -10,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -34,14 +36,21 @@ final class CaptureRows implements AutoCloseable {
     /** The capture columns every query selects, in the order {@link #read} expects them. */
     static final String COLUMNS = "c.month, c.id, c.size, c.url, c.normalized_url, c.canonical_url, c.title, c.byline,"
             + " c.authors, c.published, c.modified, c.site_name, c.site, c.language, c.description, c.lead_image, c.tags,"
-            + " c.source_url, c.media_type, c.confidence, c.word_count, c.status, c.content_hash";
+            + " c.source_url, c.media_type, c.confidence, c.word_count, c.status, c.content_hash, c.warnings";
+
+    /** How many columns {@link #COLUMNS} selects; a query's own columns come after them. */
+    static final int COLUMN_COUNT = 24;
+
+    /** Between a warning's step and message, and between two warnings, in the {@code warnings} column. */
+    private static final String WARNING_PARTS = "\u001f";
+    private static final String WARNING_SEPARATOR = "\u001e";
 
     private static final String LIST_SEPARATOR = "\u001f";
 
     private static final String INSERT = "INSERT INTO capture (month, id, size, mtime, captured, url, normalized_url,"
             + " canonical_url, title, byline, authors, published, modified, site_name, site, site_key, language, description,"
-            + " lead_image, tags, source_url, media_type, confidence, word_count, status, content_hash)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " lead_image, tags, source_url, media_type, confidence, word_count, status, content_hash, warnings)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String INSERT_TEXT = "INSERT INTO " + IndexSchema.TEXT
             + " (rowid, " + IndexSchema.TEXT_COLUMNS + ") VALUES (?, ?, ?, ?, ?)";
 
@@ -61,7 +70,7 @@ final class CaptureRows implements AutoCloseable {
     }
 
     /** Adds the row and full text of a bundle the index has not seen. */
-    void insert(BundleFile file, Article article, CaptureInfo info) throws SQLException {
+    void insert(BundleFile file, Article article, CaptureInfo info, List<CaptureWarning> warnings) throws SQLException {
         String site = Sites.of(article.url());
         if (insert == null) {
             insert = connection.prepareStatement(INSERT);
@@ -95,6 +104,7 @@ final class CaptureRows implements AutoCloseable {
         insert.setInt(++i, article.wordCount());
         insert.setInt(++i, info.status());
         insert.setString(++i, info.contentHash());
+        insert.setString(++i, warnings(warnings));
         insert.executeUpdate();
         long rowid;
         try (ResultSet r = lastRowid.executeQuery()) {
@@ -176,7 +186,7 @@ final class CaptureRows implements AutoCloseable {
                 r.getString(10), r.getString(11), r.getString(12), r.getString(14), r.getString(15), r.getString(16),
                 split(r.getString(17)), r.getString(18), r.getString(19), r.getDouble(20), r.getInt(21), "", "");
         return new IndexedCapture(entry, article, r.getString(13), normalized == null ? url : normalized, r.getInt(22),
-                r.getString(23));
+                r.getString(23), warnings(r.getString(24)));
     }
 
     /** The precise capture time from capture.json, or the second in the ID if that is unreadable. */
@@ -209,6 +219,31 @@ final class CaptureRows implements AutoCloseable {
                 s.close();
             }
         }
+    }
+
+    /** The warnings as one column: null for none, as most captures have. */
+    private static String warnings(List<CaptureWarning> warnings) {
+        if (warnings.isEmpty()) {
+            return null;
+        }
+        StringBuilder out = new StringBuilder();
+        for (CaptureWarning w : warnings) {
+            // CaptureWarning keeps no control characters, so neither separator can be in a step or message
+            out.append(out.length() == 0 ? "" : WARNING_SEPARATOR).append(w.step()).append(WARNING_PARTS).append(w.message());
+        }
+        return out.toString();
+    }
+
+    private static List<CaptureWarning> warnings(String column) {
+        if (column == null || column.isEmpty()) {
+            return List.of();
+        }
+        List<CaptureWarning> warnings = new ArrayList<>();
+        for (String w : column.split(WARNING_SEPARATOR, -1)) {
+            int at = w.indexOf(WARNING_PARTS);
+            warnings.add(at < 0 ? new CaptureWarning(w, "") : new CaptureWarning(w.substring(0, at), w.substring(at + 1)));
+        }
+        return warnings;
     }
 
     private static List<String> split(String joined) {

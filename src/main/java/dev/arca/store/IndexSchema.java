@@ -9,7 +9,7 @@ import java.util.List;
 final class IndexSchema {
 
     /** Bump on any change below; older and newer files are then rebuilt. */
-    static final int VERSION = 1;
+    static final int VERSION = 2;
 
     /** The full-text table; contentless, since the bundles keep the text. */
     static final String TEXT = "capture_text";
@@ -29,7 +29,8 @@ final class IndexSchema {
             // mtime say which file the row was read from, and when. captured is in microseconds,
             // so captures made in the same second still sort in the order they were made.
             // normalized_url and canonical_url are NULL when they equal url, as they mostly do
-            // (see CaptureRows), which keeps a tenth of the index out of it.
+            // (see CaptureRows), which keeps a tenth of the index out of it. warnings holds what the
+            // derived steps of a capture could not do (CaptureRows encodes it), NULL for none.
             """
             CREATE TABLE capture (
                 rowid INTEGER PRIMARY KEY,
@@ -59,6 +60,7 @@ final class IndexSchema {
                 word_count INTEGER,
                 status INTEGER,
                 content_hash TEXT,
+                warnings TEXT,
                 UNIQUE (month, id)
             )""",
             "CREATE INDEX capture_captured ON capture (captured, id)",

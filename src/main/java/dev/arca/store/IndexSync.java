@@ -109,7 +109,12 @@ final class IndexSync {
                     return null; // a reader's repair got here first, fingerprint and all
                 }
                 // written whole by this process a moment ago: hashing it all again would only cost time
-                new BundleLoads(store.root(), false).forEach(List.of(file), loaded -> store(loaded, rows, months));
+                boolean[] retry = new boolean[1];
+                new BundleLoads(store.root(), false).forEach(List.of(file), loaded -> retry[0] |= store(loaded, rows, months));
+                if (retry[0]) {
+                    readAgainLater(months, dir);
+                    return null;
+                }
             }
             adjust(months, dir, file, true);
             return null;
@@ -238,16 +243,36 @@ final class IndexSync {
         for (String removed : unreadable.keySet()) {
             months.removeUnreadable(dir.name(), removed);
         }
-        loads.forEach(toRead, loaded -> store(loaded, rows, months));
-        months.record(listing);
+        boolean[] retry = new boolean[1];
+        loads.forEach(toRead, loaded -> retry[0] |= store(loaded, rows, months));
+        if (retry[0]) {
+            readAgainLater(months, dir);
+        } else {
+            months.record(listing);
+        }
         return toRead.size();
     }
 
-    private static void store(BundleLoads.Loaded loaded, CaptureRows rows, MonthRows months) throws SQLException {
+    /**
+     * For a month with a bundle that could not be read for want of memory or stack: it is neither
+     * indexed nor remembered as unreadable, and a fingerprint no listing has makes the next reader
+     * try it again.
+     */
+    private static void readAgainLater(MonthRows months, MonthDirectory dir) throws SQLException {
+        months.record(dir.name(), new MonthRows.State(-1, MonthFingerprint.UNKNOWN));
+    }
+
+    /** Takes one bundle into the index; true when it must be read again later. */
+    private boolean store(BundleLoads.Loaded loaded, CaptureRows rows, MonthRows months) throws SQLException {
+        if (loaded.problem() != null && loaded.passing()) {
+            diagnostics.warn("skipping bundle " + loaded.file().path(store.root()) + ": " + loaded.problem());
+            return true;
+        }
         if (loaded.problem() != null) {
             months.addUnreadable(loaded.file(), loaded.problem());
         } else if (!loaded.gone()) {
-            rows.insert(loaded.file(), loaded.article(), loaded.info());
+            rows.insert(loaded.file(), loaded.article(), loaded.info(), loaded.warnings());
         }
+        return false;
     }
 }

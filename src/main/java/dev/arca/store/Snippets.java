@@ -67,8 +67,8 @@ final class Snippets {
     private static ArticleText read(Path bundle) {
         try {
             return ArticleText.read(bundle);
-        } catch (IOException | RuntimeException e) {
-            return null; // removed or damaged since it was indexed: the hit just has no snippet
+        } catch (IOException | RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            return null; // removed, damaged or too much for this heap since it was indexed: the hit just has no snippet
         }
     }
 }

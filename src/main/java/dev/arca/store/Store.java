@@ -346,7 +346,7 @@ public final class Store implements Closeable {
      * from the index. Any bundle of the store that cannot be read, and so might have been one of
      * them, is passed to {@code unreadable}.
      */
-    public List<StoreEntry> snapshots(String normalizedUrl, BiConsumer<StoreEntry, IOException> unreadable) throws IOException {
+    public List<IndexedCapture> snapshots(String normalizedUrl, BiConsumer<StoreEntry, IOException> unreadable) throws IOException {
         CaptureIndex index = index();
         for (Unreadable bad : index.unreadable()) {
             String name = bad.bundle().getFileName().toString();
@@ -453,7 +453,7 @@ public final class Store implements Closeable {
     }
 
     /** The operating system's reason for a failed write, without the path it names. */
-    static String writeFailure(IOException e) {
+    public static String writeFailure(IOException e) {
         if (e instanceof AccessDeniedException) {
             return "permission denied";
         }

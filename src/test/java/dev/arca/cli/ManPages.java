@@ -89,7 +89,8 @@ public final class ManPages {
                 _~/.config/arca/config.properties_::
                 Defaults for any option: _option=value_ for every command that has the option, \
                 _command.option=value_ for one command, _store=DIR_ for the store. \
-                Options on the command line win; *arca config* shows what is in effect.
+                Options on the command line win; *arca config* shows what is in effect. \
+                An unknown key, a bad value or a file that cannot be read stops every command with exit status 2.
 
                 _STORE/YYYY/MM/ID.wacz_::
                 One capture: a WACZ 1.1.1 bundle holding the WARC/1.1 records of every HTTP exchange, \

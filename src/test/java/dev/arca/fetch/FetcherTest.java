@@ -71,6 +71,43 @@ class FetcherTest {
     }
 
     @Test
+    void followsAPageThatIsOnlyAMetaRefreshAsAHop() throws Exception {
+        server.redirect("/moved", 301, "/notice")
+                .html("/notice", "<meta http-equiv=\"refresh\" content=\"0; URL='/story'\"><p>Moved.</p>")
+                .html("/story", "<title>Story</title><p>The story.</p>");
+
+        Capture capture = defaults().fetch(URI.create(server.url("/moved")));
+
+        assertThat(capture.url().toString()).isEqualTo(server.url("/story"));
+        assertThat(capture.exchanges()).extracting(Exchange::status).containsExactly(301, 200, 200);
+        assertThat(capture.exchanges()).extracting(e -> e.uri().toString())
+                .containsExactly(server.url("/moved"), server.url("/notice"), server.url("/story"));
+        assertThat(new String(capture.body(), StandardCharsets.UTF_8)).contains("The story.");
+    }
+
+    @Test
+    void metaRefreshesCountAsRedirectsAndLoopsAreCaught() {
+        server.html("/m0", "<meta http-equiv=refresh content=\"0;url=/m1\">")
+                .html("/m1", "<meta http-equiv=refresh content=\"0;url=/m2\">")
+                .html("/m2", "<meta http-equiv=refresh content=\"0;url=/m0\">");
+
+        assertThatThrownBy(() -> defaults().fetch(URI.create(server.url("/m0"))))
+                .hasMessage("redirect loop at " + server.url("/m0"));
+        assertThatThrownBy(() -> fetcher(Duration.ofSeconds(10), 1 << 20, 1).fetch(URI.create(server.url("/m0"))))
+                .hasMessage("more than 1 redirects (see --max-redirects)");
+    }
+
+    @Test
+    void anArticleThatReloadsItselfIsFetchedOnce() throws Exception {
+        server.html("/live", "<meta http-equiv=\"refresh\" content=\"300\"><title>Live</title><p>Updates.</p>");
+
+        Capture capture = defaults().fetch(URI.create(server.url("/live")));
+
+        assertThat(capture.exchanges()).hasSize(1);
+        assertThat(server.requests()).hasSize(1);
+    }
+
+    @Test
     void refusesRedirectToUnsupportedScheme() {
         server.redirect("/ftp", 302, "ftp://files.example/x");
 

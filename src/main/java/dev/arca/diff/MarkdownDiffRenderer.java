@@ -1,5 +1,7 @@
 package dev.arca.diff;
 
+import dev.arca.render.MarkdownSyntax;
+
 import java.util.List;
 import java.util.Locale;
 
@@ -12,8 +14,8 @@ import java.util.Locale;
 public final class MarkdownDiffRenderer {
 
     public String render(ArticleDiff diff, String beforeLabel, String afterLabel) {
-        StringBuilder md = new StringBuilder("# Changes from ").append(escape(PlainLine.label(beforeLabel)))
-                .append(" to ").append(escape(PlainLine.label(afterLabel))).append("\n\n");
+        StringBuilder md = new StringBuilder("# Changes from ").append(MarkdownSyntax.gfmLine(PlainLine.label(beforeLabel)))
+                .append(" to ").append(MarkdownSyntax.gfmLine(PlainLine.label(afterLabel))).append("\n\n");
         if (diff.isEmpty()) {
             return md.append("No changes.\n").toString();
         }
@@ -45,7 +47,7 @@ public final class MarkdownDiffRenderer {
                 case INSERT -> " **¶**\n\n";
             };
         }
-        String text = escape(span.text());
+        String text = MarkdownSyntax.gfmLine(span.text());
         return switch (span.op()) {
             case EQUAL -> text;
             case DELETE -> "~~" + text + "~~";
@@ -54,28 +56,7 @@ public final class MarkdownDiffRenderer {
     }
 
     private static String cell(String value) {
-        return value == null ? "" : escape(value);
+        return value == null ? "" : MarkdownSyntax.gfmLine(value);
     }
 
-
-    /**
-     * A clean line escaped so that CommonMark reads it as text: inline syntax (emphasis, code,
-     * links, HTML, character references, table pipes, strikethrough) everywhere, and what would
-     * start a block (a heading, quote, list item or rule) at the start. (render.MarkdownSyntax, on
-     * another branch, does this for the article renderer; once both are on main this should call it.)
-     */
-    static String escape(String text) {
-        StringBuilder out = new StringBuilder(text.length() + 8);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            boolean inline = "\\`*_[]<>|~&!".indexOf(c) >= 0;
-            boolean lineStart = i == 0 && "#>-+=".indexOf(c) >= 0;
-            boolean listNumber = (c == '.' || c == ')') && i > 0 && i <= 9 && text.substring(0, i).chars().allMatch(Character::isDigit);
-            if (inline || lineStart || listNumber) {
-                out.append('\\');
-            }
-            out.append(c);
-        }
-        return out.toString();
-    }
 }

@@ -1,5 +1,7 @@
 package dev.arca.diff;
 
+import dev.arca.extract.ControlCharacters;
+
 /**
  * Page-derived text as one clean line: every run of whitespace (tabs, line breaks, no-break
  * spaces) becomes one space, the ends are stripped, and the characters a terminal obeys instead
@@ -7,9 +9,8 @@ package dev.arca.diff;
  * Lone surrogates, which no encoder writes, become U+FFFD.
  *
  * <p>Comparing normalised lines is what makes a whitespace-only edit no change at all, and
- * cleaning them here, once, is what keeps controls out of every renderer's output.
- * ({@code dev.arca.extract.ControlCharacters}, on another branch, does the control part for the
- * extractor; once both are on main this class should call it.)
+ * cleaning them here, once, with {@link ControlCharacters#line} as the extractor does, is what
+ * keeps controls out of every renderer's output.
  */
 final class PlainLine {
 
@@ -27,25 +28,19 @@ final class PlainLine {
         if (text == null) {
             return null;
         }
-        StringBuilder out = new StringBuilder(text.length());
+        String line = ControlCharacters.line(text);
+        StringBuilder out = new StringBuilder(line.length());
         boolean space = false;
-        for (int i = 0, n = text.length(); i < n; i++) {
-            char c = text.charAt(i);
+        for (int i = 0, n = line.length(); i < n; i++) {
+            char c = line.charAt(i);
             if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
                 space = out.length() > 0;
-                continue;
-            }
-            if (c < 0x20 || c >= 0x7f && c <= 0x9f) {
-                continue;
-            }
-            if (space) {
-                out.append(' ');
-                space = false;
-            }
-            if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(text.charAt(i + 1))) {
-                out.append(c).append(text.charAt(++i));
             } else {
-                out.append(Character.isSurrogate(c) ? '\uFFFD' : c);
+                if (space) {
+                    out.append(' ');
+                    space = false;
+                }
+                out.append(c);
             }
         }
         return out.toString();

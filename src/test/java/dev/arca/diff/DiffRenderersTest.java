@@ -3,6 +3,7 @@ package dev.arca.diff;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.arca.render.HtmlPageRenderer;
+import dev.arca.testing.CommonMarkTree;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -121,9 +122,10 @@ class DiffRenderersTest {
         String md = new MarkdownDiffRenderer().render(DIFF, "1abc", "1abd");
 
         assertThat(md).startsWith("# Changes from 1abc to 1abd\n\n| field | before | after |\n| --- | --- | --- |\n"
-                + "| title | Bridge reopens | Bridge reopens \\<early\\> |\n\n## ¶3 → ¶2 changed\n\n"
+                + "| title | Bridge reopens | Bridge reopens \\<early> |\n\n## ¶3 → ¶2 changed\n\n"
                 + "The repairs cost ~~48~~ **58** million pounds, less than the budget.\n\n");
-        assertThat(md).contains("~~Old \\*note\\* \\<script\\>alert(1)\\</script\\> \\| 1. here \\[31m2J~~");
+        assertThat(md).contains("~~Old \\*note\\* \\<script>alert(1)\\</script> \\| 1. here \\[31m2J~~");
+        assertThat(CommonMarkTree.unsafeNodes(md)).isEmpty();
         assertThat(md).contains("Cyclists will have a lane of their own. **¶**\n\nIt is protected by a barrier.");
         assertThat(md.chars().filter(c -> c < 0x20 && c != '\n' || c >= 0x7f && c <= 0x9f)).isEmpty();
     }

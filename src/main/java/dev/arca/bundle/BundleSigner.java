@@ -56,6 +56,11 @@ public final class BundleSigner {
         this.tsa = tsa;
     }
 
+    /** The signing key's fingerprint, {@code sha256:<hex>}. */
+    public String fingerprint() {
+        return key.fingerprint();
+    }
+
     /** The {@code signedData} object for a digest file whose hash of datapackage.json is {@code hash}. */
     Map<String, Object> signedData(String hash) throws IOException {
         String signature = Base64.getEncoder().encodeToString(key.sign(hash.getBytes(StandardCharsets.UTF_8)));

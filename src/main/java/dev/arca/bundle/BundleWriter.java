@@ -95,7 +95,10 @@ public final class BundleWriter {
         byte[] datapackage = datapackage(members, capture, article);
         members.put(DATAPACKAGE_PATH, datapackage);
         String hash = Digests.sha256(datapackage);
-        members.put(DIGEST_PATH, digestFile(hash, signer == null ? null : signer.signedData(hash)));
+        // capture first: a key or time-stamping authority that fails leaves the bundle unsigned, with a warning
+        Map<String, Object> signature = signer == null ? null
+                : steps.run(CaptureWarning.SIGN, () -> signer.signedData(hash)).orElse(null);
+        members.put(DIGEST_PATH, digestFile(hash, signature));
 
         ZipArchiveOutputStream zip = new ZipArchiveOutputStream(new NonClosing(out));
         zip.setLevel(CaptureWarc.DEFLATE_LEVEL);

@@ -15,6 +15,7 @@ import java.security.spec.X509EncodedKeySpec;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Collection;
+import java.util.function.Supplier;
 
 /**
  * The outcome of checking a bundle's signature, and the check itself.
@@ -66,7 +67,7 @@ public record SignatureCheck(Status status, BundleCheck bundle, String fingerpri
 
     /** Checks {@code bundle}, trusting the JVM's root certificates for time-stamps. */
     public static SignatureCheck verify(Path bundle) {
-        return verify(bundle, SystemRoots.ROOTS);
+        return verify(bundle, () -> SystemRoots.ROOTS);
     }
 
     /** The JVM's roots, read once, when first needed. */
@@ -76,6 +77,11 @@ public record SignatureCheck(Status status, BundleCheck bundle, String fingerpri
 
     /** Checks {@code bundle}, trusting {@code tsaRoots} for time-stamps; never throws for a bad bundle. */
     public static SignatureCheck verify(Path bundle, Collection<X509Certificate> tsaRoots) {
+        return verify(bundle, () -> tsaRoots);
+    }
+
+    /** Checks {@code bundle}; the roots are asked for only when a signature has a time-stamp, since reading them takes time. */
+    public static SignatureCheck verify(Path bundle, Supplier<Collection<X509Certificate>> tsaRoots) {
         BundleCheck members = BundleVerifier.verify(bundle);
         if (!members.ok()) {
             return new SignatureCheck(Status.DAMAGED, members, null, null, null, null, members.problem());
@@ -129,7 +135,7 @@ public record SignatureCheck(Status status, BundleCheck bundle, String fingerpri
         if (signed.hasNonNull("timeSignature")) {
             try {
                 TimestampAuthority.Stamp stamp = TimestampAuthority.check(signed.path("timeSignature").asText(),
-                        signed.path("signature").asText().getBytes(StandardCharsets.US_ASCII), tsaRoots);
+                        signed.path("signature").asText().getBytes(StandardCharsets.US_ASCII), tsaRoots.get());
                 timestamp = new Timestamp(stamp.time(), stamp.authority(), stamp.untrustedWhy());
             } catch (IOException e) {
                 return invalid(members, e.getMessage());

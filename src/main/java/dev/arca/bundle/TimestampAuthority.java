@@ -15,6 +15,9 @@ import org.bouncycastle.util.Selector;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.math.BigInteger;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -82,6 +85,25 @@ public final class TimestampAuthority {
             return out;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("the JVM's trust store cannot be read", e);
+        }
+    }
+
+    /**
+     * The certificates in a PEM (or DER) file, to trust as roots besides {@link #systemRoots()}:
+     * a private authority's CA, for example.
+     */
+    public static List<X509Certificate> readCertificates(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            List<X509Certificate> out = new ArrayList<>();
+            for (var certificate : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
+                out.add((X509Certificate) certificate);
+            }
+            if (out.isEmpty()) {
+                throw new IOException(file + " holds no certificate");
+            }
+            return out;
+        } catch (java.security.cert.CertificateException e) {
+            throw new IOException(file + " holds no readable certificate (" + e.getMessage() + ")", e);
         }
     }
 

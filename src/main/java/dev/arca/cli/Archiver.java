@@ -1,5 +1,6 @@
 package dev.arca.cli;
 
+import dev.arca.bundle.BundleSigner;
 import dev.arca.bundle.BundleWriter;
 import dev.arca.bundle.CaptureWarning;
 import dev.arca.bundle.ContentHash;
@@ -41,12 +42,14 @@ final class Archiver {
 
     private final Extractor extractor;
     private final MarkdownRenderer markdown = new MarkdownRenderer();
-    private final BundleWriter bundles = new BundleWriter(Version.software());
+    private final BundleWriter bundles;
     private final Store store;
 
-    Archiver(Extractor extractor, Store store) {
+    /** An archiver that signs each bundle with {@code signer}, or signs none when it is null. */
+    Archiver(Extractor extractor, Store store, BundleSigner signer) {
         this.extractor = extractor;
         this.store = store;
+        this.bundles = new BundleWriter(Version.software(), signer);
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.arca.cli;
 
+import dev.arca.bundle.BundleSigner;
 import dev.arca.bundle.BundleReader;
 import dev.arca.extract.Extractor;
 import dev.arca.fetch.Capture;
@@ -46,7 +47,7 @@ final class BatchFetch {
      * @param refetch     fetch URLs already in the store, and keep the new capture only if the article changed
      * @param obeyRobots  check robots.txt before fetching
      */
-    record Settings(int jobs, Duration delay, int retries, boolean refetch, boolean obeyRobots) {
+    record Settings(int jobs, Duration delay, int retries, boolean refetch, boolean obeyRobots, BundleSigner signer) {
     }
 
     /** Inputs waiting for a worker; enough to keep every host busy, few enough to cost little memory. */
@@ -147,7 +148,7 @@ final class BatchFetch {
             }
             StoreEntry previousEntry = previous == null ? null : previous.entry();
             Capture capture = LocalFile.read(file, originalUrl, maxSize);
-            Archiver.Archived archived = new Archiver(extractor, store).archive(capture, Map.of(), previousHash(previousEntry));
+            Archiver.Archived archived = new Archiver(extractor, store, settings.signer()).archive(capture, Map.of(), previousHash(previousEntry));
             report.done(outcome(input, capture.url().toString(), archived, previousEntry));
         } catch (IOException | RuntimeException | StackOverflowError | OutOfMemoryError e) {
             report.done(FetchOutcome.failed(input, ErrorHandler.describe(e)), e);
@@ -208,7 +209,7 @@ final class BatchFetch {
     }
 
     private void work() {
-        Archiver archiver = new Archiver(extractor, store);
+        Archiver archiver = new Archiver(extractor, store, settings.signer());
         try {
             HostScheduler.Lease<Job> lease;
             while ((lease = scheduler.take()) != null) {

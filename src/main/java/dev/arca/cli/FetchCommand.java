@@ -1,5 +1,6 @@
 package dev.arca.cli;
 
+import dev.arca.bundle.BundleSigner;
 import dev.arca.extract.Extractor;
 import dev.arca.fetch.FetchOptions;
 import dev.arca.fetch.WebUrl;
@@ -52,7 +53,8 @@ import java.util.regex.Pattern;
                 "  arca fetch -i reading-list.txt --jobs 8",
                 "  arca fetch --feed https://example.com/feed.xml --quiet",
                 "  arca fetch --sitemap https://example.com/sitemap.xml --since 2024-03-01",
-                "  arca fetch saved-page.html --url https://example.com/news/story"})
+                "  arca fetch saved-page.html --url https://example.com/news/story",
+                "  arca fetch --sign --tsa https://freetsa.org/tsr https://example.com/news/story"})
 final class FetchCommand implements Callable<Integer> {
 
     /** Starts like a URL ("https:", "file:"), as opposed to a path. */
@@ -127,8 +129,15 @@ final class FetchCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object per input instead of id, title and URL.")
     boolean json;
 
+    @Option(names = "--sign", description = "Sign each new bundle with the local key (see 'arca key create'); "
+            + "'sign=true' in the config file makes it the default.")
+    boolean sign;
+
     @Mixin
     HttpOptions http;
+
+    @Mixin
+    SigningOptions signing;
 
     @Override
     public Integer call() throws IOException, InterruptedException {
@@ -167,7 +176,7 @@ final class FetchCommand implements Callable<Integer> {
         return report;
     }
 
-    private BatchFetch.Settings settings() {
+    private BatchFetch.Settings settings() throws IOException {
         if (inputs.isEmpty() && lists.isEmpty() && feeds.isEmpty() && sitemaps.isEmpty()) {
             throw Usage.error(spec, "nothing to fetch: give URLs, -i FILE, --feed URL or --sitemap URL");
         }
@@ -177,7 +186,8 @@ final class FetchCommand implements Callable<Integer> {
         if (since != null && sitemaps.isEmpty()) {
             throw Usage.error(spec, "--since goes with --sitemap");
         }
-        return new BatchFetch.Settings(jobs, delay, retries, refetch, !ignoreRobots);
+        BundleSigner signer = sign ? signing.signer(spec, arca.console()) : null; // a key that is not there stops the run before it starts
+        return new BatchFetch.Settings(jobs, delay, retries, refetch, !ignoreRobots, signer);
     }
 
     private Instant sitemapSince() {

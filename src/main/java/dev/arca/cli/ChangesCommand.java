@@ -34,7 +34,7 @@ import java.util.concurrent.Callable;
         footerHeading = "%nExamples%n",
         footer = {"  arca changes --since 2026-11-01",
                 "  arca changes --since 2026-11-28T09:00:00Z --json",
-                "  arca changes --since \"$(date -u -d yesterday +%F)\" --format atom > changes.xml"},
+                "  arca changes --since \"$(date -u -d yesterday +%%F)\" --format atom > changes.xml"},
         mixinStandardHelpOptions = true)
 final class ChangesCommand implements Callable<Integer> {
 

@@ -51,7 +51,7 @@ final class DiffCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(paramLabel = "A", arity = "1..2",
+    @Parameters(paramLabel = "ID|URL", arity = "1..2",
             description = "Two snapshot IDs (or unique prefixes), older first; or one page URL (its last two snapshots); "
                     + "or one ID (it and the snapshot before it).")
     List<String> targets = new ArrayList<>();

@@ -20,6 +20,10 @@ import java.util.concurrent.Callable;
         description = {"Manage the key that signs bundles (see 'arca sign' and 'arca fetch --sign').",
                 "The key is an ECDSA P-384 key pair in one PEM file, readable by its owner only, kept outside the store."},
         subcommands = {KeyCommand.Create.class, KeyCommand.Show.class},
+        exitCodeListHeading = "%nExit status%n",
+        exitCodeList = {"0:Done.", "1:The key could not be made or read (see the subcommand).", "2:Usage error, such as no subcommand."},
+        footerHeading = "%nExamples%n",
+        footer = {"  arca key create", "  arca key show --json"},
         mixinStandardHelpOptions = true)
 final class KeyCommand implements Runnable {
 
@@ -105,6 +109,8 @@ final class KeyCommand implements Runnable {
             description = "Print the signing key's fingerprint and path, after checking that only its owner can read it.",
             exitCodeListHeading = "%nExit status%n",
             exitCodeList = {"0:The key is there and sound.", "1:It is missing, unsafe or not a key.", "2:Usage error."},
+            footerHeading = "%nExamples%n",
+            footer = {"  arca key show", "  arca key show --key ~/keys/archive.pem --json"},
             mixinStandardHelpOptions = true)
     static final class Show implements Callable<Integer> {
 

@@ -21,8 +21,8 @@ import java.util.zip.Inflater;
  * entries back to back from offset 0, then the central directory, then the end record and
  * nothing after it; every field that the local header and the central directory both hold is the
  * same in both (and in the data descriptor, when there is one); the fields held once have the one
- * value arca writes (Unix, mode 0644, no comment, no encryption, no ZIP64); and the digest file's
- * content matches its CRC-32. The members' content is checked by {@link BundleVerifier}.
+ * value arca writes (Unix, mode 0644, no comment, no encryption, no ZIP64); no deflated member
+ * has a bit set after the end of its stream; and the digest file's content matches its CRC-32. The members' content is checked by {@link BundleVerifier}.
  */
 final class SignedZip {
 
@@ -114,6 +114,9 @@ final class SignedZip {
             } else {
                 require(same(local, 14, central, 16, 12), "entry " + shown + "'s local sizes or CRC differ from the central directory");
             }
+            if (method == 8 && compressed > 0) {
+                requireZeroPadding(shown, dataAt, compressed, crc, uncompressed);
+            }
             if (name.equals(BundleWriter.DIGEST_PATH)) {
                 require(compressed <= BundleLimits.maxSize(name) && uncompressed <= BundleLimits.maxSize(name),
                         name + " is larger than a digest file");
@@ -121,6 +124,61 @@ final class SignedZip {
                 require(crc(raw, method, (int) uncompressed) == crc, name + " does not match its CRC-32");
             }
             return after;
+        }
+
+        /**
+         * A deflate stream ends inside its last byte, and the bits after its end decode to nothing:
+         * every writer leaves them zero, and a bit set there would change the bundle unnoticed, as
+         * the member's content stays the same. So each bit set in the last byte must be one the
+         * stream uses: cleared, the member no longer inflates to its size and CRC-32. At most eight
+         * extra inflations per member, reading it in chunks, in bounded memory.
+         */
+        private void requireZeroPadding(String shown, long dataAt, long compressed, long crc, long size) throws IOException {
+            byte last = read(dataAt + compressed - 1, 1).get(0);
+            for (int bit = 0; bit < 8; bit++) {
+                if ((last & (1 << bit)) != 0 && inflatesTo(dataAt, compressed, (byte) (last & ~(1 << bit)), crc, size)) {
+                    throw corrupt("entry " + shown + "'s compressed data was changed (a bit after the end of its deflate stream is set)");
+                }
+            }
+        }
+
+        /** Whether the deflated member, with {@code lastByte} as its last byte, inflates to exactly {@code size} bytes with {@code crc}. */
+        private boolean inflatesTo(long dataAt, long compressed, byte lastByte, long crc, long size) throws IOException {
+            Inflater inflater = new Inflater(true);
+            CRC32 content = new CRC32();
+            byte[] in = new byte[1 << 16];
+            byte[] out = new byte[1 << 16];
+            long produced = 0;
+            try {
+                for (long done = 0; done < compressed; ) {
+                    int n = (int) Math.min(in.length, compressed - done);
+                    read(dataAt + done, n).get(in, 0, n);
+                    done += n;
+                    if (done == compressed) {
+                        in[n - 1] = lastByte;
+                    }
+                    inflater.setInput(in, 0, n);
+                    while (!inflater.needsInput() && !inflater.finished()) {
+                        int k = inflater.inflate(out);
+                        if (k == 0 && inflater.needsDictionary()) {
+                            return false;
+                        }
+                        content.update(out, 0, k);
+                        produced += k;
+                        if (produced > size) {
+                            return false;
+                        }
+                    }
+                    if (inflater.finished()) {
+                        return done == compressed && inflater.getRemaining() == 0 && produced == size && content.getValue() == crc;
+                    }
+                }
+                return false;
+            } catch (DataFormatException e) {
+                return false;
+            } finally {
+                inflater.end();
+            }
         }
 
         private long crc(byte[] raw, int method, int size) throws IOException {

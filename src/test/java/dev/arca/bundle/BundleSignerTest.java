@@ -180,6 +180,35 @@ class BundleSignerTest {
     }
 
     @Test
+    void noBitAfterTheEndOfADeflateStreamChangesUnnoticed() throws Exception {
+        Path bundle = signed();
+        byte[] bytes = Files.readAllBytes(bundle);
+        List<Long> lastBytes = new ArrayList<>();
+        try (ZipFile zip = ZipFile.builder().setPath(bundle).get()) {
+            for (ZipArchiveEntry e : java.util.Collections.list(zip.getEntries())) {
+                if (e.getMethod() == java.util.zip.ZipEntry.DEFLATED) {
+                    lastBytes.add(e.getDataOffset() + e.getCompressedSize() - 1);
+                }
+            }
+        }
+        assertThat(lastBytes).hasSizeGreaterThan(3);
+        Path copy = dir.resolve("flipped.wacz");
+        for (long at : lastBytes) {
+            for (int bit = 0; bit < 8; bit++) {
+                byte[] flipped = bytes.clone();
+                flipped[(int) at] ^= (byte) (1 << bit);
+                Files.write(copy, flipped);
+
+                SignatureCheck check = SignatureCheck.verify(copy);
+
+                assertThat(check.status()).as("bit %d of byte %d, the last of a deflated member", bit, at)
+                        .isNotEqualTo(SignatureCheck.Status.VALID);
+            }
+        }
+        assertThat(SignatureCheck.verify(bundle).status()).isEqualTo(SignatureCheck.Status.VALID);
+    }
+
+    @Test
     void aTamperedSignatureIsInvalid() throws Exception {
         Path bundle = signed();
         rewriteSigned(bundle, signed -> {

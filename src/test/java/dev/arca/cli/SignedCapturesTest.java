@@ -183,9 +183,17 @@ class SignedCapturesTest {
         String id = fetch("--sign", server.url("/story"));
         Path bundle = bundle(id);
         byte[] original = Files.readAllBytes(bundle);
-        for (int offset = 0; offset < original.length; offset += Math.max(1, original.length / 60)) {
+        java.util.Set<Long> offsets = new java.util.TreeSet<>();
+        for (long offset = 0; offset < original.length; offset += Math.max(1, original.length / 60)) {
+            offsets.add(offset);
+        }
+        try (var zip = org.apache.commons.compress.archivers.zip.ZipFile.builder().setPath(bundle).get()) {
+            // the last byte of each member: for a deflated one, where the bits after the stream's end are
+            java.util.Collections.list(zip.getEntries()).forEach(e -> offsets.add(e.getDataOffset() + e.getCompressedSize() - 1));
+        }
+        for (long offset : offsets) {
             byte[] changed = original.clone();
-            changed[offset] ^= 0x01;
+            changed[(int) offset] ^= (byte) 0x80;
             Files.write(bundle, changed);
 
             Cli.Result r = cli.run("verify", id);

@@ -3,6 +3,7 @@ package dev.arca.cli;
 import dev.arca.bundle.KeyFileException;
 import dev.arca.bundle.SigningKey;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -38,6 +39,18 @@ final class KeyCommand implements Runnable {
         throw Usage.error(spec, "a subcommand is required: create or show (see 'arca key --help')");
     }
 
+    /** The options of both subcommands: which key file, and how to print its fingerprint. */
+    static final class KeyFile {
+
+        @Option(names = "--key", paramLabel = "FILE",
+                description = "The key file (default: $XDG_CONFIG_HOME/arca/" + SigningOptions.DEFAULT_NAME
+                        + ", else ~/.config/arca/" + SigningOptions.DEFAULT_NAME + ").")
+        Path key;
+
+        @Option(names = "--json", description = "Print {\"key\", \"fingerprint\"} instead of a line.")
+        boolean json;
+    }
+
     /** Prints a key's fingerprint, as a line or as JSON. */
     private static void print(ArcaCommand arca, boolean json, Path file, SigningKey key) {
         if (json) {
@@ -69,26 +82,21 @@ final class KeyCommand implements Runnable {
         @ParentCommand
         private KeyCommand parent;
 
-        @Option(names = "--key", paramLabel = "FILE",
-                description = "Where to write the key (default: $XDG_CONFIG_HOME/arca/" + SigningOptions.DEFAULT_NAME
-                        + ", else ~/.config/arca/" + SigningOptions.DEFAULT_NAME + ").")
-        Path key;
-
-        @Option(names = "--json", description = "Print {\"key\", \"fingerprint\"} instead of a line.")
-        boolean json;
+        @Mixin
+        private KeyFile file;
 
         @Override
         public Integer call() throws IOException {
             ArcaCommand arca = parent.arca;
-            Path file = SigningOptions.keyFile(key, arca.console()).toAbsolutePath().normalize();
+            Path path = SigningOptions.keyFile(file.key, arca.console()).toAbsolutePath().normalize();
             Path store = arca.storeLocation().path().toAbsolutePath().normalize();
-            if (inside(file, store)) {
-                throw new KeyFileException(file + " is inside the store " + store
+            if (inside(path, store)) {
+                throw new KeyFileException(path + " is inside the store " + store
                         + "; keep the key elsewhere, so that copies of the store do not carry it");
             }
-            SigningKey created = SigningKey.create(file);
-            print(arca, json, file, created);
-            arca.note("created the signing key " + file + " (readable by you only); it is never replaced");
+            SigningKey created = SigningKey.create(path);
+            print(arca, file.json, path, created);
+            arca.note("created the signing key " + path + " (readable by you only); it is never replaced");
             return ExitCodes.OK;
         }
 
@@ -117,18 +125,14 @@ final class KeyCommand implements Runnable {
         @ParentCommand
         private KeyCommand parent;
 
-        @Option(names = "--key", paramLabel = "FILE",
-                description = "The key to show (default: the one 'arca key create' makes).")
-        Path key;
-
-        @Option(names = "--json", description = "Print {\"key\", \"fingerprint\"} instead of a line.")
-        boolean json;
+        @Mixin
+        private KeyFile file;
 
         @Override
         public Integer call() throws IOException {
             ArcaCommand arca = parent.arca;
-            Path file = SigningOptions.keyFile(key, arca.console());
-            print(arca, json, file, SigningKey.load(file));
+            Path path = SigningOptions.keyFile(file.key, arca.console());
+            print(arca, file.json, path, SigningKey.load(path));
             return ExitCodes.OK;
         }
     }

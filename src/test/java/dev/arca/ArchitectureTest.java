@@ -28,6 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  *       (srcset choice, lazy-loading attributes, stylesheet references), so that a restore inlines
  *       exactly what was fetched; {@code bundle} uses {@code fetch} and {@code extract} (the values it
  *       stores);</li>
+ *   <li>{@code diff} uses {@code extract} (it compares articles) and {@code render}'s escaping and page policy;</li>
  *   <li>{@code index} uses {@code store}, {@code bundle} and {@code extract}: it is derived from the bundles;</li>
  *   <li>{@code archive} uses every stage, and is the only package besides {@code cli} that may;</li>
  *   <li>{@code cli} uses {@code archive}, {@code index}, {@code store} and the stages whose values it
@@ -48,8 +49,9 @@ class ArchitectureTest {
             "render", Set.of("extract", "fetch"),
             "bundle", Set.of("fetch", "extract"),
             "index", Set.of("store", "bundle", "extract"),
+            "diff", Set.of("extract", "render"),
             "archive", Set.of("fetch", "extract", "render", "bundle", "store"),
-            "cli", Set.of("archive", "index", "store", "fetch", "extract", "render", "bundle"));
+            "cli", Set.of("archive", "index", "store", "fetch", "extract", "render", "bundle", "diff"));
     private static final Pattern REFERENCE = Pattern.compile("\\bdev\\.arca\\.([a-z]+)\\.");
     private static final Pattern STRING = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"");
     private static final Pattern FLAG = Pattern.compile("(^|[\\s(\"'])--[a-z][a-z-]+");

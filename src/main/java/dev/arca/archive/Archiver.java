@@ -1,5 +1,6 @@
 package dev.arca.archive;
 
+import dev.arca.bundle.BundleSigner;
 import dev.arca.bundle.BundleWriter;
 import dev.arca.bundle.CaptureWarning;
 import dev.arca.bundle.ContentHash;
@@ -52,9 +53,14 @@ public final class Archiver {
      * @param software  the software named in each bundle's warcinfo and metadata, e.g. "arca/1.4.0"
      */
     public Archiver(Extractor extractor, Store store, String software) {
+        this(extractor, store, software, null);
+    }
+
+    /** An archiver that signs each bundle with {@code signer}, or signs none when it is null. */
+    public Archiver(Extractor extractor, Store store, String software, BundleSigner signer) {
         this.extractor = extractor;
         this.store = store;
-        this.bundles = new BundleWriter(software);
+        this.bundles = new BundleWriter(software, signer);
     }
 
     /**

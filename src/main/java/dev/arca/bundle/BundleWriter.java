@@ -43,10 +43,17 @@ public final class BundleWriter {
     static final String DIGEST_PATH = "datapackage-digest.json";
 
     private final String software;
+    private final BundleSigner signer;
 
     /** @param software the name and version recorded in warcinfo and datapackage.json, e.g. "arca 0.1.0" */
     public BundleWriter(String software) {
+        this(software, null);
+    }
+
+    /** A writer that signs each bundle it writes with {@code signer} (none when null). */
+    public BundleWriter(String software, BundleSigner signer) {
         this.software = software;
+        this.signer = signer;
     }
 
     /**
@@ -87,7 +94,11 @@ public final class BundleWriter {
         members.put(CAPTURE_PATH, BundleJson.pretty(info(id, capture, article)));
         byte[] datapackage = datapackage(members, capture, article);
         members.put(DATAPACKAGE_PATH, datapackage);
-        members.put(DIGEST_PATH, (BundleJson.line(digestFile(datapackage)) + "\n").getBytes(StandardCharsets.UTF_8));
+        String hash = Digests.sha256(datapackage);
+        // capture first: a key or time-stamping authority that fails leaves the bundle unsigned, with a warning
+        Map<String, Object> signature = signer == null ? null
+                : steps.run(CaptureWarning.SIGN, () -> signer.signedData(hash)).orElse(null);
+        members.put(DIGEST_PATH, digestFile(hash, signature));
 
         ZipArchiveOutputStream zip = new ZipArchiveOutputStream(new NonClosing(out));
         zip.setLevel(CaptureWarc.DEFLATE_LEVEL);
@@ -162,11 +173,15 @@ public final class BundleWriter {
         return BundleJson.pretty(dp);
     }
 
-    private static Map<String, Object> digestFile(byte[] datapackage) {
+    /** {@code datapackage-digest.json}: the path and hash of datapackage.json, and the signature when there is one. */
+    static byte[] digestFile(String hash, Map<String, Object> signedData) throws IOException {
         Map<String, Object> digest = new LinkedHashMap<>();
         digest.put("path", DATAPACKAGE_PATH);
-        digest.put("hash", Digests.sha256(datapackage));
-        return digest;
+        digest.put("hash", hash);
+        if (signedData != null) {
+            digest.put("signedData", signedData);
+        }
+        return (BundleJson.line(digest) + "\n").getBytes(StandardCharsets.UTF_8);
     }
 
     static String rfc3339(Instant instant) {

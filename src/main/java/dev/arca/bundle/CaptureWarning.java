@@ -16,6 +16,11 @@ public record CaptureWarning(String step, String message) {
     public static final String MARKDOWN = "markdown";
     /** Writing the article as JSON. */
     public static final String ARTICLE_JSON = "article-json";
+    /**
+     * Signing the bundle (or time-stamping the signature). It comes last, over the finished
+     * members, so its warning is reported by the run and not kept in the bundle, which is stored unsigned.
+     */
+    public static final String SIGN = "sign";
 
     /** Long enough for any exception's own words, short enough for one line of a listing. */
     private static final int MAX_MESSAGE = 300;

@@ -123,7 +123,12 @@ enum CaptureField {
 
     /** The value as a person reads it in a table, on one line: capture times to the minute. */
     String cell(IndexedCapture capture) {
-        return this == CAPTURED ? MINUTES.format(capture.entry().captured()) : Columns.clean(text(capture));
+        return this == CAPTURED ? minutes(capture.entry().captured()) : Columns.clean(text(capture));
+    }
+
+    /** A capture time as tables show it, to the minute in UTC: "2026-11-28 09:14". */
+    static String minutes(java.time.Instant captured) {
+        return MINUTES.format(captured);
     }
 
     /** Parses {@code --fields id,title,url}: names as in the JSON output, any case. */

@@ -69,9 +69,14 @@ record ConfigFile(Path path, Map<String, Setting> settings, List<Problem> proble
 
     /** Reads the config file of the user with this environment and home; never fails. */
     static ConfigFile load(Map<String, String> env, Path home) {
+        return read(directory(env, home).resolve("config.properties"));
+    }
+
+    /** arca's configuration directory: {@code $XDG_CONFIG_HOME/arca}, else {@code ~/.config/arca}. */
+    static Path directory(Map<String, String> env, Path home) {
         String xdg = env.get("XDG_CONFIG_HOME");
         Path dir = xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute() ? Path.of(xdg) : home.resolve(".config");
-        return read(dir.resolve("arca").resolve("config.properties"));
+        return dir.resolve("arca");
     }
 
     /** Reads {@code path}, which need not exist; never fails. */

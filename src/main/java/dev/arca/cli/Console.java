@@ -22,9 +22,10 @@ import java.util.Map;
  * @param home             the user's home directory
  * @param stderrIsTerminal whether a person is watching stderr
  * @param stdinIsTerminal  whether a person could answer a question on stdin
+ * @param stdoutIsTerminal whether a person reads stdout, which may then be in colour
  */
 public record Console(PrintStream out, PrintStream err, InputStream in, Map<String, String> env, Path home,
-                      boolean stderrIsTerminal, boolean stdinIsTerminal) {
+                      boolean stderrIsTerminal, boolean stdinIsTerminal, boolean stdoutIsTerminal) {
 
     public Console {
         env = Map.copyOf(env);
@@ -36,6 +37,12 @@ public record Console(PrintStream out, PrintStream err, InputStream in, Map<Stri
         this(out, err, in, env, home, stderrIsTerminal, false);
     }
 
+    /** A console whose stdout is not a terminal, as in scripts and tests. */
+    public Console(PrintStream out, PrintStream err, InputStream in, Map<String, String> env, Path home,
+                   boolean stderrIsTerminal, boolean stdinIsTerminal) {
+        this(out, err, in, env, home, stderrIsTerminal, stdinIsTerminal, false);
+    }
+
     /** The real process: UTF-8 streams whatever the locale, so titles never turn into '?'. */
     public static Console system() {
         PrintStream out = data(new FileOutputStream(FileDescriptor.out));
@@ -43,7 +50,7 @@ public record Console(PrintStream out, PrintStream err, InputStream in, Map<Stri
         String home = System.getenv("HOME");
         // $HOME first, as the XDG rules say; Java's user.home comes from the password database
         Path homeDir = Path.of(home != null && !home.isBlank() ? home : System.getProperty("user.home"));
-        return new Console(out, err, System.in, System.getenv(), homeDir, isTerminal(2), isTerminal(0));
+        return new Console(out, err, System.in, System.getenv(), homeDir, isTerminal(2), isTerminal(0), isTerminal(1));
     }
 
     /**

@@ -5,6 +5,7 @@ import dev.arca.archive.Crawl;
 import dev.arca.archive.LinkSources;
 import dev.arca.archive.StoredPage;
 import dev.arca.archive.StoredPages;
+import dev.arca.bundle.BundleSigner;
 import dev.arca.extract.Extractor;
 import dev.arca.index.StoreIndex;
 import dev.arca.fetch.FetchOptions;
@@ -58,7 +59,8 @@ import java.util.concurrent.Callable;
                 "  arca fetch -i reading-list.txt --jobs 8",
                 "  arca fetch --feed https://example.com/feed.xml --quiet",
                 "  arca fetch --sitemap https://example.com/sitemap.xml --since 2024-03-01",
-                "  arca fetch saved-page.html --url https://example.com/news/story"})
+                "  arca fetch saved-page.html --url https://example.com/news/story",
+                "  arca fetch --sign --tsa https://freetsa.org/tsr https://example.com/news/story"})
 final class FetchCommand implements Callable<Integer> {
 
     /** Starts like a URL ("https:", "file:"), as opposed to a path. */
@@ -131,13 +133,21 @@ final class FetchCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object per input instead of id, title and URL.")
     boolean json;
 
+    @Option(names = "--sign", description = "Sign each new bundle with the local key (see 'arca key create'); "
+            + "'sign=true' in the config file makes it the default.")
+    boolean sign;
+
     @Mixin
     HttpOptions http;
+
+    @Mixin
+    SigningOptions signing;
 
     @Override
     public Integer call() throws IOException, InterruptedException {
         FetchOptions options = Usage.check(spec, http::toFetchOptions);
         Crawl.Settings settings = settings();
+        BundleSigner signer = sign ? signing.signer(spec, arca.console()) : null; // a key that is not there stops the run before it starts
         Instant sitemapSince = sitemapSince();
         checkListsExist();
         Store store = arca.store();
@@ -146,7 +156,7 @@ final class FetchCommand implements Callable<Integer> {
                 return ExitCodes.LOCKED;
             }
             store.removeStaleTemporaries(); // with the lock held: what no live writer holds is a crash's leftover
-            BatchReport report = fetchAll(settings, options, store, sitemapSince);
+            BatchReport report = fetchAll(settings, signer, options, store, sitemapSince);
             report.checkOutput();
             if (isBatch() && (!arca.quiet() || !report.allOk())) {
                 arca.console().err().println(report.summary());
@@ -155,7 +165,8 @@ final class FetchCommand implements Callable<Integer> {
         }
     }
 
-    private BatchReport fetchAll(Crawl.Settings settings, FetchOptions options, Store store, Instant sitemapSince)
+    private BatchReport fetchAll(Crawl.Settings settings, BundleSigner signer, FetchOptions options, Store store,
+                                 Instant sitemapSince)
             throws IOException, InterruptedException {
         Progress progress = isBatch() && arca.console().stderrIsTerminal() && !arca.quiet()
                 ? new TerminalProgress(arca.console().err()) : Progress.NONE;
@@ -163,7 +174,7 @@ final class FetchCommand implements Callable<Integer> {
         try (progress) {
             Extractor extractor = Extractor.create();
             Crawl fetch = new Crawl(settings, options, storedPages(arca.storeIndex()),
-                    () -> new Archiver(extractor, store, Version.software()), report, ErrorHandler::describe);
+                    () -> new Archiver(extractor, store, Version.software(), signer), report, ErrorHandler::describe);
             try {
                 feed(fetch, options, sitemapSince);
             } finally {

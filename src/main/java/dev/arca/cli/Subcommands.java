@@ -25,6 +25,11 @@ final class Subcommands {
         ALL.put("show", ShowCommand::new);
         ALL.put("restore", RestoreCommand::new);
         ALL.put("verify", VerifyCommand::new);
+        ALL.put("history", HistoryCommand::new);
+        ALL.put("diff", DiffCommand::new);
+        ALL.put("changes", ChangesCommand::new);
+        ALL.put("sign", SignCommand::new);
+        ALL.put("key", KeyCommand::new);
         ALL.put("stats", StatsCommand::new);
         ALL.put("rm", RmCommand::new);
         ALL.put("reindex", ReindexCommand::new);

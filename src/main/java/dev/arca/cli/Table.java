@@ -25,6 +25,11 @@ final class Table {
         rows.add(cells);
     }
 
+    /** True when no row was added. */
+    boolean isEmpty() {
+        return rows.isEmpty();
+    }
+
     void print(PrintStream out) {
         int[] widths = new int[header.length];
         for (String[] row : withHeader()) {

@@ -23,7 +23,8 @@ import java.util.Optional;
  */
 public final class HtmlPageRenderer {
 
-    static final String CONTENT_SECURITY_POLICY = policy("data:");
+    /** Forbids scripts, forms and every network fetch: for any page arca writes from page-derived content. */
+    public static final String CONTENT_SECURITY_POLICY = policy("data:");
 
     private static final Safelist SAFELIST = Safelist.relaxed()
             .addTags("figure", "figcaption", "time", "hr", "main", "section", "article", "aside", "mark", "small")

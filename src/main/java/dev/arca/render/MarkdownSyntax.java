@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * page did not have, no block started by a line's first characters. Only what would be read as
  * syntax is escaped, so ordinary prose stays as it is.
  */
-final class MarkdownSyntax {
+public final class MarkdownSyntax {
 
     /**
      * The start of a line CommonMark would read as a block: an ATX heading, a list item, a quote, a
@@ -123,6 +123,14 @@ final class MarkdownSyntax {
 
     private static boolean isAsciiLetter(char c) {
         return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
+    }
+
+    /**
+     * One line of page text for GitHub-flavoured Markdown, where it may sit in a table cell or
+     * between strikethrough marks: {@link #paragraph} escaping, and the table pipe and the tilde too.
+     */
+    public static String gfmLine(String line) {
+        return paragraph(line.replace('\n', ' ')).replace("|", "\\|").replace("~", "\\~");
     }
 
     /** Escaped text as a paragraph: inline syntax and block markers at line starts escaped. */

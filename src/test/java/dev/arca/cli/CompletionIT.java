@@ -71,6 +71,10 @@ class CompletionIT {
         String out = shell("bash", "source <(arca completion bash); " + complete("arca", "show", id.substring(0, 3)));
 
         assertThat(out.lines()).containsExactly(id);
+        for (String command : new String[]{"history", "diff", "sign"}) {
+            String ids = shell("bash", "source <(arca completion bash); " + complete("arca", command, id.substring(0, 3)));
+            assertThat(ids.lines()).as(command).containsExactly(id);
+        }
     }
 
     @Test

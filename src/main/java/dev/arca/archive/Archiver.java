@@ -11,6 +11,10 @@ import dev.arca.extract.ExtractionFailure;
 import dev.arca.extract.ExtractionResult;
 import dev.arca.extract.Extractor;
 import dev.arca.fetch.Capture;
+import dev.arca.fetch.RequisiteFetcher;
+import dev.arca.fetch.RequisiteLevel;
+import dev.arca.fetch.RequisiteList;
+import dev.arca.fetch.Requisites;
 import dev.arca.render.MarkdownRenderer;
 import dev.arca.store.Store;
 import dev.arca.store.StoreEntry;
@@ -46,6 +50,7 @@ public final class Archiver {
     private final MarkdownRenderer markdown = new MarkdownRenderer();
     private final BundleWriter bundles;
     private final Store store;
+    private final RequisiteFetcher requisites;
 
     /**
      * @param extractor how articles are extracted
@@ -58,9 +63,18 @@ public final class Archiver {
 
     /** An archiver that signs each bundle with {@code signer}, or signs none when it is null. */
     public Archiver(Extractor extractor, Store store, String software, BundleSigner signer) {
+        this(extractor, store, software, signer, null);
+    }
+
+    /**
+     * An archiver that also fetches each fetched page's requisites with {@code requisites} (shared by
+     * the archivers of a run, so that a resource many pages share is fetched once), or none when it is null.
+     */
+    public Archiver(Extractor extractor, Store store, String software, BundleSigner signer, RequisiteFetcher requisites) {
         this.extractor = extractor;
         this.store = store;
         this.bundles = new BundleWriter(software, signer);
+        this.requisites = requisites;
     }
 
     /**
@@ -75,12 +89,41 @@ public final class Archiver {
         if (previousHash != null && !steps.failed(CaptureWarning.EXTRACT) && previousHash.equals(ContentHash.of(article))) {
             return new Archived(null, article, List.of());
         }
+        Capture complete = withRequisites(capture, article, steps);
         String md = steps.run(CaptureWarning.MARKDOWN, () -> markdown.render(article)).orElse(null);
         StoreEntry entry = store.save(capture.date(), (out, id) -> {
             fault.accept(WRITE);
-            bundles.write(out, id, capture, article, md, steps, warcinfo);
+            bundles.write(out, id, complete, article, md, steps, warcinfo);
         });
         return new Archived(entry, article, steps.warnings());
+    }
+
+    /**
+     * The capture with its page's requisites, when there is a fetcher for them and the page is HTML
+     * that was fetched; a limit that left some out is a warning, and so is a failure to list or
+     * fetch them, which leaves the page alone: capture first.
+     */
+    private Capture withRequisites(Capture capture, Article article, DerivedSteps steps) {
+        if (requisites == null || requisites.limits().level() == RequisiteLevel.NONE || !capture.isHtml()
+                || capture.exchanges().isEmpty()) {
+            return capture;
+        }
+        RequisiteFetcher.Limits limits = requisites.limits();
+        return steps.run(CaptureWarning.REQUISITES, () -> {
+            RequisiteList found = Requisites.ofCapture(capture.body(), capture.contentType(), capture.url().toString(),
+                    article.html(), article.leadImage(), limits.level(), limits.count());
+            RequisiteFetcher.Result result;
+            try {
+                result = requisites.fetch(capture.url(), Requisites.pageCharset(capture.body(), capture.contentType()), found);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw e;
+            }
+            for (String limit : result.limitsHit()) {
+                steps.warn(CaptureWarning.REQUISITES, limit);
+            }
+            return capture.withRequisites(result.fetched());
+        }).orElse(capture);
     }
 
     /**

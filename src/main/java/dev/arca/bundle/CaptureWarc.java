@@ -2,6 +2,7 @@ package dev.arca.bundle;
 
 import dev.arca.fetch.Capture;
 import dev.arca.fetch.Exchange;
+import dev.arca.fetch.FetchedRequisite;
 import dev.arca.fetch.MediaTypes;
 import org.netpreserve.jwarc.MediaType;
 import org.netpreserve.jwarc.MessageVersion;
@@ -29,8 +30,9 @@ import java.util.zip.GZIPOutputStream;
 
 /**
  * Writes one capture as a WARC/1.1 file, every record its own gzip member: warcinfo, then a
- * request and response per hop (or one resource for a local file), then the article as a metadata
- * record, the Markdown as a resource (unless rendering it failed), and the warnings of the derived
+ * request and response per hop (or one resource for a local file), then those of the page's
+ * requisites, then the article as a metadata record, the requisites that got no response (network
+ * errors) as a metadata record when there are any, the Markdown as a resource (unless rendering it failed), and the warnings of the derived
  * steps as a second metadata record when there are any.
  */
 final class CaptureWarc {
@@ -70,7 +72,12 @@ final class CaptureWarc {
         CaptureWarc warc = new CaptureWarc();
         warc.warcinfo(software, info, capture.date());
         URI page = capture.exchanges().isEmpty() ? warc.pageResource(capture) : warc.exchanges(capture);
+        warc.requisites(capture);
         warc.metadata(articleJson, page, capture.date());
+        byte[] unreached = BundleJson.unreachedRequisites(capture.requisites());
+        if (unreached != null) {
+            warc.metadata(unreached, page, capture.date());
+        }
         if (markdown != null) {
             warc.markdown(markdown, capture.url(), page, capture.date());
         }
@@ -99,28 +106,42 @@ final class CaptureWarc {
     private URI exchanges(Capture capture) throws IOException {
         URI last = null;
         for (Exchange hop : capture.exchanges()) {
-            URI responseId = newId();
-            byte[] request = HttpMessages.request(hop);
-            WarcRequest.Builder req = new WarcRequest.Builder(hop.uri()).version(MessageVersion.WARC_1_1)
-                    .recordId(newId()).date(hop.date()).concurrentTo(responseId)
-                    .body(MediaType.HTTP_REQUEST, request).setHeader(BLOCK_DIGEST, Digests.sha256(request));
-            byte[] response = HttpMessages.response(hop);
-            String payloadDigest = Digests.sha256(hop.body());
-            WarcResponse.Builder resp = new WarcResponse.Builder(hop.uri()).version(MessageVersion.WARC_1_1)
-                    .recordId(responseId).date(hop.date())
-                    .body(MediaType.HTTP_RESPONSE, response).setHeader(BLOCK_DIGEST, Digests.sha256(response))
-                    .setHeader(PAYLOAD_DIGEST, payloadDigest);
-            if (hop.ipAddress() != null) {
-                req.ipAddress(hop.ipAddress());
-                resp.ipAddress(hop.ipAddress());
-            }
-            write(req.build(), null);
-            String mime = hop.responseHeader("Content-Type").map(MediaTypes::of).orElse("unk");
-            write(resp.build(), new IndexedRecord(hop.uri().toString(), hop.date(), mime, hop.status(),
-                    payloadDigest, 0, 0));
-            last = responseId;
+            last = exchange(hop);
         }
         return last;
+    }
+
+    /** Writes the exchanges of the page's requisites, each under the same rules as the page's own. */
+    private void requisites(Capture capture) throws IOException {
+        for (FetchedRequisite fetched : capture.requisites()) {
+            for (Exchange hop : fetched.exchanges()) {
+                exchange(hop);
+            }
+        }
+    }
+
+    /** Writes one request and its response, each with its own CDXJ line for the response; returns the response's record ID. */
+    private URI exchange(Exchange hop) throws IOException {
+        URI responseId = newId();
+        byte[] request = HttpMessages.request(hop);
+        WarcRequest.Builder req = new WarcRequest.Builder(hop.uri()).version(MessageVersion.WARC_1_1)
+                .recordId(newId()).date(hop.date()).concurrentTo(responseId)
+                .body(MediaType.HTTP_REQUEST, request).setHeader(BLOCK_DIGEST, Digests.sha256(request));
+        byte[] response = HttpMessages.response(hop);
+        String payloadDigest = Digests.sha256(hop.body());
+        WarcResponse.Builder resp = new WarcResponse.Builder(hop.uri()).version(MessageVersion.WARC_1_1)
+                .recordId(responseId).date(hop.date())
+                .body(MediaType.HTTP_RESPONSE, response).setHeader(BLOCK_DIGEST, Digests.sha256(response))
+                .setHeader(PAYLOAD_DIGEST, payloadDigest);
+        if (hop.ipAddress() != null) {
+            req.ipAddress(hop.ipAddress());
+            resp.ipAddress(hop.ipAddress());
+        }
+        write(req.build(), null);
+        String mime = hop.responseHeader("Content-Type").map(MediaTypes::of).orElse("unk");
+        write(resp.build(), new IndexedRecord(hop.uri().toString(), hop.date(), mime, hop.status(),
+                payloadDigest, 0, 0));
+        return responseId;
     }
 
     /** A local file has no exchange: the page is a resource record. */

@@ -14,6 +14,8 @@ public record CaptureWarning(String step, String message) {
     public static final String EXTRACT = "extract";
     /** Rendering the article as Markdown. */
     public static final String MARKDOWN = "markdown";
+    /** Fetching the page's requisites: a limit that left some out, or a failure to list them. */
+    public static final String REQUISITES = "requisites";
     /** Writing the article as JSON. */
     public static final String ARTICLE_JSON = "article-json";
     /**

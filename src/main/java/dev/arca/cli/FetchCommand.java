@@ -10,6 +10,8 @@ import dev.arca.extract.Extractor;
 import dev.arca.index.StoreIndex;
 import dev.arca.fetch.FetchOptions;
 import dev.arca.fetch.PoliteFetcher;
+import dev.arca.fetch.RequisiteFetcher;
+import dev.arca.fetch.RequisiteLevel;
 import dev.arca.fetch.WebUrl;
 import dev.arca.store.Store;
 import dev.arca.store.StoreLock;
@@ -42,9 +44,15 @@ import java.util.concurrent.Callable;
                         + "when it is not 'archived'. With --json, one object per input.",
                 "URLs already in the store are skipped (see --refetch). Politeness is on by default: one request "
                         + "at a time per host, --delay between two, robots.txt obeyed, transient failures retried.",
+                "After each page, what a browser needs to display it is fetched too (--requisites): stylesheets with "
+                        + "their imports, fonts and images, the images shown at 1280 pixels, posters and the favicon, each "
+                        + "stored as a request and response in the page's bundle. They are sent the page as Referer and the "
+                        + "page's User-Agent, at most 6 at once per host; robots.txt is not read for them, as a browser does not. "
+                        + "Within one run a resource shared by many pages is fetched once, and every bundle holds its copy.",
                 "Capture first: a page that was received is archived even when extracting it, rendering its Markdown "
-                        + "or writing its article fails, or when it is built by JavaScript and needs a browser; "
-                        + "one warning line on stderr (even with --quiet) and the 'warnings' of --json say which step and why."},
+                        + "or writing its article fails, when its requisites pass a limit, or when it is built by JavaScript "
+                        + "and needs a browser; one warning line on stderr (even with --quiet) and the 'warnings' of --json "
+                        + "say which step and why."},
         mixinStandardHelpOptions = true,
         exitCodeListHeading = "%nExit status%n",
         exitCodeList = {
@@ -127,6 +135,30 @@ final class FetchCommand implements Callable<Integer> {
     @Option(names = "--ignore-robots", description = "Fetch pages even when robots.txt disallows them for arca.")
     boolean ignoreRobots;
 
+    /** How much of what a page refers to is kept, as the option spells it. */
+    enum Requisites { none, article, page, all }
+
+    @Option(names = "--requisites", paramLabel = "LEVEL", defaultValue = "page",
+            description = "What of a page's resources to fetch and keep: none; article (the article's images and lead "
+                    + "image); page (what a browser shows without scripts); all (also scripts, every srcset candidate, "
+                    + "audio and video). Default: ${DEFAULT-VALUE}.")
+    Requisites requisites;
+
+    @Option(names = "--requisites-max", paramLabel = "N", converter = Ranges.Requisites.class, defaultValue = "200",
+            description = "Fetch at most N requisites for one page, stylesheets' own included; " + Ranges.REQUISITES
+                    + " (default: ${DEFAULT-VALUE}). More are left out with a warning.")
+    int requisitesMax;
+
+    @Option(names = "--requisites-total", paramLabel = "SIZE", converter = Ranges.MaxSize.class, defaultValue = "50MiB",
+            description = "Keep at most SIZE of one page's requisites together (each is also held to --max-size); "
+                    + Ranges.MAX_SIZE + " (default: 50MiB). Those past it are left out with a warning.")
+    long requisitesTotal;
+
+    @Option(names = "--requisites-time", paramLabel = "SECONDS", converter = Ranges.Timeout.class, defaultValue = "60",
+            description = "Spend at most this long fetching one page's requisites; " + Ranges.TIMEOUT
+                    + " (default: ${DEFAULT-VALUE} s). Those not fetched by then are left out with a warning.")
+    Duration requisitesTime;
+
     @Option(names = "--no-wait", description = "If another run holds the store, exit with status 3 instead of waiting.")
     boolean noWait;
 
@@ -171,10 +203,11 @@ final class FetchCommand implements Callable<Integer> {
         Progress progress = isBatch() && arca.console().stderrIsTerminal() && !arca.quiet()
                 ? new TerminalProgress(arca.console().err()) : Progress.NONE;
         BatchReport report = new BatchReport(arca, json, progress);
-        try (progress) {
+        try (progress; RequisiteFetcher resources = new RequisiteFetcher(options, new RequisiteFetcher.Limits(
+                RequisiteLevel.of(requisites.name()), requisitesTotal, requisitesMax, requisitesTime))) {
             Extractor extractor = Extractor.create();
             Crawl fetch = new Crawl(settings, options, storedPages(arca.storeIndex()),
-                    () -> new Archiver(extractor, store, Version.software(), signer), report, ErrorHandler::describe);
+                    () -> new Archiver(extractor, store, Version.software(), signer, resources), report, ErrorHandler::describe);
             try {
                 feed(fetch, options, sitemapSince);
             } finally {

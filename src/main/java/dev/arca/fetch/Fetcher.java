@@ -77,7 +77,7 @@ public final class Fetcher {
             if (!seen.add(current)) {
                 throw new FetchException(FetchException.Reason.REDIRECTS, "redirect loop at " + current);
             }
-            Exchange hop = exchange(current, deadline);
+            Exchange hop = exchange(current, deadline, ACCEPT, null, options.maxSize());
             hops.add(hop);
             URI next;
             if (hop.isRedirect()) {
@@ -96,6 +96,33 @@ public final class Fetcher {
             }
             current = next;
         }
+    }
+
+    /**
+     * Fetches a page's requisite as a browser asks for it: with the {@code Accept} of its kind and
+     * the {@code Referer} of the document that names it, following redirects, and whatever the
+     * final status, since an error response is stored as received too.
+     *
+     * @param maxSize  the largest body accepted, at most the options' own
+     * @param deadline when to give up, if sooner than the options' timeout
+     * @return every hop, the last one the requisite's own response (or the redirect past the limit)
+     */
+    public List<Exchange> requisite(URI url, String accept, URI referer, long maxSize, Instant deadline) throws FetchException {
+        Instant timeout = Instant.now().plus(options.timeout());
+        Instant until = deadline.isBefore(timeout) ? deadline : timeout;
+        long size = Math.min(maxSize, options.maxSize());
+        List<Exchange> hops = new ArrayList<>();
+        Set<URI> seen = new HashSet<>();
+        URI current = url;
+        while (seen.add(current) && hops.size() <= options.maxRedirects()) {
+            Exchange hop = exchange(current, until, accept, Referer.of(referer, current), size);
+            hops.add(hop);
+            if (!hop.isRedirect()) {
+                break;
+            }
+            current = redirectTarget(hop);
+        }
+        return hops;
     }
 
     /** The capture whose last hop is the page itself; fails unless its status is 2xx. */
@@ -122,15 +149,19 @@ public final class Fetcher {
         }
     }
 
-    private Exchange exchange(URI uri, Instant deadline) throws FetchException {
+    /** One request and its response; {@code referer} is null for none. */
+    private Exchange exchange(URI uri, Instant deadline, String accept, String referer, long maxSize) throws FetchException {
         Duration remaining = remaining(deadline);
         InetAddress address = resolve(uri);
-        List<Header> requestHeaders = List.of(
+        List<Header> requestHeaders = new ArrayList<>(List.of(
                 new Header("Host", hostHeader(uri)),
                 new Header("User-Agent", options.userAgent()),
-                new Header("Accept", ACCEPT),
+                new Header("Accept", accept),
                 new Header("Accept-Language", ACCEPT_LANGUAGE),
-                new Header("Accept-Encoding", ACCEPT_ENCODING));
+                new Header("Accept-Encoding", ACCEPT_ENCODING)));
+        if (referer != null) {
+            requestHeaders.add(new Header("Referer", referer));
+        }
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).GET().timeout(remaining)
                 // HTTP/2 only where TLS negotiates it; a cleartext upgrade attempt would add headers we do not record
                 .version("https".equals(uri.getScheme()) ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1);
@@ -140,11 +171,11 @@ public final class Fetcher {
         Instant date = Instant.now();
         BoundedBodySubscriber[] body = new BoundedBodySubscriber[1];
         CompletableFuture<HttpResponse<byte[]>> future = client.sendAsync(request.build(), info -> {
-            body[0] = new BoundedBodySubscriber(options.maxSize());
+            body[0] = new BoundedBodySubscriber(maxSize);
             long declared = info.headers().firstValueAsLong("Content-Length").orElse(-1);
-            if (declared > options.maxSize()) {
+            if (declared > maxSize) {
                 body[0].fail(new FetchException(FetchException.Reason.TOO_LARGE, "response declares "
-                        + Sizes.human(declared) + ", more than " + FetchException.SIZE_LIMIT + " (" + Sizes.human(options.maxSize()) + ")",
+                        + Sizes.human(declared) + ", more than " + FetchException.SIZE_LIMIT + " (" + Sizes.human(maxSize) + ")",
                         FetchException.Setting.MAX_SIZE, null));
             }
             return body[0];

@@ -23,6 +23,11 @@ public record FetchedRequisite(Requisite requisite, List<Exchange> exchanges, St
 
     /** The bytes received for it, every hop's body counted. */
     public long size() {
+        return size(exchanges);
+    }
+
+    /** The bytes of every hop's body. */
+    static long size(List<Exchange> exchanges) {
         return exchanges.stream().mapToLong(e -> e.body().length).sum();
     }
 }

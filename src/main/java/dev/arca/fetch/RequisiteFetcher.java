@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -248,9 +249,9 @@ public final class RequisiteFetcher implements AutoCloseable {
 
     /** Keeps a response for the next pages, but one that must not be stored or is too large; drops the eldest past the bound. */
     private void keep(String url, List<Exchange> exchanges) {
-        long size = exchanges.stream().mapToLong(e -> e.body().length).sum();
+        long size = FetchedRequisite.size(exchanges);
         boolean noStore = exchanges.stream().anyMatch(e -> e.responseHeader("Cache-Control")
-                .map(v -> v.toLowerCase(java.util.Locale.ROOT).contains("no-store")).orElse(false));
+                .map(v -> v.toLowerCase(Locale.ROOT).contains("no-store")).orElse(false));
         synchronized (shared) {
             if (noStore || size > SHARED_BYTES / 4) {
                 shared.remove(url);
@@ -261,7 +262,7 @@ public final class RequisiteFetcher implements AutoCloseable {
             while (sharedBytes > SHARED_BYTES && eldest.hasNext()) {
                 CompletableFuture<List<Exchange>> entry = eldest.next().getValue();
                 if (entry.isDone() && !entry.isCompletedExceptionally()) {
-                    sharedBytes -= entry.join().stream().mapToLong(e -> e.body().length).sum();
+                    sharedBytes -= FetchedRequisite.size(entry.join());
                     eldest.remove();
                 }
             }

@@ -56,6 +56,11 @@ class CompletionIT {
         assertThat(shell("bash", load + complete("arca", "fetch", "--max-site")).lines())
                 .containsExactlyInAnyOrder("--max-sitemaps", "--max-sitemap-urls");
         assertThat(shell("bash", load + complete("arca", "restore", "--as", "ma")).lines()).containsExactly("markdown");
+        assertThat(shell("bash", load + complete("arca", "restore", "--as", "e")).lines()).containsExactly("epub");
+        assertThat(shell("bash", load + complete("arca", "fetch", "--requisites", "a")).lines())
+                .containsExactlyInAnyOrder("all", "article");
+        assertThat(shell("bash", load + complete("arca", "fetch", "--requisites-t")).lines())
+                .containsExactlyInAnyOrder("--requisites-time", "--requisites-total");
     }
 
     @Test

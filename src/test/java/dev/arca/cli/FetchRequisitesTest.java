@@ -257,6 +257,22 @@ class FetchRequisitesTest {
     }
 
     @Test
+    void aResourceMarkedNoStoreIsFetchedAgainForEachPage() throws Exception {
+        for (String name : List.of("/one", "/two")) {
+            server.html(name, page("<link rel=icon href=/icon.png>", "<img src=/counter.png alt=x>"));
+        }
+        image("/icon.png");
+        server.page("/counter.png", 200, PNG, "Content-Type", "image/png", "Cache-Control", "no-store");
+        Path list = Files.writeString(home.resolve("list.txt"), server.url("/one") + "\n" + server.url("/two") + "\n");
+
+        Cli.Result r = cli.run("fetch", "--delay", "0", "--jobs", "1", "-i", list.toString());
+
+        assertThat(r.status()).as(r.err()).isZero();
+        assertThat(server.requests().stream().filter(s -> s.path().equals("/counter.png"))).hasSize(2);
+        assertThat(server.requests().stream().filter(s -> s.path().equals("/icon.png"))).hasSize(1);
+    }
+
+    @Test
     void noneKeepsThePageAloneAndArticleOnlyTheArticlesImages() throws Exception {
         server.html("/story", page("<link rel=stylesheet href=/style.css>", "<img src=/in-article.png alt=a>"));
         server.page("/style.css", 200, "body{}".getBytes(StandardCharsets.UTF_8), "Content-Type", "text/css");

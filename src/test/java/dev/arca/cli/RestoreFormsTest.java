@@ -1,9 +1,9 @@
 package dev.arca.cli;
 
 import dev.arca.render.Epubcheck;
+import dev.arca.testing.Chromium;
 import dev.arca.testing.Cli;
 import dev.arca.testing.LoopbackServer;
-import dev.arca.testing.Programs;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -18,7 +18,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -138,29 +137,16 @@ class RestoreFormsTest {
 
     @Test
     void restoredHtmlAndPageLoadNothingFromTheNetworkInChromium() throws Exception {
-        String chromium = Programs.find("chromium", "chromium-browser").map(Path::toString).orElse(null);
-        assumeTrue(chromium != null, "chromium is not installed");
+        assumeTrue(Chromium.find().isPresent(), "chromium is not installed");
         for (String form : List.of("html", "page")) {
             Path file = home.resolve("offline-" + form + ".html");
             assertThat(cli.run("restore", id, "--as", form, "-o", file.toString()).status()).isZero();
             int before = server.requests().size();
 
-            String dom = dumpDom(chromium, file);
+            String dom = Chromium.dumpDom(file, home);
 
             assertThat(dom).contains("Bridge reopens");
             assertThat(server.requests()).as(form + ": requests the restored file made").hasSize(before);
         }
-    }
-
-    private static String dumpDom(String chromium, Path page) throws IOException, InterruptedException {
-        Path profile = Files.createDirectories(home.resolve("chromium-profile"));
-        Process p = new ProcessBuilder(chromium, "--headless", "--no-sandbox", "--disable-gpu",
-                "--disable-background-networking", "--disable-component-update", "--no-first-run",
-                "--user-data-dir=" + profile, "--virtual-time-budget=3000", "--dump-dom", page.toUri().toString())
-                .redirectError(home.resolve("chromium.log").toFile()).start();
-        String dom = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(2, TimeUnit.MINUTES)).isTrue();
-        Thread.sleep(500); // a late request would still reach the server
-        return dom;
     }
 }

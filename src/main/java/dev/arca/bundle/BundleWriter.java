@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -147,7 +148,7 @@ public final class BundleWriter {
         Map<String, Object> page = new LinkedHashMap<>();
         page.put("id", id);
         page.put("url", capture.url().toString());
-        page.put("ts", rfc3339(capture.date()));
+        page.put("ts", timestamp(capture.date()));
         if (article.title() != null) {
             page.put("title", article.title());
         }
@@ -175,12 +176,12 @@ public final class BundleWriter {
         dp.put("wacz_version", "1.1.1");
         dp.put("title", article.title() != null ? article.title() : capture.url().toString());
         dp.put("description", description(article, capture));
-        String now = rfc3339(Instant.now());
+        String now = timestamp(Instant.now());
         dp.put("created", now);
         dp.put("modified", now);
         dp.put("software", software);
         dp.put("mainPageUrl", capture.url().toString());
-        dp.put("mainPageDate", rfc3339(capture.date()));
+        dp.put("mainPageDate", timestamp(capture.date()));
         dp.put("resources", resources);
         return BundleJson.pretty(dp);
     }
@@ -201,11 +202,16 @@ public final class BundleWriter {
         if (article.description() != null && !article.description().isBlank()) {
             return CaptureWarning.clipped(article.description().strip(), MAX_DESCRIPTION);
         }
-        return "The page " + capture.url() + " as " + software + " captured it on " + rfc3339(capture.date());
+        return "The page " + capture.url() + " as " + software + " captured it on " + timestamp(capture.date());
     }
 
-    /** An RFC 3339 time in UTC with milliseconds, always three digits, as browsertrix and js-wacz write it. */
+    /** An RFC 3339 time in UTC to the second, as a signature's {@code created} has it (issue 14). */
     static String rfc3339(Instant instant) {
+        return instant.truncatedTo(ChronoUnit.SECONDS).toString();
+    }
+
+    /** A page's or the package's time: RFC 3339 in UTC with milliseconds, always three digits, as browsertrix and js-wacz write it. */
+    private static String timestamp(Instant instant) {
         return MILLISECONDS.format(instant);
     }
 

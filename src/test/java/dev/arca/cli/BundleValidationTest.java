@@ -46,7 +46,7 @@ class BundleValidationTest {
                 .page("/tiny.pdf", 200, Fixtures.bytes("tiny.pdf"), "Content-Type", "application/pdf");
         Files.write(home.resolve("saved.html"), story);
         String odd = new String(story, java.nio.charset.StandardCharsets.ISO_8859_1);
-        raw = new RawServer().bytes("/http10.html", "HTTP/1.0 200 Fine\r\ncontent-TYPE: text/html; charset=utf-8\r\n"
+        raw = new RawServer().bytes("/robots.txt", "HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n").bytes("/http10.html", "HTTP/1.0 200 Fine\r\ncontent-TYPE: text/html; charset=utf-8\r\n"
                 + "Set-Cookie: a=1\r\nX-Dup: one\r\nSet-Cookie: b=2\r\nX-Dup: two\r\n\r\n" + odd);
     }
 

@@ -11,6 +11,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -41,6 +43,10 @@ public final class BundleWriter {
     static final String WARNINGS_PATH = "article/warnings.json";
     static final String DATAPACKAGE_PATH = "datapackage.json";
     static final String DIGEST_PATH = "datapackage-digest.json";
+    /** Characters of the article's description kept in datapackage.json, which readers hold whole. */
+    private static final int MAX_DESCRIPTION = 1000;
+    private static final DateTimeFormatter MILLISECONDS =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
     private final String software;
     private final BundleSigner signer;
@@ -142,9 +148,13 @@ public final class BundleWriter {
         Map<String, Object> page = new LinkedHashMap<>();
         page.put("id", id);
         page.put("url", capture.url().toString());
-        page.put("ts", rfc3339(capture.date()));
+        page.put("ts", timestamp(capture.date()));
         if (article.title() != null) {
             page.put("title", article.title());
+        }
+        if (article.text() != null && !article.text().isEmpty()) {
+            // as browsertrix writes it: ReplayWeb.page's full-text search reads this field
+            page.put("text", article.text());
         }
         String text = BundleJson.line(header) + "\n" + BundleJson.line(page) + "\n";
         return text.getBytes(StandardCharsets.UTF_8);
@@ -165,10 +175,13 @@ public final class BundleWriter {
         dp.put("profile", "data-package");
         dp.put("wacz_version", "1.1.1");
         dp.put("title", article.title() != null ? article.title() : capture.url().toString());
-        dp.put("created", rfc3339(Instant.now()));
+        dp.put("description", description(article, capture));
+        String now = timestamp(Instant.now());
+        dp.put("created", now);
+        dp.put("modified", now);
         dp.put("software", software);
         dp.put("mainPageUrl", capture.url().toString());
-        dp.put("mainPageDate", rfc3339(capture.date()));
+        dp.put("mainPageDate", timestamp(capture.date()));
         dp.put("resources", resources);
         return BundleJson.pretty(dp);
     }
@@ -184,8 +197,22 @@ public final class BundleWriter {
         return (BundleJson.line(digest) + "\n").getBytes(StandardCharsets.UTF_8);
     }
 
+    /** What the bundle holds, in a line: the article's own description, else where and when it was captured. */
+    private String description(Article article, Capture capture) {
+        if (article.description() != null && !article.description().isBlank()) {
+            return CaptureWarning.clipped(article.description().strip(), MAX_DESCRIPTION);
+        }
+        return "The page " + capture.url() + " as " + software + " captured it on " + timestamp(capture.date());
+    }
+
+    /** An RFC 3339 time in UTC to the second, as a signature's {@code created} has it (issue 14). */
     static String rfc3339(Instant instant) {
         return instant.truncatedTo(ChronoUnit.SECONDS).toString();
+    }
+
+    /** A page's or the package's time: RFC 3339 in UTC with milliseconds, always three digits, as browsertrix and js-wacz write it. */
+    private static String timestamp(Instant instant) {
+        return MILLISECONDS.format(instant);
     }
 
     /** Lets the ZIP stream finish its central directory without closing the caller's stream. */

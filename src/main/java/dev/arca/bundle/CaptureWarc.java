@@ -39,6 +39,12 @@ final class CaptureWarc {
 
     static final String FILENAME = "data.warc.gz";
     static final String MARKDOWN_URI_PREFIX = "urn:arca:markdown:";
+    /** The target of the article's metadata record, followed by the page URL, as browsertrix's {@code urn:text:}. */
+    static final String ARTICLE_URI_PREFIX = "urn:arca:article:";
+    /** The target of the warnings' metadata record, followed by the page URL. */
+    static final String WARNINGS_URI_PREFIX = "urn:arca:warnings:";
+    /** The target of the record listing requisites that got no response, followed by the page URL. */
+    static final String UNREACHED_URI_PREFIX = "urn:arca:unreached:";
     // set as text: jwarc would print its own WarcDigest in base32, which its validator rejects for sha256
     private static final String BLOCK_DIGEST = "WARC-Block-Digest";
     private static final String PAYLOAD_DIGEST = "WARC-Payload-Digest";
@@ -73,16 +79,16 @@ final class CaptureWarc {
         warc.warcinfo(software, info, capture.date());
         URI page = capture.exchanges().isEmpty() ? warc.pageResource(capture) : warc.exchanges(capture);
         warc.requisites(capture);
-        warc.metadata(articleJson, page, capture.date());
+        warc.metadata(articleJson, ARTICLE_URI_PREFIX + capture.url(), page, capture.date());
         byte[] unreached = BundleJson.unreachedRequisites(capture.requisites());
         if (unreached != null) {
-            warc.metadata(unreached, page, capture.date());
+            warc.metadata(unreached, UNREACHED_URI_PREFIX + capture.url(), page, capture.date());
         }
         if (markdown != null) {
             warc.markdown(markdown, capture.url(), page, capture.date());
         }
         if (warnings != null) {
-            warc.metadata(warnings, page, capture.date());
+            warc.metadata(warnings, WARNINGS_URI_PREFIX + capture.url(), page, capture.date());
         }
         warc.writer.close();
         return new WarcFile(warc.buffer.toByteArray(), warc.index);
@@ -158,9 +164,10 @@ final class CaptureWarc {
     }
 
     /** A JSON document about the page: the article, or the warnings of the steps derived from it. */
-    private void metadata(byte[] json, URI page, Instant date) throws IOException {
-        // no WARC-Target-URI: replay indexes would let it shadow the page
-        write(new WarcMetadata.Builder().version(MessageVersion.WARC_1_1).recordId(newId()).date(date)
+    private void metadata(byte[] json, String target, URI page, Instant date) throws IOException {
+        // a urn: target, not the page's URL, which replay would then answer with this record; indexers
+        // such as warcio.js need a target on every record they index
+        write(new WarcMetadata.Builder().version(MessageVersion.WARC_1_1).recordId(newId()).date(date).targetURI(target)
                 .addHeader("WARC-Refers-To", "<" + page + ">")
                 .body(MediaType.JSON, json).setHeader(BLOCK_DIGEST, Digests.sha256(json)).build(), null);
     }

@@ -53,11 +53,15 @@ public record CaptureWarning(String step, String message) {
                 break;
             }
         }
-        String line = text.substring(0, end).replaceAll("\\p{Cntrl}", " ").strip();
-        if (line.length() <= MAX_MESSAGE) {
-            return line;
+        return clipped(text.substring(0, end).replaceAll("\\p{Cntrl}", " ").strip(), MAX_MESSAGE);
+    }
+
+    /** {@code text} cut to at most {@code max} characters, the last an ellipsis when it was cut; never inside a surrogate pair. */
+    static String clipped(String text, int max) {
+        if (text.length() <= max) {
+            return text;
         }
-        int cut = MAX_MESSAGE - 1;
-        return line.substring(0, Character.isHighSurrogate(line.charAt(cut - 1)) ? cut - 1 : cut) + "…";
+        int cut = max - 1;
+        return text.substring(0, Character.isHighSurrogate(text.charAt(cut - 1)) ? cut - 1 : cut) + "…";
     }
 }

@@ -33,9 +33,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
- * The HTML pages of a web archive as {@link Capture}s, one at a time: a WARC (1.0 or 1.1, gzipped
+ * The HTML pages (or pages of other chosen media types) of a web archive as {@link Capture}s, one at a time: a WARC (1.0 or 1.1, gzipped
  * or not; ARC through jwarc) or a WACZ (the WARCs under {@code archive/}), from any tool. Each
  * page's response is paired with its request (by {@code WARC-Concurrent-To}, else the last request
  * for its URL), preceded by the redirects that led to it when the archive holds them, and a revisit
@@ -80,6 +81,7 @@ public final class WarcCaptures implements Closeable {
     private final Path file;
     private final long maxSize;
     private final Problems problems;
+    private final Predicate<String> pages;
     private final ZipFile zip;
     private final Deque<String> members = new ArrayDeque<>();
     private String member;
@@ -90,10 +92,11 @@ public final class WarcCaptures implements Closeable {
     private final Map<String, List<Exchange>> redirectsTo = bounded();
     private final Map<String, Long> responsesByDigest = bounded();
 
-    private WarcCaptures(Path file, long maxSize, Problems problems, ZipFile zip) {
+    private WarcCaptures(Path file, long maxSize, Problems problems, Predicate<String> pages, ZipFile zip) {
         this.file = file;
         this.maxSize = maxSize;
         this.problems = problems;
+        this.pages = pages;
         this.zip = zip;
     }
 
@@ -102,21 +105,40 @@ public final class WarcCaptures implements Closeable {
      * or decoded) are skipped and told to {@code problems}.
      */
     public static WarcCaptures open(Path file, long maxSize, Problems problems) throws IOException {
-        String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
-        if (!name.endsWith(".wacz")) {
-            WarcCaptures captures = new WarcCaptures(file, maxSize, problems, null);
+        return open(file, maxSize, problems, MediaTypes::isHtml);
+    }
+
+    /**
+     * The same, with the responses whose media type {@code pages} accepts as pages instead of HTML ones
+     * (a response without a Content-Type is sniffed).
+     */
+    public static WarcCaptures open(Path file, long maxSize, Problems problems, Predicate<String> pages) throws IOException {
+        if (!isWacz(file)) {
+            WarcCaptures captures = new WarcCaptures(file, maxSize, problems, pages, null);
             captures.start(null, () -> Files.newInputStream(file));
             return captures;
         }
         ZipFile zip = ZipFile.builder().setPath(file).get();
-        WarcCaptures captures = new WarcCaptures(file, maxSize, problems, zip);
+        WarcCaptures captures = new WarcCaptures(file, maxSize, problems, pages, zip);
+        captures.members.addAll(warcMembers(zip));
+        return captures;
+    }
+
+    /** Whether {@code file} is read as a WACZ (by its name), else as a WARC or ARC file. */
+    static boolean isWacz(Path file) {
+        return file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".wacz");
+    }
+
+    /** The WARCs of a WACZ, in the order of its ZIP directory. */
+    static List<String> warcMembers(ZipFile zip) {
+        List<String> names = new ArrayList<>();
         for (ZipArchiveEntry entry : Collections.list(zip.getEntries())) {
             String entryName = entry.getName();
             if (entryName.startsWith("archive/") && (entryName.endsWith(".warc") || entryName.endsWith(".warc.gz"))) {
-                captures.members.add(entryName);
+                names.add(entryName);
             }
         }
-        return captures;
+        return names;
     }
 
     /** The next HTML page, or empty at the end of the archive. */
@@ -188,7 +210,7 @@ public final class WarcCaptures implements Closeable {
         byte[] decoded = new ContentDecoder(maxSize).decode(exchange.body(), exchange.responseHeader("Content-Encoding").orElse(null));
         String mediaType = MediaTypes.of(contentType);
         mediaType = mediaType != null ? mediaType : MediaTypes.sniff(decoded);
-        if (!MediaTypes.isHtml(mediaType)) {
+        if (mediaType == null || !pages.test(mediaType)) {
             return Optional.empty();
         }
         List<Exchange> hops = new ArrayList<>(redirectsTo.getOrDefault(exchange.uri().toString(), List.of()));

@@ -5,6 +5,7 @@ import dev.arca.index.StoreIndex;
 import dev.arca.index.Unreadable;
 import dev.arca.store.Diagnostics;
 import dev.arca.store.Store;
+import dev.arca.store.StoreLock;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -14,6 +15,7 @@ import picocli.CommandLine.Spec;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /** The {@code arca} command: global options; {@link Subcommands} adds the commands that do the work. */
 @Command(name = "arca",
@@ -129,6 +131,26 @@ public final class ArcaCommand implements Runnable {
             error("skipping damaged bundle " + bad.bundle() + ": " + bad.reason() + " (see 'arca verify')");
         }
         return index;
+    }
+
+    /**
+     * The lock of {@link #store()} for a command that writes bundles, waiting for another run unless
+     * {@code noWait}; null when not taken, which was said on stderr.
+     */
+    StoreLock lockStore(boolean noWait) throws IOException, InterruptedException {
+        Store store = store();
+        Optional<StoreLock> lock = store.tryLock();
+        if (lock.isPresent()) {
+            return lock.get();
+        }
+        String busy = "the store " + store.root() + " is in use by another arca run"
+                + store.lockHolder().map(pid -> " (pid " + pid + ")").orElse("");
+        if (noWait) {
+            error(busy + "; not waiting (--no-wait)");
+            return null;
+        }
+        note(busy + "; waiting for it to finish");
+        return store.lock();
     }
 
     /** Closes the store's index, if this command line opened it. */

@@ -11,8 +11,10 @@ import org.netpreserve.jwarc.WarcWriter;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -37,7 +39,22 @@ public record SourceRecord(byte[] bytes, boolean converted) {
      * plain); a block larger than {@code maxSize} bytes is refused.
      */
     public static SourceRecord read(InputStream in, long maxSize) throws IOException {
-        BufferedInputStream buffered = new BufferedInputStream(in, 1 << 16);
+        return read(new Positioned(in), maxSize);
+    }
+
+    /**
+     * How many bytes of the archive the record at the current position of {@code in} takes, its
+     * gzip member whole when it has one: where the next record starts.
+     */
+    static long size(InputStream in, long maxSize) throws IOException {
+        Positioned positioned = new Positioned(in);
+        if (read(positioned, maxSize).converted()) {
+            throw new IOException("an ARC record's end is not known");
+        }
+        return positioned.position();
+    }
+
+    private static SourceRecord read(Positioned buffered, long maxSize) throws IOException {
         buffered.mark(2);
         boolean gzip = buffered.read() == 0x1f && buffered.read() == 0x8b;
         buffered.reset();
@@ -69,6 +86,11 @@ public record SourceRecord(byte[] bytes, boolean converted) {
         }
         head.write(block);
         head.write(END);
+        // the record's end, CRLF CRLF, and for a gzip member its trailer, which puts the source right after it
+        record.readNBytes(END.length);
+        if (gzip) {
+            record.transferTo(OutputStream.nullOutputStream());
+        }
         return new SourceRecord(head.toByteArray(), false);
     }
 
@@ -103,6 +125,56 @@ public record SourceRecord(byte[] bytes, boolean converted) {
         head.write('\n');
         String line = new String(head.toByteArray(), start, head.size() - start, StandardCharsets.ISO_8859_1);
         return line.strip();
+    }
+
+    /**
+     * A buffered stream that knows how far into its source its readers are: what it pulled from the
+     * source less what waits in its buffer. A gzip reader's mark and reset leave it at the member's end.
+     */
+    private static final class Positioned extends BufferedInputStream {
+        private final Counting source;
+
+        Positioned(InputStream in) {
+            this(new Counting(in));
+        }
+
+        private Positioned(Counting source) {
+            super(source, 1 << 16);
+            this.source = source;
+        }
+
+        synchronized long position() {
+            return source.count - (count - pos);
+        }
+    }
+
+    private static final class Counting extends FilterInputStream {
+        private long count;
+
+        Counting(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = in.read();
+            count += b < 0 ? 0 : 1;
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = in.read(b, off, len);
+            count += Math.max(n, 0);
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            long skipped = in.skip(n);
+            count += skipped;
+            return skipped;
+        }
     }
 
     /** An ARC record as jwarc reads it, written again as a WARC/1.1 response with SHA-256 digests. */

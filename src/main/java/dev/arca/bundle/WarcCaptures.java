@@ -87,6 +87,7 @@ public final class WarcCaptures implements Closeable {
     private String member;
     private Source source;
     private WarcReader reader;
+    private long lastRecord = -1;
     private final Map<URI, List<Header>> requestsById = bounded();
     private final Map<String, List<Header>> requestsByTarget = bounded();
     private final Map<String, List<Exchange>> redirectsTo = bounded();
@@ -147,18 +148,18 @@ public final class WarcCaptures implements Closeable {
             if (reader == null && !nextMember()) {
                 return Optional.empty();
             }
-            long offset = reader.position();
             Optional<WarcRecord> record;
             try {
                 record = reader.next();
             } catch (IOException | RuntimeException e) {
-                damaged(offset, e);
+                damaged(nextRecordOffset(), e);
                 continue;
             }
             if (record.isEmpty()) {
                 closeReader();
                 continue;
             }
+            lastRecord = record.get().position();
             try {
                 Optional<Found> found = take(record.get());
                 if (found.isPresent()) {
@@ -169,6 +170,23 @@ public final class WarcCaptures implements Closeable {
             } catch (IOException | RuntimeException e) {
                 damaged(record.get().position(), e);
             }
+        }
+    }
+
+    /**
+     * Where the record after the last one read starts, which is where a record that cannot be read
+     * is: jwarc tells where a record starts, not where it ends. The start of the last one when even
+     * that cannot be told (an ARC record, or one larger than the size limit).
+     */
+    private long nextRecordOffset() {
+        if (lastRecord < 0) {
+            return 0;
+        }
+        try (InputStream in = source.open()) {
+            in.skipNBytes(lastRecord);
+            return lastRecord + SourceRecord.size(in, maxSize);
+        } catch (IOException | RuntimeException e) {
+            return lastRecord;
         }
     }
 
@@ -288,6 +306,7 @@ public final class WarcCaptures implements Closeable {
         this.member = memberName;
         this.source = opened;
         this.reader = new WarcReader(opened.open());
+        this.lastRecord = -1;
     }
 
     private void damaged(long offset, Exception e) throws IOException {

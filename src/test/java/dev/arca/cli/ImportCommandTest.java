@@ -179,6 +179,51 @@ class ImportCommandTest {
         assertThat(cli("missing").bundles()).isEmpty();
     }
 
+    @Test
+    void aTruncatedWarcGzImportsEverythingBeforeTheDamage() throws Exception {
+        long front = offsetOf(gz, server.url("/"));
+        Path truncated = dir.resolve("damaged/truncated.warc.gz");
+        Files.createDirectories(truncated.getParent());
+        Files.write(truncated, java.util.Arrays.copyOf(Files.readAllBytes(gz), (int) front + 40));
+
+        Cli.Result r = cli("truncated").run("import", "--json", truncated.toString());
+
+        assertThat(r.status()).isEqualTo(1);
+        assertThat(json(r)).extracting(p -> p.get("url").asText()).containsExactly(server.url("/story"));
+        assertThat(r.err()).contains("import " + truncated + " at offset " + front + ": skipped: damaged record");
+        assertThat(r.err()).contains("imported 1, unchanged 0, skipped 0, failed 0, damaged records 1");
+    }
+
+    @Test
+    void aGzipMemberWithFlippedBytesIsReportedWithItsOffsetAndWhatCameBeforeIsImported() throws Exception {
+        long front = offsetOf(gz, server.url("/"));
+        byte[] bytes = Files.readAllBytes(gz);
+        for (int i = 30; i < 60; i++) {
+            bytes[(int) front + i] ^= (byte) 0x5a;
+        }
+        Path flipped = dir.resolve("damaged/flipped.warc.gz");
+        Files.createDirectories(flipped.getParent());
+        Files.write(flipped, bytes);
+
+        Cli.Result r = cli("flipped").run("import", "--json", flipped.toString());
+
+        assertThat(r.status()).isEqualTo(1);
+        assertThat(json(r)).extracting(p -> p.get("url").asText()).containsExactly(server.url("/story"));
+        assertThat(r.err()).contains("import " + flipped + " at offset " + front + ": skipped: damaged record");
+    }
+
+    /** Where the response for {@code url} starts in a WARC file. */
+    static long offsetOf(Path warc, String url) throws IOException {
+        try (WarcReader reader = new WarcReader(warc)) {
+            for (WarcRecord record : reader) {
+                if (record instanceof org.netpreserve.jwarc.WarcResponse response && response.target().equals(url)) {
+                    return reader.position();
+                }
+            }
+        }
+        throw new AssertionError("no response for " + url);
+    }
+
     /** The source's records by WARC-Record-ID. */
     static Map<String, WarcRecord> records(Path warc) throws IOException {
         Map<String, WarcRecord> records = new HashMap<>();

@@ -177,6 +177,16 @@ public record SourceRecord(byte[] bytes, boolean converted) {
         }
     }
 
+    /** What follows the HTTP head in {@code block}, as verify digests a payload. */
+    private static byte[] payload(byte[] block) {
+        for (int i = 0; i + 3 < block.length; i++) {
+            if (block[i] == '\r' && block[i + 1] == '\n' && block[i + 2] == '\r' && block[i + 3] == '\n') {
+                return java.util.Arrays.copyOfRange(block, i + 4, block.length);
+            }
+        }
+        return new byte[0];
+    }
+
     /** An ARC record as jwarc reads it, written again as a WARC/1.1 response with SHA-256 digests. */
     private static SourceRecord arc(InputStream in, long maxSize) throws IOException {
         try (WarcReader reader = new WarcReader(in)) {
@@ -188,7 +198,7 @@ public record SourceRecord(byte[] bytes, boolean converted) {
             if (block.length > maxSize) {
                 throw new IOException("the record's block is larger than the size limit");
             }
-            byte[] payload = arc.http().body().stream().readAllBytes();
+            byte[] payload = payload(block);
             WarcResponse.Builder response = new WarcResponse.Builder(arc.target()).version(MessageVersion.WARC_1_1)
                     .date(arc.date()).body(MediaType.HTTP_RESPONSE, block)
                     .setHeader("WARC-Block-Digest", Digests.sha256(block))

@@ -58,7 +58,7 @@ public final class WarcCaptures implements Closeable {
      * @param file     the archive file
      * @param member   the WARC inside a WACZ, or null for a WARC file
      * @param offset   the response (or revisit) record's offset in the WARC
-     * @param recordId its WARC-Record-ID
+     * @param recordId its WARC-Record-ID, or null for an ARC record, which has none
      */
     public record Provenance(Path file, String member, long offset, String recordId) {
     }
@@ -234,7 +234,7 @@ public final class WarcCaptures implements Closeable {
         List<Exchange> hops = new ArrayList<>(redirectsTo.getOrDefault(exchange.uri().toString(), List.of()));
         hops.add(exchange);
         Capture capture = new Capture(hops.get(0).uri(), exchange.uri(), exchange.date(), hops, mediaType, contentType, decoded);
-        return Optional.of(new Found(capture, new Provenance(file, member, offset, record.id().toString())));
+        return Optional.of(new Found(capture, new Provenance(file, member, offset, record.headers().first("WARC-Record-ID").map(WarcCaptures::unbracketed).orElse(null))));
     }
 
     /** A revisit, as the earlier response with the same payload that this archive holds. */
@@ -259,6 +259,10 @@ public final class WarcCaptures implements Closeable {
                 return page(revisit, exchange, revisit.position());
             }
         }
+    }
+
+    private static String unbracketed(String id) {
+        return id.startsWith("<") && id.endsWith(">") ? id.substring(1, id.length() - 1) : id;
     }
 
     private Exchange exchange(WarcCaptureRecord record, HttpResponse http, String target) throws IOException {

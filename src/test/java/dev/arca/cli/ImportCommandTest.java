@@ -180,6 +180,26 @@ class ImportCommandTest {
     }
 
     @Test
+    void extractPrintsOneArticlePerPageOfAWarcAsTheHtmlFileWouldGiveStoringNothing() throws Exception {
+        Cli cli = cli("extract");
+        Cli.Result r = cli.run("extract", gz.toString());
+
+        assertThat(r.status()).as(r.err()).isZero();
+        List<JsonNode> lines = json(r);
+        assertThat(lines).extracting(l -> l.get("url").asText()).containsExactly(server.url("/story"), server.url("/"));
+        com.fasterxml.jackson.databind.node.ObjectNode story = (com.fasterxml.jackson.databind.node.ObjectNode) lines.get(0);
+        assertThat(story.get("source").asText()).isEqualTo(gz.toAbsolutePath().toString());
+        assertThat(story.get("offset").asLong()).isEqualTo(offsetOf(gz, server.url("/story")));
+        assertThat(story.get("capturedAt").asText()).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
+        story.remove(List.of("source", "member", "offset", "capturedAt"));
+        Path html = dir.resolve("story.html");
+        Files.writeString(html, STORY);
+        JsonNode fromFile = new ObjectMapper().readTree(cli.run("extract", html.toString(), "--url", server.url("/story")).out());
+        assertThat(story).isEqualTo(fromFile);
+        assertThat(cli.bundles()).isEmpty();
+    }
+
+    @Test
     void aTruncatedWarcGzImportsEverythingBeforeTheDamage() throws Exception {
         long front = offsetOf(gz, server.url("/"));
         Path truncated = dir.resolve("damaged/truncated.warc.gz");

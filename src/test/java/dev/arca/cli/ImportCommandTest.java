@@ -129,6 +129,21 @@ class ImportCommandTest {
     }
 
     @Test
+    void showVerifyAndRestoreTakeThePathOfAWaczFile() throws Exception {
+        Cli cli = cli("by-path");
+        Cli.Result r = cli.run("import", "--json", plain.toString());
+        Path copy = dir.resolve("elsewhere/story.wacz");
+        Files.createDirectories(copy.getParent());
+        Files.copy(Path.of(json(r).get(0).get("bundle").asText()), copy);
+
+        Cli.Result show = cli.run("show", copy.toString());
+        assertThat(show.status()).as(show.err()).isZero();
+        assertThat(show.out()).contains("Harbour bridge reopens").contains(server.url("/old-story"));
+        assertThat(cli.run("verify", copy.toString()).out()).contains("story\tok");
+        assertThat(cli.run("restore", copy.toString(), "--as", "original").out()).isEqualTo(STORY);
+    }
+
+    @Test
     void aPlainWarcImportsTheSameWay() throws Exception {
         Cli.Result r = cli("plain").run("import", plain.toString());
 

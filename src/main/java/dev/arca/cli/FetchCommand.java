@@ -183,8 +183,8 @@ final class FetchCommand implements Callable<Integer> {
         return report;
     }
 
-    /** The crawl asks the index whether a page is stored already: the newest of its captures. */
-    private static StoredPages storedPages(StoreIndex index) {
+    /** The crawl (and an import) asks the index whether a page is stored already: the newest of its captures. */
+    static StoredPages storedPages(StoreIndex index) {
         return (normalizedUrl, unreadable) -> index.snapshots(normalizedUrl, unreadable).stream().findFirst()
                 .map(capture -> new StoredPage(capture.entry(), capture.article().title()));
     }

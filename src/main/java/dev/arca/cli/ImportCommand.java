@@ -2,12 +2,9 @@ package dev.arca.cli;
 
 import dev.arca.archive.Archiver;
 import dev.arca.archive.Import;
-import dev.arca.archive.StoredPage;
-import dev.arca.archive.StoredPages;
 import dev.arca.bundle.BundleSigner;
 import dev.arca.extract.Extractor;
 import dev.arca.fetch.MediaTypes;
-import dev.arca.index.StoreIndex;
 import dev.arca.store.Store;
 import dev.arca.store.StoreLock;
 import picocli.CommandLine.Command;
@@ -120,7 +117,7 @@ final class ImportCommand implements Callable<Integer> {
                     ? new TerminalProgress(arca.console().err()) : Progress.NONE;
             ImportReport report = new ImportReport(arca, json, progress);
             try (progress) {
-                Import imports = new Import(settings, storedPages(arca.storeIndex()),
+                Import imports = new Import(settings, FetchCommand.storedPages(arca.storeIndex()),
                         new Archiver(Extractor.create(), store, Version.software(), signer), report, ErrorHandler::describe);
                 for (Path file : files) {
                     if (report.stopped()) {
@@ -139,12 +136,6 @@ final class ImportCommand implements Callable<Integer> {
             }
             return report.allOk() ? ExitCodes.OK : ExitCodes.FAILED;
         }
-    }
-
-    /** The import asks the index for the newest capture of a page's URL. */
-    private static StoredPages storedPages(StoreIndex index) {
-        return (normalizedUrl, unreadable) -> index.snapshots(normalizedUrl, unreadable).stream().findFirst()
-                .map(capture -> new StoredPage(capture.entry(), capture.article().title()));
     }
 
     /** The files given, and the web archives below the directories given, in name order; a path that is not there is an error. */

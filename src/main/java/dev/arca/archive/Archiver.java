@@ -5,6 +5,7 @@ import dev.arca.bundle.BundleWriter;
 import dev.arca.bundle.CaptureWarning;
 import dev.arca.bundle.ContentHash;
 import dev.arca.bundle.DerivedSteps;
+import dev.arca.bundle.SourceRecord;
 import dev.arca.extract.Article;
 import dev.arca.extract.Extraction;
 import dev.arca.extract.ExtractionFailure;
@@ -20,6 +21,7 @@ import dev.arca.store.Store;
 import dev.arca.store.StoreEntry;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -83,17 +85,40 @@ public final class Archiver {
      * and nothing is stored; null means store in any case.
      */
     public Archived archive(Capture capture, Map<String, String> warcinfo, String previousHash) throws IOException {
+        return archive(capture, previousHash, true, (out, id, complete, article, md, steps) ->
+                bundles.write(out, id, complete, article, md, steps, warcinfo));
+    }
+
+    /**
+     * The same for a capture imported from another web archive: the bundle's WARC holds {@code records}
+     * as they are in the source, {@code page} (the page response's WARC-Record-ID) first among them.
+     */
+    public Archived archiveCopied(Capture capture, List<SourceRecord> records, URI page,
+                                  List<Map.Entry<String, String>> warcinfo, String previousHash) throws IOException {
+        // the page's resources are those the source archive holds: nothing is fetched for it
+        return archive(capture, previousHash, false, (out, id, complete, article, md, steps) ->
+                bundles.writeCopied(out, id, complete, records, page, article, md, steps, warcinfo));
+    }
+
+    /** How the bundle is written once the derived steps have run. */
+    @FunctionalInterface
+    private interface Bundle {
+        void write(OutputStream out, String id, Capture capture, Article article, String markdown, DerivedSteps steps)
+                throws IOException;
+    }
+
+    private Archived archive(Capture capture, String previousHash, boolean fetchRequisites, Bundle bundle) throws IOException {
         Consumer<String> fault = faults;
         DerivedSteps steps = new DerivedSteps(fault);
         Article article = extract(capture, steps);
         if (previousHash != null && !steps.failed(CaptureWarning.EXTRACT) && previousHash.equals(ContentHash.of(article))) {
             return new Archived(null, article, List.of());
         }
-        Capture complete = withRequisites(capture, article, steps);
+        Capture complete = fetchRequisites ? withRequisites(capture, article, steps) : capture;
         String md = steps.run(CaptureWarning.MARKDOWN, () -> markdown.render(article)).orElse(null);
         StoreEntry entry = store.save(capture.date(), (out, id) -> {
             fault.accept(WRITE);
-            bundles.write(out, id, complete, article, md, steps, warcinfo);
+            bundle.write(out, id, complete, article, md, steps);
         });
         return new Archived(entry, article, steps.warnings());
     }

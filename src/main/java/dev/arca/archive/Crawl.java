@@ -1,6 +1,5 @@
 package dev.arca.archive;
 
-import dev.arca.bundle.BundleReader;
 import dev.arca.fetch.Capture;
 import dev.arca.fetch.FetchException;
 import dev.arca.fetch.FetchOptions;
@@ -231,14 +230,6 @@ public final class Crawl {
 
     /** The content hash of the newest earlier capture, or null when there is none or it cannot be read. */
     private String previousHash(StoreEntry previous) {
-        if (previous == null) {
-            return null;
-        }
-        try (BundleReader reader = BundleReader.open(previous.bundle())) {
-            return reader.info().contentHash();
-        } catch (IOException e) {
-            listener.unreadable(previous, e);
-            return null;
-        }
+        return StoredPage.contentHash(previous, listener::unreadable);
     }
 }

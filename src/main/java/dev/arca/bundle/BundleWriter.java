@@ -9,6 +9,7 @@ import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -82,12 +83,38 @@ public final class BundleWriter {
      */
     public void write(OutputStream out, String id, Capture capture, Article extracted, String markdown,
                       DerivedSteps steps, Map<String, String> warcinfo) throws IOException {
+        write(out, id, capture, extracted, steps,
+                (articleJson, warningsJson) -> CaptureWarc.write(capture, articleJson, markdown, warningsJson, software, warcinfo));
+    }
+
+    /**
+     * Writes the bundle of a capture imported from another web archive: its WARC holds {@code records}
+     * as they were in the source (see {@link SourceRecord}), not records rebuilt from the exchanges.
+     *
+     * @param page     the WARC-Record-ID of the page's response among {@code records}
+     * @param warcinfo warcinfo fields, where a name may repeat (the provenance of each copied record)
+     */
+    public void writeCopied(OutputStream out, String id, Capture capture, List<SourceRecord> records, URI page,
+                            Article extracted, String markdown, DerivedSteps steps,
+                            List<Map.Entry<String, String>> warcinfo) throws IOException {
+        write(out, id, capture, extracted, steps, (articleJson, warningsJson) ->
+                CaptureWarc.copied(capture, records, page, articleJson, markdown, warningsJson, software, warcinfo));
+    }
+
+    /** How a bundle's WARC is made from the article and warnings as JSON (the latter null when none). */
+    @FunctionalInterface
+    private interface WarcMaker {
+        WarcFile make(byte[] articleJson, byte[] warningsJson) throws IOException;
+    }
+
+    private void write(OutputStream out, String id, Capture capture, Article extracted, DerivedSteps steps,
+                       WarcMaker warcs) throws IOException {
         Optional<byte[]> json = steps.run(CaptureWarning.ARTICLE_JSON, () -> BundleJson.article(extracted));
         Article article = json.isPresent() ? extracted : Article.unextracted(capture.url().toString(), capture.mediaType());
         byte[] articleJson = json.isPresent() ? json.get() : BundleJson.article(article);
         List<CaptureWarning> warnings = steps.warnings();
         byte[] warningsJson = warnings.isEmpty() ? null : BundleJson.warnings(warnings);
-        WarcFile warc = CaptureWarc.write(capture, articleJson, markdown, warningsJson, software, warcinfo);
+        WarcFile warc = warcs.make(articleJson, warningsJson);
         Instant date = capture.date();
         Map<String, byte[]> members = new LinkedHashMap<>();
         members.put(WARC_PATH, warc.bytes());

@@ -4,10 +4,12 @@ import dev.arca.fetch.Capture;
 import dev.arca.fetch.Exchange;
 import dev.arca.fetch.FetchedRequisite;
 import dev.arca.fetch.MediaTypes;
+import org.netpreserve.jwarc.HttpResponse;
 import org.netpreserve.jwarc.MediaType;
 import org.netpreserve.jwarc.MessageVersion;
 import org.netpreserve.jwarc.WarcCompression;
 import org.netpreserve.jwarc.WarcMetadata;
+import org.netpreserve.jwarc.WarcReader;
 import org.netpreserve.jwarc.WarcRecord;
 import org.netpreserve.jwarc.WarcRequest;
 import org.netpreserve.jwarc.WarcResource;
@@ -15,6 +17,7 @@ import org.netpreserve.jwarc.WarcResponse;
 import org.netpreserve.jwarc.WarcWriter;
 import org.netpreserve.jwarc.Warcinfo;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -22,7 +25,6 @@ import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -76,32 +78,78 @@ final class CaptureWarc {
     static WarcFile write(Capture capture, byte[] articleJson, String markdown, byte[] warnings, String software,
                           Map<String, String> info) throws IOException {
         CaptureWarc warc = new CaptureWarc();
-        warc.warcinfo(software, info, capture.date());
+        warc.warcinfo(software, List.copyOf(info.entrySet()), capture.date());
         URI page = capture.exchanges().isEmpty() ? warc.pageResource(capture) : warc.exchanges(capture);
         warc.requisites(capture);
-        warc.metadata(articleJson, ARTICLE_URI_PREFIX + capture.url(), page, capture.date());
-        byte[] unreached = BundleJson.unreachedRequisites(capture.requisites());
-        if (unreached != null) {
-            warc.metadata(unreached, UNREACHED_URI_PREFIX + capture.url(), page, capture.date());
-        }
-        if (markdown != null) {
-            warc.markdown(markdown, capture.url(), page, capture.date());
-        }
-        if (warnings != null) {
-            warc.metadata(warnings, WARNINGS_URI_PREFIX + capture.url(), page, capture.date());
-        }
-        warc.writer.close();
-        return new WarcFile(warc.buffer.toByteArray(), warc.index);
+        return warc.derived(capture, page, articleJson, markdown, warnings);
     }
 
-    private void warcinfo(String software, Map<String, String> extra, Instant date) throws IOException {
-        Map<String, List<String>> fields = new LinkedHashMap<>();
-        fields.put("software", List.of(software));
-        fields.put("format", List.of("WARC File Format 1.1"));
-        fields.put("conformsTo", List.of("http://iipc.github.io/warc-specifications/specifications/warc-format/warc-1.1/"));
-        extra.forEach((k, v) -> fields.put(k, List.of(v)));
+    /**
+     * Writes the WARC of an imported capture: warcinfo, then {@code records} copied from the source
+     * archive as they are (the page's requests and responses, its resources), then the derived records.
+     *
+     * @param page the WARC-Record-ID of the page's response among {@code records}
+     * @param info warcinfo fields beyond software and format, a name may repeat (one per copied record)
+     */
+    static WarcFile copied(Capture capture, List<SourceRecord> records, URI page, byte[] articleJson, String markdown,
+                           byte[] warnings, String software, List<Map.Entry<String, String>> info) throws IOException {
+        CaptureWarc warc = new CaptureWarc();
+        warc.warcinfo(software, info, capture.date());
+        for (SourceRecord record : records) {
+            warc.member(record.bytes(), indexed(record.bytes()));
+        }
+        return warc.derived(capture, page, articleJson, markdown, warnings);
+    }
+
+    /** The article, Markdown and warnings records, about the page record {@code page}; then the finished WARC. */
+    private WarcFile derived(Capture capture, URI page, byte[] articleJson, String markdown, byte[] warnings) throws IOException {
+        metadata(articleJson, ARTICLE_URI_PREFIX + capture.url(), page, capture.date());
+        byte[] unreached = BundleJson.unreachedRequisites(capture.requisites());
+        if (unreached != null) {
+            metadata(unreached, UNREACHED_URI_PREFIX + capture.url(), page, capture.date());
+        }
+        if (markdown != null) {
+            markdown(markdown, capture.url(), page, capture.date());
+        }
+        if (warnings != null) {
+            metadata(warnings, WARNINGS_URI_PREFIX + capture.url(), page, capture.date());
+        }
+        writer.close();
+        return new WarcFile(buffer.toByteArray(), index);
+    }
+
+    /**
+     * The index entry of a copied response or resource, with the SHA-256 of its payload as the bundle's
+     * own records have; none for other records (a revisit is replayed from the response it refers to).
+     */
+    private static IndexedRecord indexed(byte[] bytes) throws IOException {
+        try (WarcReader reader = new WarcReader(new ByteArrayInputStream(bytes))) {
+            WarcRecord record = reader.next().orElseThrow(() -> new IOException("no record in a copied record's bytes"));
+            if (record instanceof WarcResponse response) {
+                HttpResponse http = response.http();
+                String mime = http.headers().first("Content-Type").map(MediaTypes::of).orElse("unk");
+                // the payload as verify digests it: the bytes after the HTTP head, chunked or not
+                byte[] payload = http.body().stream().readAllBytes();
+                return new IndexedRecord(response.target(), response.date(), mime == null ? "unk" : mime,
+                        http.status(), Digests.sha256(payload), 0, 0);
+            }
+            if (record instanceof WarcResource resource) {
+                byte[] block = resource.body().stream().readAllBytes();
+                return new IndexedRecord(resource.target(), resource.date(), resource.contentType().base().toString(), 200,
+                        Digests.sha256(block), 0, 0);
+            }
+            return null;
+        }
+    }
+
+    private void warcinfo(String software, List<Map.Entry<String, String>> extra, Instant date) throws IOException {
+        List<Map.Entry<String, String>> fields = new ArrayList<>();
+        fields.add(Map.entry("software", software));
+        fields.add(Map.entry("format", "WARC File Format 1.1"));
+        fields.add(Map.entry("conformsTo", "http://iipc.github.io/warc-specifications/specifications/warc-format/warc-1.1/"));
+        fields.addAll(extra);
         StringBuilder body = new StringBuilder();
-        fields.forEach((k, v) -> body.append(k).append(": ").append(v.get(0)).append("\r\n"));
+        fields.forEach(f -> body.append(f.getKey()).append(": ").append(f.getValue()).append("\r\n"));
         byte[] block = body.toString().getBytes(StandardCharsets.UTF_8);
         write(new Warcinfo.Builder().version(MessageVersion.WARC_1_1).recordId(newId()).date(date)
                 .filename(FILENAME).body(MediaType.WARC_FIELDS, block)
@@ -186,9 +234,14 @@ final class CaptureWarc {
     private void write(WarcRecord record, IndexedRecord entry) throws IOException {
         recordBuffer.reset();
         writer.write(record);
+        member(recordBuffer.toByteArray(), entry);
+    }
+
+    /** Writes a record's bytes as a gzip member, indexed by {@code entry} when it is not null. */
+    private void member(byte[] record, IndexedRecord entry) throws IOException {
         long offset = buffer.size();
         try (GZIPOutputStream gzip = new LeveledGzip(buffer, DEFLATE_LEVEL)) {
-            recordBuffer.writeTo(gzip);
+            gzip.write(record);
         }
         if (entry != null) {
             index.add(new IndexedRecord(entry.url(), entry.date(), entry.mime(), entry.status(), entry.digest(),

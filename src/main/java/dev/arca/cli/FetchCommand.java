@@ -32,7 +32,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code arca fetch}: archive URLs, lists, feeds and sitemaps, each page as one bundle in the store. */
@@ -183,7 +182,7 @@ final class FetchCommand implements Callable<Integer> {
         Instant sitemapSince = sitemapSince();
         checkListsExist();
         Store store = arca.store();
-        try (StoreLock lock = lock(store)) {
+        try (StoreLock lock = arca.lockStore(noWait)) {
             if (lock == null) {
                 return ExitCodes.LOCKED;
             }
@@ -217,8 +216,8 @@ final class FetchCommand implements Callable<Integer> {
         return report;
     }
 
-    /** The crawl asks the index whether a page is stored already: the newest of its captures. */
-    private static StoredPages storedPages(StoreIndex index) {
+    /** The crawl (and an import) asks the index whether a page is stored already: the newest of its captures. */
+    static StoredPages storedPages(StoreIndex index) {
         return (normalizedUrl, unreadable) -> index.snapshots(normalizedUrl, unreadable).stream().findFirst()
                 .map(capture -> new StoredPage(capture.entry(), capture.article().title()));
     }
@@ -252,22 +251,6 @@ final class FetchCommand implements Callable<Integer> {
     /** More than one input, or inputs that are read as the run goes: worth a progress bar and a summary. */
     private boolean isBatch() {
         return inputs.size() > 1 || !lists.isEmpty() || !feeds.isEmpty() || !sitemaps.isEmpty();
-    }
-
-    /** The store's lock, waiting for another run unless --no-wait; null when not taken. */
-    private StoreLock lock(Store store) throws IOException, InterruptedException {
-        Optional<StoreLock> lock = store.tryLock();
-        if (lock.isPresent()) {
-            return lock.get();
-        }
-        String busy = "the store " + store.root() + " is in use by another arca run"
-                + store.lockHolder().map(pid -> " (pid " + pid + ")").orElse("");
-        if (noWait) {
-            arca.error(busy + "; not waiting (--no-wait)");
-            return null;
-        }
-        arca.note(busy + "; waiting for it to finish");
-        return store.lock();
     }
 
     /** Feeds the inputs to the batch in the order given: URLs, lists, feeds, sitemaps. */

@@ -82,7 +82,7 @@ final class RestoreCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(paramLabel = "ID", description = "The capture's ID, or a unique prefix of it.")
+    @Parameters(paramLabel = "ID", description = "The capture's ID, a unique prefix of it, or the path of a .wacz file.")
     String id;
 
     @Option(names = "--as", paramLabel = "FORM",
@@ -103,7 +103,7 @@ final class RestoreCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Target target = target();
-        StoreEntry entry = arca.store().find(id);
+        StoreEntry entry = arca.bundle(id);
         try (BundleReader reader = BundleReader.open(entry.bundle())) {
             verify(reader);
             if (form == Form.folder) {

@@ -50,6 +50,7 @@ class CompletionIT {
         String load = "source <(arca completion bash); ";
 
         assertThat(shell("bash", load + complete("arca", "fe")).lines()).containsExactly("fetch");
+        assertThat(shell("bash", load + complete("arca", "imp")).lines()).containsExactly("import");
         assertThat(shell("bash", load + complete("arca", "re")).lines()).containsExactlyInAnyOrder("restore", "reindex");
         assertThat(shell("bash", load + complete("arca", "res")).lines()).containsExactly("restore");
         assertThat(shell("bash", load + complete("arca", "fetch", "--max-r")).lines()).containsExactly("--max-redirects");

@@ -1,6 +1,8 @@
 package dev.arca.extract;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What arca keeps of a page for readers: its metadata and its clean content.
@@ -28,6 +30,10 @@ import java.util.List;
  * @param wordCount     words in {@code text}
  * @param text          the body as plain text, one block per line, no title or metadata lines
  * @param html          the body as sanitised HTML with absolute URLs
+ * @param direction     "rtl" for right-to-left text (Arabic, Hebrew, Persian, Urdu ...), "ltr" otherwise; null when unknown
+ * @param provenance    per metadata field (named as in this record): where its value came from, how sure arca is,
+ *                      and the value that lost when sources disagreed
+ * @param comments      the page's comment thread, when extraction was asked to keep it apart; never part of the body
  */
 public record Article(
         String url,
@@ -47,13 +53,27 @@ public record Article(
         double confidence,
         int wordCount,
         String text,
-        String html) {
+        String html,
+        String direction,
+        Map<String, Provenance> provenance,
+        List<Comment> comments) {
 
     public Article {
         authors = authors == null ? List.of() : List.copyOf(authors);
         tags = tags == null ? List.of() : List.copyOf(tags);
         text = text == null ? "" : text;
         html = html == null ? "" : html;
+        // ordered as the fields are: a copy that keeps the order, read-only
+        provenance = provenance == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(provenance));
+        comments = comments == null ? List.of() : List.copyOf(comments);
+    }
+
+    /** An article without direction, provenance or comments (as stored before arca recorded them). */
+    public Article(String url, String canonicalUrl, String title, String byline, List<String> authors, String published,
+            String modified, String siteName, String language, String description, String leadImage, List<String> tags,
+            String sourceUrl, String mediaType, double confidence, int wordCount, String text, String html) {
+        this(url, canonicalUrl, title, byline, authors, published, modified, siteName, language, description, leadImage,
+                tags, sourceUrl, mediaType, confidence, wordCount, text, html, null, Map.of(), List.of());
     }
 
     /** An article for a response that is not HTML (a PDF, an image): metadata only, no body. */

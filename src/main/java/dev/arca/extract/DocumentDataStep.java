@@ -1,11 +1,12 @@
 package dev.arca.extract;
 
+import dev.arca.extract.Metadata.Field;
 import org.jsoup.nodes.Element;
 
 /**
- * Fills metadata gaps from the document itself: {@code <link rel=canonical>}, {@code <html lang>},
- * the first {@code <time datetime>} (preferring one marked as the publication time), and a date
- * in the URL path.
+ * Offers metadata from the document itself: {@code <link rel=canonical>}, {@code <html lang>}
+ * and {@code dir}, the {@code <time datetime>} elements (one marked as the publication time
+ * first), and a date in the URL path.
  */
 public final class DocumentDataStep implements Step {
 
@@ -15,28 +16,27 @@ public final class DocumentDataStep implements Step {
         for (Element link : page.original().getElementsByTag("link")) {
             if (link.attr("rel").equalsIgnoreCase("canonical") && link.hasAttr("href")) {
                 String abs = link.absUrl("href");
-                m.offerCanonicalUrl(abs.isEmpty() ? link.attr("href") : abs);
+                m.offer(Field.CANONICAL_URL, abs.isEmpty() ? link.attr("href") : abs, Source.META);
                 break;
             }
         }
         Element html = page.original().firstElementChild();
         if (html != null && html.normalName().equals("html")) {
-            m.offerLanguage(html.attr("lang"));
-            m.offerLanguage(html.attr("xml:lang"));
+            m.offer(Field.LANGUAGE, html.attr("lang"), Source.META);
+            m.offer(Field.LANGUAGE, html.attr("xml:lang"), Source.META);
+            m.offer(Field.DIRECTION, html.attr("dir"), Source.META);
         }
-        if (m.published() == null) {
-            m.offerPublished(publicationTime(page));
+        Element body = page.original().body();
+        if (body != null) {
+            m.offer(Field.DIRECTION, body.attr("dir"), Source.META);
         }
-        if (m.published() == null) {
-            m.offerPublished(Dates.fromUrl(page.url()));
-        }
-        if (m.published() == null) {
-            m.offerPublished(Dates.fromUrl(m.canonicalUrl()));
-        }
+        offerTimes(page, m);
+        m.offer(Field.PUBLISHED, Dates.fromUrl(page.url()), Source.URL);
+        m.offer(Field.PUBLISHED, Dates.fromUrl(m.canonicalUrl()), Source.URL);
     }
 
-    /** The first {@code <time datetime>}, preferring one marked as the publication time. */
-    private static String publicationTime(Page page) {
+    /** The {@code <time datetime>} marked as the publication time, then the first one. */
+    private static void offerTimes(Page page, Metadata m) {
         String first = null;
         for (Element time : page.original().getElementsByTag("time")) {
             if (!time.hasAttr("datetime")) {
@@ -45,12 +45,14 @@ public final class DocumentDataStep implements Step {
             String v = time.attr("datetime");
             if (time.hasAttr("pubdate") || time.attr("itemprop").contains("datePublished")
                     || time.hasClass("published") || time.hasClass("entry-date")) {
-                return v;
+                m.offer(Field.PUBLISHED, v, Source.TIME);
+                return;
             }
             if (first == null) {
                 first = v;
             }
         }
-        return first;
+        // an unmarked <time> may date anything on the page: a teaser, a comment, today
+        m.offer(Field.PUBLISHED, first, Source.TIME, Source.TIME.trust() - 0.25);
     }
 }

@@ -43,7 +43,7 @@ public final class Extractor {
     public static Extractor create() {
         return new Extractor(
                 List.of(new JsonLdStep(), new MetaTagStep(), new MicrodataStep(), new DocumentDataStep(),
-                        new TextDateStep(), new TitleStep(), new BylineStep(), new SourceLinkStep()),
+                        new TextDateStep(), new DateStep(), new TitleStep(), new BylineStep(), new SourceLinkStep()),
                 List.of(new Prune(), new Score(), new Select(), new Clean(), new Tidy()),
                 List.of(new ArticleBodyStep(), new Confidence()));
     }
@@ -115,7 +115,8 @@ public final class Extractor {
         return new Article(page.url(), absolute(page.url(), m.canonicalUrl()), m.title(), m.byline(), m.authors(),
                 m.published(), m.modified(), m.siteName(), m.language(), m.description(),
                 absolute(page.url(), m.leadImage()), m.tags(), absolute(page.url(), m.sourceUrl()),
-                "text/html", page.confidence(), wordCount(text), text, page.html());
+                "text/html", page.confidence(), wordCount(text), text, page.html(), m.direction(), m.provenance(),
+                List.of());
     }
 
     /** {@code ref} resolved against the page's URL; null unless the result is an http(s) URL. */

@@ -12,12 +12,13 @@ public final class TitleStep implements Step {
     public void apply(Page page) {
         Metadata m = page.metadata();
         if (m.title() == null) {
-            m.title(withoutSiteName(Titles.fromDocument(page.original()), m.siteName()));
+            m.offer(Metadata.Field.TITLE, withoutSiteName(Titles.fromDocument(page.original()), m.siteName()),
+                    Source.META, 0.7);
         }
         if (m.title() == null) {
             org.jsoup.nodes.Element h1 = page.original().selectFirst("h1");
             if (h1 != null && h1.text().length() < 300) {
-                m.title(h1.text());
+                m.offer(Metadata.Field.TITLE, h1.text(), Source.TEXT);
             }
         }
     }

@@ -138,6 +138,10 @@ public final class ClassNames {
 
     /** Everything the patterns here say about one token, as bits; cheap to cache per page. */
     static int tokenBits(String token) {
+        if (isSlug(token)) {
+            // "sharing-with-a-single-developer": the id of a section, made from its heading
+            return IGNORED;
+        }
         int bits = 0;
         if (CONTENT_TOKEN.matcher(token).matches()) {
             bits |= CONTENT;
@@ -156,6 +160,29 @@ public final class ClassNames {
             bits |= MAYBE_TOKEN;
         }
         return bits;
+    }
+
+    private static final Set<String> SLUG_WORDS = Set.of("a", "an", "the", "with", "of", "and", "to", "for", "in",
+            "on", "is", "are", "how", "why", "what", "your", "you", "de", "la", "le", "les", "du", "der", "die", "das",
+            "und", "mit", "el", "los", "y", "con", "il", "di", "e", "van", "het", "en");
+
+    /** A heading turned into an id: four or more words joined by hyphens, one of them a function word. */
+    private static boolean isSlug(String token) {
+        int parts = 1;
+        for (int i = 0; i < token.length(); i++) {
+            if (token.charAt(i) == '-') {
+                parts++;
+            }
+        }
+        if (parts < 4) {
+            return false;
+        }
+        for (String part : token.split("-")) {
+            if (SLUG_WORDS.contains(part)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The bits of each token of {@code names}, OR-ed per kind; {@code perToken} may cache. */

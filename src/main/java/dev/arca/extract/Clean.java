@@ -27,6 +27,19 @@ public final class Clean implements Step {
     /** Furniture labels are small; larger subtrees are judged by their statistics alone. */
     private static final int MAX_LABEL_ELEMENTS = 40;
     private static final Set<String> HEADINGS = Set.of("h1", "h2", "h3", "h4", "h5", "h6");
+    private static final int GALLERY_IMAGES = 3;
+    private static final int GALLERY_TEXT_PER_IMAGE = 150;
+    private static final int GALLERY_MIN_REST = 500;
+    private static final double GALLERY_LINKS = 0.2;
+    private static final Set<String> GALLERY_TAGS = Set.of("div", "section", "ul", "ol", "figure");
+    /** A gallery's items: pictures in their own blocks, not pictures inline in text (formulas, icons in a table). */
+    private static final Set<String> PICTURE_TAGS = Set.of("figure", "div", "li", "a", "img", "picture");
+    private static final int MAX_BIO = 600;
+    private static final double TAIL = 0.6;
+    private static final int TAG_ITEM = 30;
+    private static final Pattern BIO_VERB = Pattern.compile(
+            "\\s*(?:,\\s*)?(?:is|was|has|writes|covers|reports|joined|lives|works|ist|war|schreibt|arbeitet|est|a rejoint|"
+                    + "es|escribe|è|scrive|é|escreve)\\b");
     private static final Pattern AD_WORDS = Pattern.compile(
             "^(ad(vertising|vertisement)?|pub(licité)?|werb(ung)?|广告|Реклама|Anuncio)$",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
@@ -49,11 +62,14 @@ public final class Clean implements Step {
         boolean conditional = page.strictness() != Page.Strictness.NO_CLEANING;
         boolean weigh = page.strictness().ordinal() < Page.Strictness.IGNORE_CLASSES.ordinal();
         Elements all = content.getAllElements();
+        Set<Element> quoted = embedded(content);
+        List<String> authors = page.metadata().authors();
+        int total = blocks.getOrDefault(content, Block.EMPTY).textLen;
         List<Element> headings = new ArrayList<>();
         Removal doomed = new Removal();
         for (int i = all.size() - 1; i > 0; i--) {
             Element e = all.get(i);
-            if (e.parent() == null) {
+            if (e.parent() == null || quoted.contains(e)) {
                 continue;
             }
             Block b = blocks.get(e);
@@ -62,8 +78,8 @@ public final class Clean implements Step {
             }
             if (b.textLen < 130 && b.elements <= MAX_LABEL_ELEMENTS && isHeadingLike(e) && FurnitureText.opensFurnitureSection(e.text())) {
                 headings.add(0, e);
-            } else if (isFurniture(e, b, weigh) || conditional && CONDITIONAL.contains(e.normalName())
-                    && conditionallyRemovable(e, b, blocks, weigh)) {
+            } else if (isFurniture(e, b, weigh, authors, content, blocks) || conditional && (isGallery(e, b, total, blocks, doomed)
+                    || CONDITIONAL.contains(e.normalName()) && conditionallyRemovable(e, b, blocks, weigh))) {
                 doomed.add(e);
                 Block.detach(e.parent(), b, blocks);
             }
@@ -97,7 +113,90 @@ public final class Clean implements Step {
         }
     }
 
-    private static boolean isFurniture(Element e, Block b, boolean weigh) {
+    /**
+     * The embedded social posts below {@code content}, their insides and the wrappers around
+     * them: a quoted post is judged as a whole, never by its links or its fallback labels.
+     */
+    private static Set<Element> embedded(Element content) {
+        Set<Element> out = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (Element q : content.getElementsByTag("blockquote")) {
+            if (SocialEmbeds.isEmbed(q)) {
+                out.addAll(q.getAllElements());
+                for (Element p = q.parent(); p != null && p != content; p = p.parent()) {
+                    out.add(p);
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * A photo gallery inside a story: several pictures with no more text than short captions,
+     * in a story that has far more text elsewhere. On a page that is only a gallery it stays.
+     */
+    private static boolean isGallery(Element e, Block b, int total, Map<Element, Block> blocks, Removal doomed) {
+        if (!GALLERY_TAGS.contains(e.normalName()) || b.images < GALLERY_IMAGES
+                || b.textLen > GALLERY_TEXT_PER_IMAGE * b.images
+                || b.linkDensity() > GALLERY_LINKS) {
+            // a grid of linked teasers is not a gallery: other rules judge it
+            return false;
+        }
+        int rest = total - b.textLen;
+        if (rest < GALLERY_MIN_REST || rest < 2 * b.textLen) {
+            return false;
+        }
+        // its items are pictures (with a caption at most), not paragraphs with a formula or an icon inside
+        int items = 0;
+        int pictures = 0;
+        for (Element child : e.children()) {
+            Block cb = blocks.get(child);
+            if (cb == null || doomed.contains(child) || cb.textLen == 0 && cb.images == 0) {
+                continue;
+            }
+            items++;
+            if (cb.images > 0 && cb.textLen < GALLERY_TEXT_PER_IMAGE && cb.headingLen == 0
+                    && PICTURE_TAGS.contains(child.normalName())) {
+                pictures++;
+            }
+        }
+        return pictures >= GALLERY_IMAGES && pictures >= 0.75 * items;
+    }
+
+    /** An author's bio line: the byline's name, then "is", "was", "writes", "covers" ... */
+    private static boolean isAuthorBio(String text, List<String> authors) {
+        if (text.length() > MAX_BIO || authors.isEmpty()) {
+            return false;
+        }
+        for (String author : authors) {
+            if (author.length() > 3 && text.startsWith(author)
+                    && BIO_VERB.matcher(text).region(author.length(), text.length()).lookingAt()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A tag line proper: its items are links, or a short comma-separated list. */
+    private static boolean isTagList(String text, Block b) {
+        if (!FurnitureText.isTagLine(text)) {
+            return false;
+        }
+        if (b.linkDensity() > 0.5) {
+            return true;
+        }
+        String items = text.substring(text.indexOf(':') + 1);
+        String[] parts = items.split("[,;|·•]");
+        return parts.length >= 2 && items.length() / parts.length < TAG_ITEM;
+    }
+
+    /** In the last part of the content, where a story ends and its furniture begins. */
+    private static boolean inTail(Element e, Element content, Map<Element, Block> blocks) {
+        int total = blocks.getOrDefault(content, Block.EMPTY).textLen;
+        return textBefore(content, e, blocks) >= TAIL * total;
+    }
+
+    private static boolean isFurniture(Element e, Block b, boolean weigh, List<String> authors, Element content,
+            Map<Element, Block> blocks) {
         String tag = e.normalName();
         if (tag.equals("img") || tag.equals("br") || tag.equals("hr")) {
             return false;
@@ -111,11 +210,16 @@ public final class Clean implements Step {
         if (weigh && SHARE.matcher(ClassNames.of(e)).find() && b.textLen < 500) {
             return true;
         }
+        if (b.textLen <= MAX_BIO && !b.hasBlockChild && (tag.equals("p") || tag.equals("div"))
+                && isAuthorBio(e.text(), authors) && inTail(e, content, blocks)) {
+            return true;
+        }
         if (b.textLen > 300 || b.elements > MAX_LABEL_ELEMENTS || !TEXT_BLOCKS.contains(tag)) {
             return false;
         }
         String text = e.text();
-        if (FurnitureText.isFurniture(text) || FurnitureText.isPrompt(text) || FurnitureText.isSourceLine(text)) {
+        if (FurnitureText.isFurniture(text) || FurnitureText.isPrompt(text) || FurnitureText.isSourceLine(text)
+                || isTagList(text, b)) {
             return true;
         }
         if (b.textLen < 120 && ClassNames.metaLine(e) || b.textLen < 35 && isDateOnly(text)) {

@@ -14,7 +14,7 @@ import java.util.List;
  * <p>Metadata steps read the document as parsed. Content steps (prune, score, select, clean,
  * tidy) work on a copy; when they keep too little text, they run again on a fresh copy with
  * one rule relaxed, as Readability does, and the longest result (discounted by its share of
- * link text) wins; a relaxed result that is mostly links is never taken. A page of several
+ * link text) wins; a relaxed result that is mostly links is taken only over next to nothing. A page of several
  * megabytes that the extractor parsed itself is worked on in place, once, to bound memory. Finishing steps judge the
  * result. Instances are immutable and safe to share between threads; {@link #extract} never
  * throws.
@@ -23,8 +23,10 @@ public final class Extractor {
 
     /** Below this many characters a content attempt counts as failed and is retried, relaxed. */
     private static final int MIN_TEXT = 500;
-    /** A relaxed attempt whose text is more links than this is not taken. */
+    /** A relaxed attempt whose text is more links than this is not taken... */
     private static final double MAX_RETRY_LINKS = 0.5;
+    /** ...unless the strict attempt kept less than this: then the links are better than nothing. */
+    private static final int MIN_FALLBACK = 200;
     private static final long MAX_PARSE_BYTES = 64L * 1024 * 1024;
     /** Pages above this size get one content attempt on the parsed document itself, to save memory. */
     private static final int LARGE_PAGE_BYTES = 2 * 1024 * 1024;
@@ -44,7 +46,7 @@ public final class Extractor {
         return new Extractor(
                 List.of(new JsonLdStep(), new MetaTagStep(), new MicrodataStep(), new DocumentDataStep(),
                         new TextDateStep(), new DateStep(), new TitleStep(), new BylineStep(), new SourceLinkStep()),
-                List.of(new Prune(), new Score(), new Select(), new Clean(), new Tidy()),
+                List.of(new Prune(), new Score(), new Select(), new Clean(), new LeadLabels(), new Captions(), new Tidy()),
                 List.of(new ArticleBodyStep(), new Confidence()));
     }
 
@@ -92,7 +94,9 @@ public final class Extractor {
             }
             // relaxed attempts keep more text, but text that is mostly links is navigation
             double worth = page.text().length() * (1 - page.linkDensity());
-            boolean navigation = level != Page.Strictness.FULL && page.linkDensity() > MAX_RETRY_LINKS;
+            // mostly links is navigation, unless nothing else is left: a list page's content is its links
+            boolean navigation = level != Page.Strictness.FULL && page.linkDensity() > MAX_RETRY_LINKS
+                    && bestText.length() >= MIN_FALLBACK;
             if (worth > bestWorth && !navigation || level == Page.Strictness.FULL) {
                 bestWorth = worth;
                 bestText = page.text();

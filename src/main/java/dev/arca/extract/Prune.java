@@ -29,6 +29,8 @@ public final class Prune implements Step {
     private static final int IN_PRE = 1;
     private static final int IN_CODE = 2;
     private static final int IN_TABLE = 4;
+    /** Inside an embedded social post everything but scripts stays: it is the quote's fallback text. */
+    private static final int IN_EMBED = 8;
     private static final Set<String> PROTECTED = Set.of("html", "body", "main", "article", "a");
     private static final Pattern HIDDEN_STYLE = Pattern.compile(
             "display\\s*:\\s*none|visibility\\s*:\\s*hidden", Pattern.CASE_INSENSITIVE);
@@ -45,7 +47,7 @@ public final class Prune implements Step {
         Verdicts verdicts = new Verdicts();
         NodeTraversor.filter(new NodeFilter() {
             /** Per shelter kind, how many enclose the current node (a bit set while any do). */
-            private final int[] depth = new int[3];
+            private final int[] depth = new int[4];
 
             @Override
             public FilterResult head(Node node, int depth) {
@@ -77,13 +79,15 @@ public final class Prune implements Step {
                     case "pre" -> depth[0] += delta;
                     case "code" -> depth[1] += delta;
                     case "table" -> depth[2] += delta;
+                    case "blockquote" -> depth[3] += SocialEmbeds.isEmbed(e) ? delta : 0;
                     default -> {
                     }
                 }
             }
 
             private int shelter() {
-                return (depth[0] > 0 ? IN_PRE : 0) | (depth[1] > 0 ? IN_CODE : 0) | (depth[2] > 0 ? IN_TABLE : 0);
+                return (depth[0] > 0 ? IN_PRE : 0) | (depth[1] > 0 ? IN_CODE : 0) | (depth[2] > 0 ? IN_TABLE : 0)
+                        | (depth[3] > 0 ? IN_EMBED : 0);
             }
         }, body);
         doomed.apply();
@@ -94,7 +98,7 @@ public final class Prune implements Step {
         if (NEVER_CONTENT.contains(tag) || hidden(e)) {
             return false;
         }
-        if (tag.equals("body")) {
+        if (tag.equals("body") || (shelter & IN_EMBED) != 0 || SocialEmbeds.isEmbed(e)) {
             return true;
         }
         if (FURNITURE_TAGS.contains(tag) && !containsMainContent(e)) {
@@ -111,11 +115,13 @@ public final class Prune implements Step {
         }
         String names = ClassNames.of(e);
         int bits = names.length() > 300 ? 0 : verdicts.bits(names);
-        if (ClassNames.furniture(e, ClassNames.furnitureKind(bits)) && !containsMainContent(e)) {
+        if (ClassNames.furniture(e, ClassNames.furnitureKind(bits)) && !containsMainContent(e)
+                && !SocialEmbeds.wrapsEmbed(e)) {
             return false;
         }
         boolean unlikely = ClassNames.unlikely(bits) || ClassNames.unlikelyRole(e);
-        return level != Page.Strictness.FULL || shelter != 0 || !unlikely || containsMainContent(e);
+        return level != Page.Strictness.FULL || shelter != 0 || !unlikely || containsMainContent(e)
+                || SocialEmbeds.wrapsEmbed(e);
     }
 
     /** What class and id tokens say, cached per page: pages repeat the same few tokens. */

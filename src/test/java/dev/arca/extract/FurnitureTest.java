@@ -143,4 +143,25 @@ class FurnitureTest {
         assertThat(text).contains("What the gates cost", "Gates: four million pounds", "Year", "2016",
                 "gate.close(6);", "We are finally safe");
     }
+
+    @Test
+    void aSectionIdMadeFromItsHeadingIsNotAFurnitureName() {
+        String text = body("<div class=\"section\" id=\"sharing-with-a-single-developer\"><h2>Sharing with a single "
+                + "developer</h2><p>The key to shared history is to keep your changes in draft while you pass them around, "
+                + "so that each copy can still be amended.</p></div>");
+        assertStoryKept(text);
+        assertThat(text).contains("The key to shared history");
+    }
+
+    @Test
+    void aThreadOfManyEmbeddedPostsInACommentBoxIsNoQuote() {
+        StringBuilder posts = new StringBuilder();
+        for (int i = 0; i < 4; i++) {
+            posts.append("<blockquote class=\"twitter-tweet\"><p>Fan post number ").append(i)
+                    .append(" about the gates, and how great they look from the quay at night.</p></blockquote>");
+        }
+        String text = body("<div class=\"comments\">" + posts + "</div>");
+        assertStoryKept(text);
+        assertThat(text).doesNotContain("Fan post number");
+    }
 }

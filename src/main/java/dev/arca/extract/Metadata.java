@@ -96,6 +96,8 @@ public final class Metadata {
             case LANGUAGE -> languageTag(raw);
             case DIRECTION -> raw.strip().toLowerCase(Locale.ROOT).matches("ltr|rtl") ? raw.strip().toLowerCase(Locale.ROOT) : null;
             case LEAD_IMAGE, CANONICAL_URL, SOURCE_URL -> raw.strip();
+            case TITLE -> Titles.plain(raw);
+            case DESCRIPTION -> clean(Titles.withoutMarkup(raw));
             default -> clean(raw);
         };
     }

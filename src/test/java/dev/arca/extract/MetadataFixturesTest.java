@@ -36,4 +36,11 @@ class MetadataFixturesTest {
         assertThat(a.byline()).isEqualTo("Keira Vance");
         assertThat(a.authors()).containsExactly("Keira Vance");
     }
+
+    @Test
+    void titleLosesBothTheAggregatorAndTheOutletOfARepublishedStory() {
+        Article a = extract("republished-title.html");
+        assertThat(a.title()).isEqualTo("Dredging starts in the outer harbour");
+        assertThat(a.sourceUrl()).isEqualTo("https://harbour-herald.example/news/dredging-starts");
+    }
 }

@@ -272,4 +272,34 @@ class MetadataStepsTest {
         assertThat(p.get("published").confidence()).isLessThan(Source.JSON_LD.trust());
         assertThat(p.get("published").runnerUp()).isEqualTo(new Provenance.RunnerUp("2020-01-05", "meta", 0.8));
     }
+
+    private static String title(String html) {
+        return meta(html, "https://coastline.example/news/story", new JsonLdStep(), new MetaTagStep(),
+                new DocumentDataStep(), new SourceLinkStep(), new TitleStep()).title();
+    }
+
+    @Test
+    void titleMarkupBecomesTextAndPlaceholdersAreNoTitles() {
+        assertThat(title("<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\","
+                + "\"headline\":\"Why the <em>old</em> pier matters\"}</script>")).isEqualTo("Why the old pier matters");
+        assertThat(title("<meta property=\"og:title\" content=\"(no title)\"><title>Pier reopens after repairs"
+                + "</title>")).isEqualTo("Pier reopens after repairs");
+        assertThat(title("<meta property=\"og:title\" content=\"Untitled\"><body><h1>Pier reopens</h1></body>"))
+                .isEqualTo("Pier reopens");
+    }
+
+    @Test
+    void titleLosesSiteNamesAtEitherEndButKeepsItsKicker() {
+        assertThat(title("<meta property=\"og:site_name\" content=\"Coastline Daily\">"
+                + "<meta property=\"og:title\" content=\"Coastline Daily: Pier reopens after repairs\">"))
+                .isEqualTo("Pier reopens after repairs");
+        // the host names the site too
+        assertThat(title("<meta property=\"og:title\" content=\"Pier reopens after repairs - Coastline\">"))
+                .isEqualTo("Pier reopens after repairs");
+        // a suffix the h1 does not have is not part of the headline
+        assertThat(title("<meta property=\"og:title\" content=\"Pier reopens after repairs | Local | Tide\">"
+                + "<body><h1>Pier reopens after repairs</h1></body>")).isEqualTo("Pier reopens after repairs");
+        assertThat(title("<title>Exclusive: Minister quits over harbour deal</title><body><h1>Exclusive:\n  Minister "
+                + "quits over harbour deal</h1></body>")).isEqualTo("Exclusive: Minister quits over harbour deal");
+    }
 }

@@ -64,6 +64,7 @@ public final class BylineStep implements Step {
 
     private static void read(Page page, Metadata m) {
         String[] found = new String[2];
+        ClassNames.Verdicts verdicts = page.verdicts();
         NodeTraversor.filter(new NodeFilter() {
             @Override
             public FilterResult head(Node node, int depth) {
@@ -75,7 +76,8 @@ public final class BylineStep implements Step {
                         || hidden(e)) {
                     return FilterResult.SKIP_ENTIRELY;
                 }
-                if (found[0] == null && Bylines.isBylineElement(e)) {
+                int bits = verdicts.bits(e);
+                if (found[0] == null && Bylines.isBylineElement(e, bits)) {
                     String byline = bylineOf(e);
                     if (byline != null) {
                         found[0] = byline;
@@ -84,7 +86,8 @@ public final class BylineStep implements Step {
                     // a date line or a "follow the author" box: what it holds is not the byline
                     return FilterResult.SKIP_ENTIRELY;
                 }
-                if (ClassNames.unlikely(e) && !HOLDERS.contains(tag) && e.selectFirst("h1") == null) {
+                if ((ClassNames.unlikely(bits) || ClassNames.unlikelyRole(e)) && !HOLDERS.contains(tag)
+                        && e.selectFirst("h1") == null) {
                     // sidebars, related stories and comments have bylines of their own; a header with the headline has the story's
                     return FilterResult.SKIP_ENTIRELY;
                 }

@@ -28,21 +28,6 @@ public final class Bylines {
     private Bylines() {
     }
 
-    /** True when {@code e} is marked up as a byline and short enough to be one. */
-    public static boolean isBylineElement(Element e) {
-        if (e.attributesSize() == 0) {
-            return false;
-        }
-        String rel = e.attr("rel");
-        String itemprop = e.attr("itemprop");
-        boolean marked = rel.equals("author") || itemprop.contains("author") || bylineName(ClassNames.of(e));
-        if (!marked) {
-            return false;
-        }
-        int len = e.text().length();
-        return len > 0 && len < 100;
-    }
-
     private static final Pattern BY_START = Pattern.compile(
             "^(?:by|written by|posted by|par|von|por|di|door|av|af|от|автор|przez|autor|auteur)\\b",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
@@ -52,19 +37,27 @@ public final class Bylines {
         return BY_START.matcher(lead).find();
     }
 
-    /** True when a lower-cased class-and-id string names a byline. */
-    static boolean bylineName(String names) {
-        // a plain scan first: almost no name contains any of these
-        if (!(names.contains("author") || names.contains("byline") || names.contains("dateline")
-                || names.contains("writtenby"))) {
+    /** True when one lower-cased class or id token names a byline. */
+    static boolean bylineToken(String token) {
+        return (token.contains("author") || token.contains("byline") || token.contains("dateline")
+                || token.contains("writtenby")) && BYLINE_TOKEN.matcher(token).matches();
+    }
+
+    /**
+     * True when {@code e} is marked up as a byline and short enough to be one; {@code bits} are its
+     * class and id as {@link ClassNames.Verdicts} judged them.
+     */
+    static boolean isBylineElement(Element e, int bits) {
+        if (e.attributesSize() == 0) {
             return false;
         }
-        for (String token : names.split("\\s+")) {
-            if (BYLINE_TOKEN.matcher(token).matches()) {
-                return true;
-            }
+        boolean marked = (bits & ClassNames.BYLINE_TOKEN) != 0 || e.attr("rel").equals("author")
+                || e.attr("itemprop").contains("author");
+        if (!marked) {
+            return false;
         }
-        return false;
+        int len = e.text().length();
+        return len > 0 && len < 100;
     }
 
     /** The name in a "By Jane Doe" line, or null when {@code text} is not such a line. */

@@ -17,7 +17,6 @@ import java.util.regex.Pattern;
  */
 public final class Captions implements Step {
 
-    private static final Pattern CLASS = Pattern.compile("caption|credit|legend|wp-caption-text");
     /** A credit after the caption's text: "Photograph: ...", "Photo: ...", "(Image: ...)", "Foto: ...". */
     private static final Pattern CREDIT_TAIL = Pattern.compile(
             "[\\s(\\[|·•–—-]*(?:photograph|photo|picture|image|illustration|credit|foto|bild|imagen|immagine|imagem|"
@@ -33,8 +32,9 @@ public final class Captions implements Step {
         }
         Set<String> seen = new HashSet<>();
         Element current = null;
+        ClassNames.Verdicts verdicts = page.verdicts();
         for (Element e : content.getAllElements()) {
-            if (e.parent() == null || !isCaption(e) || current != null && inside(e, current)) {
+            if (e.parent() == null || !isCaption(e, verdicts) || current != null && inside(e, current)) {
                 // a caption's own parts (the text span of a figcaption) are that caption
                 continue;
             }
@@ -60,7 +60,7 @@ public final class Captions implements Step {
     }
 
     /** A figcaption, an element named as a caption, or a short text block right after a picture. */
-    private static boolean isCaption(Element e) {
+    private static boolean isCaption(Element e, ClassNames.Verdicts verdicts) {
         String tag = e.normalName();
         if (tag.equals("figcaption")) {
             return true;
@@ -68,8 +68,7 @@ public final class Captions implements Step {
         if (!(tag.equals("p") || tag.equals("div") || tag.equals("span") || tag.equals("small"))) {
             return false;
         }
-        String names = ClassNames.of(e);
-        if (!names.isEmpty() && CLASS.matcher(names).find()) {
+        if ((verdicts.bits(e) & ClassNames.CAPTION_TOKEN) != 0) {
             return true;
         }
         Element before = e.previousElementSibling();

@@ -22,9 +22,6 @@ public final class ClassNames {
             "and|article|body|column|content|main|mathjax|shadow");
     private static final Pattern POSITIVE = Pattern.compile(
             "article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story");
-    private static final Pattern NEGATIVE = Pattern.compile(
-            "-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|footer|gdpr|masthead|media|meta|"
-                    + "outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget");
     /**
      * Furniture whatever its size: comment threads and forms, share bars, newsletter and cookie
      * prompts, author bio boxes, related posts, "back to top" links. Matched at the start of one
@@ -87,30 +84,9 @@ public final class ClassNames {
         return s.toLowerCase(java.util.Locale.ROOT);
     }
 
-    /** Readability's test: named like furniture and not also like content. */
-    public static boolean unlikely(Element e) {
-        if (e.attributesSize() == 0) {
-            return false;
-        }
-        return unlikelyName(of(e)) || UNLIKELY_ROLES.contains(e.attr("role"));
-    }
-
     /** A role that marks navigation, complementary content or a dialog. */
     static boolean unlikelyRole(Element e) {
         return e.attributesSize() > 0 && UNLIKELY_ROLES.contains(e.attr("role"));
-    }
-
-    /** {@link #unlikely} on a lower-cased class-and-id string. */
-    static boolean unlikelyName(String names) {
-        return !names.isEmpty() && unlikely(tokenBits(names, ClassNames::tokenBits));
-    }
-
-    /**
-     * Named as furniture by one of its class or id tokens, whatever the other tokens say; names
-     * that also label content wrappers count only on short blocks.
-     */
-    public static boolean furniture(Element e) {
-        return furniture(e, furnitureKind(of(e)));
     }
 
     /** Applies a {@link #furnitureKind} verdict (perhaps cached) to {@code e}. */
@@ -122,11 +98,6 @@ public final class ClassNames {
     static final int STRONG = 1;
     static final int WEAK = 2;
 
-    /** What a lower-cased class-and-id string says: {@link #NONE}, {@link #STRONG} or {@link #WEAK}. */
-    static int furnitureKind(String names) {
-        return names.length() > 300 ? NONE : furnitureKind(tokenBits(names, ClassNames::tokenBits));
-    }
-
     /** A token names the story itself ("entry", "article-body"). */
     static final int CONTENT = 1;
     /** A token is a CMS taxonomy class or names a content part; it says nothing about furniture. */
@@ -135,14 +106,105 @@ public final class ClassNames {
     static final int WEAK_TOKEN = 8;
     static final int UNLIKELY_TOKEN = 16;
     static final int MAYBE_TOKEN = 32;
+    /** A token that names a byline ("byline", "post-author"), see {@link Bylines}. */
+    static final int BYLINE_TOKEN = 64;
+    /** A token that names a date or the post's meta line ("post-date", "datum", "published"). */
+    static final int DATE_TOKEN = 128;
+    /** A token that names an encyclopedia's fact box ("infobox"). */
+    static final int FACT_TOKEN = 256;
+    /** A token that names the date-and-byline strip of a post ("entry-meta"). */
+    static final int META_TOKEN = 512;
+    static final int POSITIVE_TOKEN = 1024;
+    static final int NEGATIVE_TOKEN = 2048;
+    static final int SHARE_TOKEN = 4096;
+    /** A token that names a picture's caption or credit. */
+    static final int CAPTION_TOKEN = 8192;
+
+    private static final Pattern DATE_NAME = Pattern.compile(
+            "date|time|publish|posted|datum|fecha|data|meta|byline|dateline|stamp");
+    private static final Pattern FACT_BOX = Pattern.compile("infobox|basic-?info|fact-?box|factsheet");
+    private static final Pattern SHARE = Pattern.compile("(?:^|\\b|_)(?:share|sharedaddy)(?:\\b|_|$)");
+    private static final Pattern CAPTION = Pattern.compile("caption|credit|legend");
+    /** Readability's negative names, for one token (its "hid" alternatives are the whole token). */
+    private static final Pattern NEGATIVE_ONE = Pattern.compile(
+            "-ad-|hidden|^hid$|banner|combx|comment|com-|contact|footer|gdpr|masthead|media|meta|"
+                    + "outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget");
+
+    /**
+     * What the class and id of elements say, cached per page by attribute value: a page repeats
+     * the same few class strings thousands of times, and each is read once.
+     */
+    static final class Verdicts {
+        private static final int MAX_VALUE = 300;
+        private final java.util.Map<String, Integer> values = new java.util.HashMap<>();
+
+        /** The OR-ed token bits of one class or id value. */
+        int of(String raw) {
+            if (raw.isEmpty() || raw.length() > MAX_VALUE) {
+                return 0;
+            }
+            Integer b = values.get(raw);
+            if (b == null) {
+                int bits = 0;
+                for (String token : tokens(raw.toLowerCase(java.util.Locale.ROOT))) {
+                    bits |= tokenBits(token);
+                }
+                b = bits;
+                values.put(raw, b);
+            }
+            return b;
+        }
+
+        /** The bits of {@code e}'s class and id together. */
+        int bits(Element e) {
+            return e.attributesSize() == 0 ? 0 : of(e.className()) | of(e.id());
+        }
+
+        /** Readability's unlikely test: named like furniture and not also like content, or an unlikely role. */
+        boolean unlikely(Element e) {
+            return e.attributesSize() > 0 && (ClassNames.unlikely(bits(e)) || unlikelyRole(e));
+        }
+
+        /** -50 to +50: positive names promise content, negative ones furniture (class and id each count). */
+        int weight(Element e) {
+            if (e.attributesSize() == 0) {
+                return 0;
+            }
+            return weightOf(of(e.className())) + weightOf(of(e.id()));
+        }
+
+        private static int weightOf(int bits) {
+            return ((bits & NEGATIVE_TOKEN) != 0 ? -25 : 0) + ((bits & POSITIVE_TOKEN) != 0 ? 25 : 0);
+        }
+    }
 
     /** Everything the patterns here say about one token, as bits; cheap to cache per page. */
     static int tokenBits(String token) {
+        int weights = (NEGATIVE_ONE.matcher(token).find() ? NEGATIVE_TOKEN : 0)
+                | (POSITIVE.matcher(token).find() ? POSITIVE_TOKEN : 0);
         if (isSlug(token)) {
             // "sharing-with-a-single-developer": the id of a section, made from its heading
-            return IGNORED;
+            return IGNORED | weights;
         }
-        int bits = 0;
+        int bits = weights;
+        if (Bylines.bylineToken(token)) {
+            bits |= BYLINE_TOKEN;
+        }
+        if (DATE_NAME.matcher(token).find()) {
+            bits |= DATE_TOKEN;
+        }
+        if (FACT_BOX.matcher(token).find()) {
+            bits |= FACT_TOKEN;
+        }
+        if (META_LINE.matcher(token).lookingAt()) {
+            bits |= META_TOKEN;
+        }
+        if (SHARE.matcher(token).find()) {
+            bits |= SHARE_TOKEN;
+        }
+        if (CAPTION.matcher(token).find()) {
+            bits |= CAPTION_TOKEN;
+        }
         if (CONTENT_TOKEN.matcher(token).matches()) {
             bits |= CONTENT;
         }
@@ -185,18 +247,6 @@ public final class ClassNames {
         return false;
     }
 
-    /** The bits of each token of {@code names}, OR-ed per kind; {@code perToken} may cache. */
-    static int tokenBits(String names, java.util.function.ToIntFunction<String> perToken) {
-        int all = 0;
-        boolean content = false;
-        for (String token : tokens(names)) {
-            int b = perToken.applyAsInt(token);
-            content |= (b & CONTENT) != 0;
-            all |= b;
-        }
-        return content ? all | CONTENT : all;
-    }
-
     /** Furniture kind from OR-ed token bits. */
     static int furnitureKind(int bits) {
         if ((bits & CONTENT) != 0) {
@@ -227,46 +277,5 @@ public final class ClassNames {
             }
         }
         return out;
-    }
-
-    /** Named as the date and byline strip of a post ("entry-meta", "post-date", "dateline"). */
-    public static boolean metaLine(Element e) {
-        String s = of(e);
-        if (s.isEmpty() || s.length() > 300) {
-            return false;
-        }
-        for (String token : tokens(s)) {
-            if (META_LINE.matcher(token).lookingAt()) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** -50 to +50: positive names promise content, negative ones furniture. */
-    public static int weight(Element e) {
-        int w = 0;
-        if (e.attributesSize() == 0) {
-            return 0;
-        }
-        String cls = e.className().toLowerCase(java.util.Locale.ROOT);
-        if (!cls.isEmpty()) {
-            if (NEGATIVE.matcher(cls).find()) {
-                w -= 25;
-            }
-            if (POSITIVE.matcher(cls).find()) {
-                w += 25;
-            }
-        }
-        String id = e.id().toLowerCase(java.util.Locale.ROOT);
-        if (!id.isEmpty()) {
-            if (NEGATIVE.matcher(id).find()) {
-                w -= 25;
-            }
-            if (POSITIVE.matcher(id).find()) {
-                w += 25;
-            }
-        }
-        return w;
     }
 }

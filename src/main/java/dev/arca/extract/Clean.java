@@ -46,8 +46,6 @@ public final class Clean implements Step {
     private static final Pattern LOADING_WORDS = Pattern.compile(
             "^((loading|正在加载|Загрузка|chargement|cargando)(…|\\.\\.\\.)?)$",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-    private static final Pattern SHARE = Pattern.compile("(\\b|_)(share|sharedaddy)(\\b|_)",
-            Pattern.CASE_INSENSITIVE);
 
     @Override
     public void apply(Page page) {
@@ -63,7 +61,7 @@ public final class Clean implements Step {
         boolean weigh = page.strictness().ordinal() < Page.Strictness.IGNORE_CLASSES.ordinal();
         Elements all = content.getAllElements();
         Set<Element> quoted = embedded(content);
-        List<String> authors = page.metadata().authors();
+        Judge judge = new Judge(weigh, page.metadata().authors(), content, blocks, page.verdicts());
         int total = blocks.getOrDefault(content, Block.EMPTY).textLen;
         List<Element> headings = new ArrayList<>();
         Removal doomed = new Removal();
@@ -78,8 +76,8 @@ public final class Clean implements Step {
             }
             if (b.textLen < 130 && b.elements <= MAX_LABEL_ELEMENTS && isHeadingLike(e) && FurnitureText.opensFurnitureSection(e.text())) {
                 headings.add(0, e);
-            } else if (isFurniture(e, b, weigh, authors, content, blocks) || conditional && (isGallery(e, b, total, blocks, doomed)
-                    || CONDITIONAL.contains(e.normalName()) && conditionallyRemovable(e, b, blocks, weigh))) {
+            } else if (isFurniture(e, b, judge) || conditional && (isGallery(e, b, total, blocks, doomed)
+                    || CONDITIONAL.contains(e.normalName()) && conditionallyRemovable(e, b, judge))) {
                 doomed.add(e);
                 Block.detach(e.parent(), b, blocks);
             }
@@ -177,8 +175,9 @@ public final class Clean implements Step {
     }
 
     /** A tag line proper: its items are links, or a short comma-separated list. */
-    private static boolean isTagList(String text, Block b) {
-        if (!FurnitureText.isTagLine(text)) {
+    private static boolean isTagList(FurnitureText.Line line, Block b) {
+        String text = line.text();
+        if (!line.tagLine()) {
             return false;
         }
         if (b.linkDensity() > 0.5) {
@@ -195,37 +194,43 @@ public final class Clean implements Step {
         return textBefore(content, e, blocks) >= TAIL * total;
     }
 
-    private static boolean isFurniture(Element e, Block b, boolean weigh, List<String> authors, Element content,
-            Map<Element, Block> blocks) {
+    /** What the furniture tests need to know of the page besides the element itself. */
+    private record Judge(boolean weigh, List<String> authors, Element content, Map<Element, Block> blocks,
+            ClassNames.Verdicts verdicts) {
+    }
+
+    private static boolean isFurniture(Element e, Block b, Judge judge) {
+        boolean weigh = judge.weigh();
+        int bits = judge.verdicts().bits(e);
         String tag = e.normalName();
         if (tag.equals("img") || tag.equals("br") || tag.equals("hr")) {
             return false;
         }
-        if (weigh && HEADINGS.contains(tag) && (tag.equals("h1") || tag.equals("h2")) && ClassNames.weight(e) < 0) {
+        if (weigh && HEADINGS.contains(tag) && (tag.equals("h1") || tag.equals("h2")) && judge.verdicts().weight(e) < 0) {
             return true;
         }
         if (b.textLen == 0) {
             return isEmptyBlock(e, b);
         }
-        if (weigh && SHARE.matcher(ClassNames.of(e)).find() && b.textLen < 500) {
+        if (weigh && (bits & ClassNames.SHARE_TOKEN) != 0 && b.textLen < 500) {
             return true;
         }
         if (b.textLen <= MAX_BIO && !b.hasBlockChild && (tag.equals("p") || tag.equals("div"))
-                && isAuthorBio(e.text(), authors) && inTail(e, content, blocks)) {
+                && isAuthorBio(e.text(), judge.authors()) && inTail(e, judge.content(), judge.blocks())) {
             return true;
         }
         if (b.textLen > 300 || b.elements > MAX_LABEL_ELEMENTS || !TEXT_BLOCKS.contains(tag)) {
             return false;
         }
         String text = e.text();
-        if (FurnitureText.isFurniture(text) || FurnitureText.isPrompt(text) || FurnitureText.isSourceLine(text)
-                || isTagList(text, b)) {
+        FurnitureText.Line line = FurnitureText.Line.of(text);
+        if (line.furniture() || line.sourceLine() || isTagList(line, b)) {
             return true;
         }
-        if (b.textLen < 120 && ClassNames.metaLine(e) || b.textLen < 35 && isDateOnly(text)) {
+        if (b.textLen < 120 && (bits & ClassNames.META_TOKEN) != 0 || b.textLen < 35 && isDateOnly(text)) {
             return true;
         }
-        if (b.linkDensity() > 0.4 && FurnitureText.isTeaser(text)) {
+        if (b.linkDensity() > 0.4 && line.teaser()) {
             return true;
         }
         if (!b.hasBlockChild && b.linkDensity() > 0.95 && b.textLen < 200 && links(e) >= 2) {
@@ -234,8 +239,8 @@ public final class Clean implements Step {
         }
         boolean captionLike = tag.equals("figcaption") || tag.equals("span") || tag.equals("small")
                 || tag.equals("p") || tag.equals("div") || tag.equals("em");
-        return captionLike && (FurnitureText.isCredit(text)
-                || ClassNames.of(e).contains("credit") && b.textLen < 120);
+        return captionLike && (line.credit()
+                || (bits & ClassNames.CAPTION_TOKEN) != 0 && ClassNames.of(e).contains("credit") && b.textLen < 120);
     }
 
     /** A line that is only a date ("16 February 2024") is metadata, not story. */
@@ -269,7 +274,8 @@ public final class Clean implements Step {
     }
 
     /** Readability's conditional cleaning, on measured statistics instead of repeated queries. */
-    private static boolean conditionallyRemovable(Element e, Block b, Map<Element, Block> blocks, boolean weigh) {
+    private static boolean conditionallyRemovable(Element e, Block b, Judge judge) {
+        Map<Element, Block> blocks = judge.blocks();
         String tag = e.normalName();
         if (tag.equals("table") && isDataTable(e, b)) {
             return false;
@@ -283,7 +289,7 @@ public final class Clean implements Step {
         if (hasAncestor(e, "code") || hasAncestor(e, "pre")) {
             return false;
         }
-        int weight = weigh ? ClassNames.weight(e) : 0;
+        int weight = judge.weigh() ? judge.verdicts().weight(e) : 0;
         if (weight < 0) {
             return true;
         }

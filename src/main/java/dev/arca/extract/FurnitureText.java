@@ -148,46 +148,73 @@ public final class FurnitureText {
     private FurnitureText() {
     }
 
+    /**
+     * One block's text and its lower-cased form, made once, for asking several of the questions
+     * here about the same block.
+     */
+    record Line(String text, String lower) {
+
+        static Line of(String text) {
+            return new Line(text, text.toLowerCase(java.util.Locale.ROOT));
+        }
+
+        boolean furniture() {
+            return text.length() <= MAX_LABEL && WHOLE.matcher(lower).matches() || prompt();
+        }
+
+        boolean sourceLine() {
+            return text.length() < 200 && SOURCE_LINE.matcher(lower).lookingAt();
+        }
+
+        boolean tagLine() {
+            return text.length() < 320 && TAG_LINE.matcher(lower).matches();
+        }
+
+        boolean teaser() {
+            return text.length() < 250 && TEASER_PREFIX.matcher(lower).lookingAt();
+        }
+
+        boolean prompt() {
+            return text.length() < 600 && mentionsPromptWord(lower) && PROMPT.matcher(lower).find();
+        }
+
+        boolean credit() {
+            return text.length() < 100 && CREDIT.matcher(lower).matches();
+        }
+    }
+
     /** True when the whole of {@code text} is a furniture label or prompt. */
     public static boolean isFurniture(String text) {
-        if (text.length() > 200) {
-            return false;
-        }
-        return text.length() <= MAX_LABEL && WHOLE.matcher(lower(text)).matches() || isPrompt(text);
+        return Line.of(text).furniture();
     }
 
     /** True for a "Source: Outlet" or "Originally published at" line. */
     public static boolean isSourceLine(String text) {
-        return text.length() < 200 && SOURCE_LINE.matcher(lower(text)).find();
+        return Line.of(text).sourceLine();
     }
 
     /** True when {@code heading} opens comments, a reply form, teasers or an author bio. */
     public static boolean opensFurnitureSection(String heading) {
-        return heading.length() <= 120 && SECTION.matcher(lower(heading)).matches();
+        return heading.length() <= 120 && SECTION.matcher(heading.toLowerCase(java.util.Locale.ROOT)).matches();
     }
 
     /** True for a "Tags: a, b, c" line. */
     public static boolean isTagLine(String text) {
-        return text.length() < 320 && TAG_LINE.matcher(lower(text)).matches();
+        return Line.of(text).tagLine();
     }
 
     /** True for a "Read more: ..." line that points to another article. */
     public static boolean isTeaser(String text) {
-        return text.length() < 250 && TEASER_PREFIX.matcher(lower(text)).find();
+        return Line.of(text).teaser();
     }
 
     /** True for a cookie, consent or newsletter prompt, or a comment-form notice. */
     public static boolean isPrompt(String text) {
-        return text.length() < 600 && mentionsPromptWord(text) && PROMPT.matcher(lower(text)).find();
-    }
-
-    private static String lower(String text) {
-        return text.toLowerCase(java.util.Locale.ROOT);
+        return Line.of(text).prompt();
     }
 
     /** A cheap filter before the prompt pattern, which is costly to search for. */
-    private static boolean mentionsPromptWord(String text) {
-        String lower = lower(text);
+    private static boolean mentionsPromptWord(String lower) {
         for (String w : PROMPT_WORDS) {
             if (lower.contains(w)) {
                 return true;
@@ -198,6 +225,6 @@ public final class FurnitureText {
 
     /** True for an image credit on its own. */
     public static boolean isCredit(String text) {
-        return text.length() < 100 && CREDIT.matcher(lower(text)).matches();
+        return Line.of(text).credit();
     }
 }

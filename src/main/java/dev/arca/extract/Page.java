@@ -28,6 +28,7 @@ public final class Page {
     private final String url;
     private final Metadata metadata = new Metadata();
     private final Map<Element, Block> blocks = new IdentityHashMap<>();
+    private final ClassNames.Verdicts verdicts = new ClassNames.Verdicts();
     private Document work;
     private Strictness strictness = Strictness.FULL;
     private Element content;
@@ -59,6 +60,11 @@ public final class Page {
 
     public Metadata metadata() {
         return metadata;
+    }
+
+    /** What class and id names say, cached for this page. */
+    ClassNames.Verdicts verdicts() {
+        return verdicts;
     }
 
     public Strictness strictness() {

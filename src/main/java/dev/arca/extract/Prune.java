@@ -7,8 +7,6 @@ import org.jsoup.nodes.Node;
 import org.jsoup.select.NodeFilter;
 import org.jsoup.select.NodeTraversor;
 
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -44,7 +42,7 @@ public final class Prune implements Step {
         LazyImages.resolve(body);
         Page.Strictness level = page.strictness();
         Removal doomed = new Removal();
-        Verdicts verdicts = new Verdicts();
+        ClassNames.Verdicts verdicts = page.verdicts();
         NodeTraversor.filter(new NodeFilter() {
             /** Per shelter kind, how many enclose the current node (a bit set while any do). */
             private final int[] depth = new int[4];
@@ -93,7 +91,7 @@ public final class Prune implements Step {
         doomed.apply();
     }
 
-    private static boolean keep(Element e, Page.Strictness level, int shelter, Verdicts verdicts) {
+    private static boolean keep(Element e, Page.Strictness level, int shelter, ClassNames.Verdicts verdicts) {
         String tag = e.normalName();
         if (NEVER_CONTENT.contains(tag) || hidden(e)) {
             return false;
@@ -110,11 +108,10 @@ public final class Prune implements Step {
         if (PROTECTED.contains(tag) || (shelter & IN_PRE) != 0 || !named(e)) {
             return true;
         }
-        if (Bylines.isBylineElement(e)) {
+        int bits = verdicts.bits(e);
+        if (Bylines.isBylineElement(e, bits)) {
             return false;
         }
-        String names = ClassNames.of(e);
-        int bits = names.length() > 300 ? 0 : verdicts.bits(names);
         if (ClassNames.furniture(e, ClassNames.furnitureKind(bits)) && !containsMainContent(e)
                 && !SocialEmbeds.wrapsEmbed(e)) {
             return false;
@@ -122,15 +119,6 @@ public final class Prune implements Step {
         boolean unlikely = ClassNames.unlikely(bits) || ClassNames.unlikelyRole(e);
         return level != Page.Strictness.FULL || shelter != 0 || !unlikely || containsMainContent(e)
                 || SocialEmbeds.wrapsEmbed(e);
-    }
-
-    /** What class and id tokens say, cached per page: pages repeat the same few tokens. */
-    private static final class Verdicts {
-        private final Map<String, Integer> tokens = new HashMap<>();
-
-        int bits(String names) {
-            return ClassNames.tokenBits(names, t -> tokens.computeIfAbsent(t, ClassNames::tokenBits));
-        }
     }
 
     /** Only an element with a class, id, role, rel or itemprop can be named as furniture. */

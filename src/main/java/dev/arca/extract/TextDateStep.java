@@ -18,8 +18,6 @@ import java.util.regex.Pattern;
  */
 public final class TextDateStep implements Step {
 
-    private static final Pattern DATE_NAME = Pattern.compile(
-            "date|time|publish|posted|datum|fecha|data|meta|byline|dateline|stamp");
     private static final Pattern HAS_DATE = Pattern.compile(
             "\\b\\d{1,2}\\.\\s?\\d{1,2}\\.\\s?(?:19|20)\\d{2}\\b|\\b(?:19|20)\\d{2}[-/.]\\d{1,2}[-/.]\\d{1,2}\\b"
                     + "|\\b\\p{L}{3,12}\\.? \\d{1,2}(?:st|nd|rd|th)?,? (?:19|20)\\d{2}\\b"
@@ -33,8 +31,6 @@ public final class TextDateStep implements Step {
     private static final int SHORT_LINE = 120;
     /** In a longer text only a date in its first characters is a dateline ("01.02.2022 – The ..."). */
     private static final int LEAD = 30;
-    /** Fact boxes of encyclopedias and wikis: their dates are facts about the subject. */
-    private static final Pattern FACT_BOX = Pattern.compile("infobox|basic-?info|fact-?box|factsheet");
     private static final Pattern HIDDEN_STYLE = Pattern.compile("display\\s*:\\s*none", Pattern.CASE_INSENSITIVE);
 
     @Override
@@ -45,19 +41,24 @@ public final class TextDateStep implements Step {
             return;
         }
         boolean confirming = m.published() != null;
+        if (confirming && onItsOwnClock(m)) {
+            // a trusted date with the page's own offset: the visible one could only repeat it
+            return;
+        }
         String[] found = new String[2];
         int[] scanned = {0};
+        ClassNames.Verdicts verdicts = page.verdicts();
         NodeTraversor.filter(new NodeFilter() {
             @Override
             public FilterResult head(Node node, int depth) {
                 if (node instanceof Element e) {
-                    if (SKIP.contains(e.normalName()) || notADateline(e)) {
+                    if (SKIP.contains(e.normalName()) || notADateline(e, verdicts)) {
                         return FilterResult.SKIP_ENTIRELY;
                     }
                     if (confirming && scanned[0] >= MAX_SCAN) {
                         return FilterResult.STOP;
                     }
-                    if (found[0] == null && !ClassNames.of(e).isEmpty() && DATE_NAME.matcher(ClassNames.of(e)).find()
+                    if (found[0] == null && (verdicts.bits(e) & ClassNames.DATE_TOKEN) != 0
                             && Block.childElements(e, 8) < 8) {
                         String text = e.text();
                         if (text.length() >= 6 && text.length() <= 120 && HAS_DATE.matcher(text).find()) {
@@ -91,13 +92,23 @@ public final class TextDateStep implements Step {
                 found[0] != null ? Source.TEXT.trust() : Source.TEXT.trust() - 0.15);
     }
 
+    private static boolean onItsOwnClock(Metadata m) {
+        for (Metadata.Candidate c : m.candidates(Metadata.Field.PUBLISHED)) {
+            Dates.Moment t = Dates.moment(c.value());
+            if (c.confidence() >= Source.TIME.trust() && t != null && t.offset() != null && t.offset().getTotalSeconds() != 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The first written-out date in {@code text}, or null. */
     static java.util.regex.Matcher dateIn(String text) {
         java.util.regex.Matcher m = HAS_DATE.matcher(text);
         return m.find() ? m : null;
     }
 
-    private static boolean notADateline(Element e) {
+    private static boolean notADateline(Element e, ClassNames.Verdicts verdicts) {
         if (e.normalName().equals("header")) {
             // the page's banner (with today's date, perhaps), not the story's header with its headline
             return e.selectFirst("h1") == null;
@@ -108,7 +119,6 @@ public final class TextDateStep implements Step {
         if (e.hasAttr("hidden") || HIDDEN_STYLE.matcher(e.attr("style")).find()) {
             return true;
         }
-        String names = ClassNames.of(e);
-        return !names.isEmpty() && FACT_BOX.matcher(names).find();
+        return (verdicts.bits(e) & ClassNames.FACT_TOKEN) != 0;
     }
 }

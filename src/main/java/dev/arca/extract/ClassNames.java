@@ -14,14 +14,13 @@ import java.util.regex.Pattern;
  */
 public final class ClassNames {
 
-    private static final Pattern UNLIKELY = Pattern.compile(
-            "-ad-|ai2html|banner|breadcrumbs|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|"
-                    + "legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|"
-                    + "supplemental|ad-break|agegate|pagination|pager|popup|yom-remote");
-    private static final Pattern MAYBE = Pattern.compile(
-            "and|article|body|column|content|main|mathjax|shadow");
-    private static final Pattern POSITIVE = Pattern.compile(
-            "article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story");
+    private static final Words UNLIKELY = new Words("-ad-", "ai2html", "banner", "breadcrumbs", "combx", "comment",
+            "community", "cover-wrap", "disqus", "extra", "footer", "gdpr", "header", "legends", "menu", "related", "remark",
+            "replies", "rss", "shoutbox", "sidebar", "skyscraper", "social", "sponsor", "supplemental", "ad-break", "agegate",
+            "pagination", "pager", "popup", "yom-remote");
+    private static final Words MAYBE = new Words("and", "article", "body", "column", "content", "main", "mathjax", "shadow");
+    private static final Words POSITIVE = new Words("article", "body", "content", "entry", "hentry", "h-entry", "main",
+            "page", "pagination", "post", "text", "blog", "story");
     /**
      * Furniture whatever its size: comment threads and forms, share bars, newsletter and cookie
      * prompts, author bio boxes, related posts, "back to top" links. Matched at the start of one
@@ -51,6 +50,21 @@ public final class ClassNames {
                     + "popup|modal|masthead|site-?header|site-?footer"
                     + ")(?:$|[-_])");
     private static final int SHORT_BLOCK = 400;
+    /**
+     * Cheap necessary conditions for {@link #FURNITURE}, {@link #FURNITURE_IF_SHORT} and
+     * {@link #META_LINE}: every name those match contains one of these words, and most class
+     * names contain none, so the costly alternations run on few tokens.
+     */
+    private static final Words FURNITURE_STEMS = new Words("comment", "respond", "replies", "disqus", "commentaires",
+            "kommentare", "comentarios", "commenti", "shar", "social", "addtoany", "a2a", "newsletter", "subscri",
+            "signup", "sign-up", "cookie", "consent", "gdpr", "cmp", "author", "biobox", "bio-box", "related", "yarpp",
+            "outbrain", "taboola", "top", "breadcrumb", "nav", "skip", "screen-reader", "sr-only", "hidden",
+            "adsbygoogle", "adslot", "ad-slot", "adcontainer", "ad-container", "adwrapper", "ad-wrapper", "adunit",
+            "ad-unit", "adbanner", "ad-banner", "sidebar");
+    private static final Words SHORT_FURNITURE_STEMS = new Words("recommend", "more", "read", "you", "pag", "tag",
+            "advert", "sponsored", "promo", "popup", "modal", "masthead", "header", "footer");
+    private static final Words META_STEMS = new Words("meta", "info", "date", "time", "posted", "submitted", "publish",
+            "pubdate", "byline", "details");
 
     /** Post metadata lines: date, byline and category strips around the story. */
     private static final Pattern META_LINE = Pattern.compile(
@@ -58,14 +72,14 @@ public final class ClassNames {
                     + "date|dateline|datetime|timestamp|time|posted|posted-?on|postmeta|submitted|published|pubdate|byline|details)"
                     + "(?:$|[-_])");
     /** A class that names the story itself. */
-    private static final Pattern CONTENT_TOKEN = Pattern.compile(
-            "entry|entry-content|hentry|h-entry|post|post-content|post-body|article|article-body|article-content|"
-                    + "story|story-body|content|main|main-content|articlebody");
+    private static final Set<String> CONTENT_TOKEN = Set.of("entry", "entry-content", "hentry", "h-entry", "post",
+            "post-content", "post-body", "article", "article-body", "article-content", "story", "story-body", "content",
+            "main", "main-content", "articlebody");
     /** A token that names a content part of a block ("sidebar__main", "share-content") is not furniture. */
-    private static final Pattern CONTENT_PART = Pattern.compile("main|content|article|body|entry|story");
+    private static final Words CONTENT_PART = new Words("main", "content", "article", "body", "entry", "story");
     /** CMS taxonomy and state classes ("category-sharing", "has-comments") describe a post, not a box. */
-    private static final Pattern TAXONOMY = Pattern.compile(
-            "(?:category|tag|topic|section|has|is|no|with|without|format|type|status|author|single|postid|page-template)[-_]");
+    private static final Set<String> TAXONOMY = Set.of("category", "tag", "topic", "section", "has", "is", "no", "with",
+            "without", "format", "type", "status", "author", "single", "postid");
     private static final Set<String> UNLIKELY_ROLES = Set.of("menu", "menubar", "complementary", "navigation",
             "alert", "alertdialog", "dialog", "banner", "contentinfo", "search");
 
@@ -120,15 +134,33 @@ public final class ClassNames {
     /** A token that names a picture's caption or credit. */
     static final int CAPTION_TOKEN = 8192;
 
-    private static final Pattern DATE_NAME = Pattern.compile(
-            "date|time|publish|posted|datum|fecha|data|meta|byline|dateline|stamp");
-    private static final Pattern FACT_BOX = Pattern.compile("infobox|basic-?info|fact-?box|factsheet");
+    private static final Words DATE_NAME = new Words("date", "time", "publish", "posted", "datum", "fecha", "data",
+            "meta", "byline", "dateline", "stamp");
+    private static final Words FACT_BOX = new Words("infobox", "basicinfo", "basic-info", "factbox", "fact-box",
+            "factsheet");
     private static final Pattern SHARE = Pattern.compile("(?:^|\\b|_)(?:share|sharedaddy)(?:\\b|_|$)");
-    private static final Pattern CAPTION = Pattern.compile("caption|credit|legend");
-    /** Readability's negative names, for one token (its "hid" alternatives are the whole token). */
-    private static final Pattern NEGATIVE_ONE = Pattern.compile(
-            "-ad-|hidden|^hid$|banner|combx|comment|com-|contact|footer|gdpr|masthead|media|meta|"
-                    + "outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget");
+    private static final Words CAPTION = new Words("caption", "credit", "legend");
+    /** Readability's negative names, for one token (its "hid" alternative is the whole token, below). */
+    private static final Words NEGATIVE = new Words("-ad-", "hidden", "banner", "combx", "comment", "com-", "contact",
+            "footer", "gdpr", "masthead", "media", "meta", "outbrain", "promo", "related", "scroll", "share", "shoutbox",
+            "sidebar", "skyscraper", "sponsor", "shopping", "tags", "widget");
+
+    /**
+     * Names any of which, found anywhere in a token, make a verdict: a plain substring scan is
+     * several times cheaper than a regular expression's alternation, and every class token of a
+     * page goes through a dozen of these.
+     */
+    private record Words(String... words) {
+
+        boolean in(String token) {
+            for (String w : words) {
+                if (token.contains(w)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
 
     /**
      * What the class and id of elements say, cached per page by attribute value: a page repeats
@@ -180,8 +212,8 @@ public final class ClassNames {
 
     /** Everything the patterns here say about one token, as bits; cheap to cache per page. */
     static int tokenBits(String token) {
-        int weights = (NEGATIVE_ONE.matcher(token).find() ? NEGATIVE_TOKEN : 0)
-                | (POSITIVE.matcher(token).find() ? POSITIVE_TOKEN : 0);
+        int weights = (NEGATIVE.in(token) || token.equals("hid") ? NEGATIVE_TOKEN : 0)
+                | (POSITIVE.in(token) ? POSITIVE_TOKEN : 0);
         if (isSlug(token)) {
             // "sharing-with-a-single-developer": the id of a section, made from its heading
             return IGNORED | weights;
@@ -190,38 +222,51 @@ public final class ClassNames {
         if (Bylines.bylineToken(token)) {
             bits |= BYLINE_TOKEN;
         }
-        if (DATE_NAME.matcher(token).find()) {
+        if (DATE_NAME.in(token)) {
             bits |= DATE_TOKEN;
         }
-        if (FACT_BOX.matcher(token).find()) {
+        if (FACT_BOX.in(token)) {
             bits |= FACT_TOKEN;
         }
-        if (META_LINE.matcher(token).lookingAt()) {
+        if (META_STEMS.in(token) && META_LINE.matcher(token).lookingAt()) {
             bits |= META_TOKEN;
         }
-        if (SHARE.matcher(token).find()) {
+        if (token.contains("share") && SHARE.matcher(token).find()) {
             bits |= SHARE_TOKEN;
         }
-        if (CAPTION.matcher(token).find()) {
+        if (CAPTION.in(token)) {
             bits |= CAPTION_TOKEN;
         }
-        if (CONTENT_TOKEN.matcher(token).matches()) {
+        if (CONTENT_TOKEN.contains(token)) {
             bits |= CONTENT;
         }
-        if (TAXONOMY.matcher(token).lookingAt() || CONTENT_PART.matcher(token).find()) {
+        if (taxonomy(token) || CONTENT_PART.in(token)) {
             bits |= IGNORED;
-        } else if (FURNITURE.matcher(token).lookingAt()) {
+        } else if (FURNITURE_STEMS.in(token) && FURNITURE.matcher(token).lookingAt()) {
             bits |= STRONG_TOKEN;
-        } else if (FURNITURE_IF_SHORT.matcher(token).lookingAt()) {
+        } else if (SHORT_FURNITURE_STEMS.in(token) && FURNITURE_IF_SHORT.matcher(token).lookingAt()) {
             bits |= WEAK_TOKEN;
         }
-        if (UNLIKELY.matcher(token).find()) {
+        if (UNLIKELY.in(token)) {
             bits |= UNLIKELY_TOKEN;
         }
-        if (MAYBE.matcher(token).find()) {
+        if (MAYBE.in(token)) {
             bits |= MAYBE_TOKEN;
         }
         return bits;
+    }
+
+    /** A CMS taxonomy or state class: "category-news", "has-comments", "page-template-default". */
+    private static boolean taxonomy(String token) {
+        int i = 0;
+        while (i < token.length() && token.charAt(i) != '-' && token.charAt(i) != '_') {
+            i++;
+        }
+        if (i == token.length()) {
+            return false;
+        }
+        return TAXONOMY.contains(token.substring(0, i))
+                || token.startsWith("page-template") && token.length() > 13 && (token.charAt(13) == '-' || token.charAt(13) == '_');
     }
 
     private static final Set<String> SLUG_WORDS = Set.of("a", "an", "the", "with", "of", "and", "to", "for", "in",

@@ -164,4 +164,20 @@ class FurnitureTest {
         assertStoryKept(text);
         assertThat(text).doesNotContain("Fan post number");
     }
+
+    @Test
+    void classTokenVerdictsFromTheCheapScansMatchTheNamingRules() {
+        assertThat(ClassNames.furnitureKind(ClassNames.tokenBits("comment-list"))).isEqualTo(ClassNames.STRONG);
+        assertThat(ClassNames.furnitureKind(ClassNames.tokenBits("td-ad-slot"))).isEqualTo(ClassNames.STRONG);
+        assertThat(ClassNames.furnitureKind(ClassNames.tokenBits("read-more"))).isEqualTo(ClassNames.WEAK);
+        assertThat(ClassNames.furnitureKind(ClassNames.tokenBits("category-sharing"))).isEqualTo(ClassNames.NONE);
+        assertThat(ClassNames.furnitureKind(ClassNames.tokenBits("page-template-comments"))).isEqualTo(ClassNames.NONE);
+        assertThat(ClassNames.furnitureKind(ClassNames.tokenBits("commentary"))).isEqualTo(ClassNames.NONE);
+        assertThat(ClassNames.tokenBits("entry-meta") & ClassNames.META_TOKEN).isNotZero();
+        assertThat(ClassNames.tokenBits("fact-box") & ClassNames.FACT_TOKEN).isNotZero();
+        assertThat(ClassNames.tokenBits("hid") & ClassNames.NEGATIVE_TOKEN).isNotZero();
+        assertThat(ClassNames.tokenBits("hide") & ClassNames.NEGATIVE_TOKEN).isZero();
+        assertThat(ClassNames.unlikely(ClassNames.tokenBits("site-footer"))).isTrue();
+        assertThat(ClassNames.unlikely(ClassNames.tokenBits("footer-content"))).isFalse();
+    }
 }

@@ -30,7 +30,8 @@ if [ -n "$id" ]; then
     train 9 restore "$id" --as markdown
 fi
 cat "$work"/classes.* | sort -u > "$work/classes.lst"
-rm -f "$archive"
-java -Xshare:dump -XX:SharedClassListFile="$work/classes.lst" -XX:SharedArchiveFile="$archive" \
-    -cp "$jar" >"$work/dump.log" 2>&1 || { tail -n 20 "$work/dump.log" >&2; exit 1; }
+# dumped beside the archive, then renamed over it: a running JVM has the old one mapped
+java -Xshare:dump -XX:SharedClassListFile="$work/classes.lst" -XX:SharedArchiveFile="$archive.$$.tmp" \
+    -cp "$jar" >"$work/dump.log" 2>&1 || { rm -f "$archive.$$.tmp"; tail -n 20 "$work/dump.log" >&2; exit 1; }
+mv -f "$archive.$$.tmp" "$archive"
 echo "arca: CDS archive $archive ($(wc -l < "$work/classes.lst") classes)"

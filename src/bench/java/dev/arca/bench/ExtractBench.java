@@ -52,7 +52,7 @@ public final class ExtractBench {
             System.exit(2);
         }
         Extractor arca = Extractor.create();
-        Consumer<Doc> arcaRun = d -> arca.extract(d.bytes(), null, d.url());
+        Consumer<Doc> arcaRun = d -> arca.extract(d.bytes(), null, d.url()).article();
         Consumer<Doc> r4jRun = d -> new Readability4J(d.url(), new String(d.bytes(), StandardCharsets.UTF_8)).parse();
         // the floor: decoding and parsing alone, which every extractor here pays
         Consumer<Doc> parseRun = d -> Jsoup.parse(new String(d.bytes(), StandardCharsets.UTF_8), d.url());

@@ -1,6 +1,5 @@
 package dev.arca.bundle;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 
@@ -14,11 +13,10 @@ import java.util.zip.ZipFile;
  * The searchable words of a bundle's article, its title, byline, description and body, read
  * without the rest: the JDK's ZIP reader and a streaming JSON parser skip the classes a full
  * {@link BundleReader} loads, which is most of what search snippets would otherwise cost a short
- * command.
+ * command. Each is cut to its first {@link BundleLimits#LISTED_STRING} bytes, as the index has
+ * it, so that a huge article costs a search no more memory than a long one.
  */
 public record ArticleText(String title, String byline, String description, String text) {
-
-    private static final JsonFactory JSON = new JsonFactory();
 
     /** Reads {@code article/article.json} of the bundle at {@code path}. */
     public static ArticleText read(Path path) throws IOException {
@@ -27,7 +25,8 @@ public record ArticleText(String title, String byline, String description, Strin
             if (entry == null) {
                 throw new BundleException(path, BundleException.Reason.MISSING, "missing " + BundleWriter.ARTICLE_PATH);
             }
-            try (InputStream in = zip.getInputStream(entry); JsonParser json = JSON.createParser(in)) {
+            try (InputStream in = zip.getInputStream(entry);
+                 JsonParser json = BundleJson.FACTORY.createParser(new ShortenedStrings(in, BundleLimits.LISTED_STRING))) {
                 return parse(json, path);
             }
         }

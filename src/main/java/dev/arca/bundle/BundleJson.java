@@ -1,6 +1,8 @@
 package dev.arca.bundle;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -11,16 +13,26 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.arca.extract.Article;
 
 import java.io.IOException;
+import java.util.List;
 
-/** The JSON of a bundle's members: the Article and the WACZ manifests. */
+/**
+ * The JSON of a bundle's members: the Article, the warnings and the WACZ manifests. Every reader
+ * of a bundle's JSON goes through {@link #FACTORY}, whose limits are the bundle's own
+ * ({@link BundleLimits}), so that whatever arca writes, it reads back.
+ */
 final class BundleJson {
 
-    static final ObjectMapper MAPPER = JsonMapper.builder()
+    /** Strings as long as the largest member, which Jackson's default (20 million characters) is not. */
+    static final JsonFactory FACTORY = JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(BundleLimits.MAX_JSON_STRING).build())
+            .build();
+
+    static final ObjectMapper MAPPER = JsonMapper.builder(FACTORY)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
 
     /** Reads an Article without its html, which is as long as the text and needed by neither listings nor the index. */
-    static final ObjectReader ARTICLE_WITHOUT_HTML = JsonMapper.builder()
+    static final ObjectReader ARTICLE_WITHOUT_HTML = JsonMapper.builder(FACTORY)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .addMixIn(Article.class, WithoutHtml.class)
             .build()
@@ -28,6 +40,14 @@ final class BundleJson {
 
     @JsonIgnoreProperties("html")
     private abstract static class WithoutHtml {
+    }
+
+    /** The document of {@code article/warnings.json} and of its WARC metadata record. */
+    record Warnings(List<CaptureWarning> warnings) {
+
+        Warnings {
+            warnings = warnings == null ? List.of() : List.copyOf(warnings);
+        }
     }
 
     /** Indented, with {@code "key": value} spacing: some WACZ readers choke on Jackson's default {@code "key" : value}. */
@@ -40,6 +60,11 @@ final class BundleJson {
     /** The Article as stored in {@code article/article.json} and the metadata record. */
     static byte[] article(Article article) throws IOException {
         return PRETTY.writeValueAsBytes(article);
+    }
+
+    /** {@code {"warnings": [{"step": ..., "message": ...}]}}, as stored in {@code article/warnings.json}. */
+    static byte[] warnings(List<CaptureWarning> warnings) throws IOException {
+        return PRETTY.writeValueAsBytes(new Warnings(warnings));
     }
 
     /** An indented document, for manifests people read. */

@@ -30,7 +30,22 @@ final class BundleLimits {
             BundleWriter.DIGEST_PATH, 64L << 10,
             BundleWriter.DATAPACKAGE_PATH, 1L << 20,
             BundleWriter.CAPTURE_PATH, 1L << 20,
+            BundleWriter.WARNINGS_PATH, 1L << 20,
             BundleWriter.ARTICLE_PATH, 256L << 20);
+
+    /**
+     * The longest JSON string any reader accepts: no string is longer than the largest member
+     * that holds one, the article. Jackson's own default (20 million characters) is below what
+     * a page under {@code --max-size} can hold.
+     */
+    static final int MAX_JSON_STRING = (int) maxSize(BundleWriter.ARTICLE_PATH);
+
+    /**
+     * What listings, the index and search snippets read of each string of an article (the text
+     * included), in bytes of UTF-8: the first mebibyte, so that a huge article costs them no more
+     * memory than a book's worth of words.
+     */
+    static final int LISTED_STRING = 1 << 20;
 
     private BundleLimits() {
     }

@@ -1,5 +1,6 @@
 package dev.arca.bundle;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.ObjectReader;
 import dev.arca.extract.Article;
 import dev.arca.fetch.ContentDecoder;
@@ -114,9 +115,48 @@ public final class BundleReader implements Closeable {
         return readJson(BundleWriter.ARTICLE_PATH, BundleJson.MAPPER.readerFor(Article.class), "Article");
     }
 
-    /** The Article with an empty {@code html}: cheaper to read, for listings and the index. */
-    public Article articleWithoutHtml() throws IOException {
-        return readJson(BundleWriter.ARTICLE_PATH, BundleJson.ARTICLE_WITHOUT_HTML, "Article");
+    /**
+     * The Article as listings, the index and {@code show} need it: without its {@code html}, and
+     * with every string, the text included, cut to its first {@link BundleLimits#LISTED_STRING}
+     * bytes. Read as a stream and checked against the manifest, so that memory does not grow with
+     * the article, however long.
+     */
+    public Article articleForListing() throws IOException {
+        Manifest manifest = manifest();
+        String name = BundleWriter.ARTICLE_PATH;
+        try (InputStream member = member(name)) {
+            HashedStream hashed = new HashedStream(member);
+            JsonParser json = BundleJson.FACTORY.createParser(new ShortenedStrings(hashed, BundleLimits.LISTED_STRING));
+            try {
+                Article article = BundleJson.ARTICLE_WITHOUT_HTML.readValue(json);
+                hashed.drain();
+                hashed.check(manifest, path, name);
+                return article;
+            } catch (BundleException e) {
+                throw e;
+            } catch (IOException | RuntimeException e) {
+                // a member that does not match its hash is damaged; only an intact one is "not valid"
+                if (hashed.drainQuietly()) {
+                    hashed.check(manifest, path, name);
+                }
+                throw notValid(name, "Article", e);
+            } finally {
+                json.close();
+            }
+        }
+    }
+
+    /**
+     * What the steps derived from the capture could not do ({@code article/warnings.json}); none
+     * for a bundle without that member, as every bundle was before it existed.
+     */
+    public List<CaptureWarning> warnings() throws IOException {
+        if (!manifest().resources().containsKey(BundleWriter.WARNINGS_PATH)) {
+            return List.of();
+        }
+        BundleJson.Warnings warnings = readJson(BundleWriter.WARNINGS_PATH,
+                BundleJson.MAPPER.readerFor(BundleJson.Warnings.class), "list of warnings");
+        return warnings.warnings();
     }
 
     /** The capture facts from {@code article/capture.json}, checked against the manifest. */
@@ -129,10 +169,14 @@ public final class BundleReader implements Closeable {
         manifest().check(path, name, Digests.sha256(bytes), bytes.length);
         try {
             return reader.readValue(bytes);
-        } catch (IOException e) {
-            throw new BundleException(path, BundleException.Reason.CORRUPT, name + " is not a valid "
-                    + what + " (" + MemberStream.describe(e) + ")", e);
+        } catch (IOException | RuntimeException e) {
+            throw notValid(name, what, e);
         }
+    }
+
+    private BundleException notValid(String name, String what, Exception e) {
+        return new BundleException(path, BundleException.Reason.CORRUPT, name + " is not a valid "
+                + what + " (" + MemberStream.describe(e) + ")", e);
     }
 
     /** The manifest, after its own hash matched {@code datapackage-digest.json}. */

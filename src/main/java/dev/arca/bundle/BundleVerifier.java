@@ -3,11 +3,9 @@ package dev.arca.bundle;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
+import java.util.List;
 
 /**
  * Checks a bundle end to end, as {@code arca verify} and {@code arca restore} need: the manifest
@@ -62,11 +60,16 @@ public final class BundleVerifier {
         long warcSize = manifest.resources().get(BundleWriter.WARC_PATH).bytes();
         WarcCheck.Result warc = hashed(manifest, BundleWriter.WARC_PATH, in -> WarcCheck.read(bundle, in, warcSize));
         hashed(manifest, BundleWriter.ARTICLE_PATH, in -> null);
-        if (warc.metadataBlock() == null) {
+        List<String> metadata = warc.metadataBlocks();
+        if (metadata.isEmpty()) {
             throw new BundleException(bundle, BundleException.Reason.MISSING, "the WARC has no metadata record");
         }
-        if (!warc.metadataBlock().equals(manifest.resources().get(BundleWriter.ARTICLE_PATH).hash())) {
+        if (!metadata.get(0).equals(manifest.resources().get(BundleWriter.ARTICLE_PATH).hash())) {
             throw Manifest.corrupt(bundle, BundleWriter.ARTICLE_PATH + " differs from the WARC metadata record");
+        }
+        Manifest.Resource warnings = manifest.resources().get(BundleWriter.WARNINGS_PATH);
+        if (warnings != null && !metadata.subList(1, metadata.size()).contains(warnings.hash())) {
+            throw Manifest.corrupt(bundle, BundleWriter.WARNINGS_PATH + " differs from the WARC's warnings record");
         }
         hashed(manifest, BundleWriter.INDEX_PATH, in -> {
             CdxjCheck.check(bundle, new BufferedInputStream(in, 1 << 16), warc);
@@ -85,29 +88,19 @@ public final class BundleVerifier {
      * manifest. When both fail, the hash mismatch is reported: it is the damage, the rest follows.
      */
     private <T> T hashed(Manifest manifest, String name, MemberCheck<T> check) throws IOException {
-        MessageDigest sha = Digests.sha256();
-        try (InputStream member = reader.member(name); Counting in = new Counting(new DigestInputStream(member, sha))) {
+        try (InputStream member = reader.member(name); HashedStream in = new HashedStream(member)) {
             T result;
             try {
                 result = check.read(in);
             } catch (BundleException e) {
-                if (drainQuietly(in)) {
-                    manifest.check(bundle, name, Digests.prefixed(sha.digest()), in.count);
+                if (in.drainQuietly()) {
+                    in.check(manifest, bundle, name);
                 }
                 throw e;
             }
-            in.transferTo(OutputStream.nullOutputStream());
-            manifest.check(bundle, name, Digests.prefixed(sha.digest()), in.count);
+            in.drain();
+            in.check(manifest, bundle, name);
             return result;
-        }
-    }
-
-    private static boolean drainQuietly(InputStream in) {
-        try {
-            in.transferTo(OutputStream.nullOutputStream());
-            return true;
-        } catch (IOException e) {
-            return false;
         }
     }
 
@@ -116,38 +109,6 @@ public final class BundleVerifier {
             return Files.size(path);
         } catch (IOException e) {
             return 0;
-        }
-    }
-
-    /** Counts the bytes read through it. */
-    private static final class Counting extends java.io.FilterInputStream {
-        long count;
-
-        Counting(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = in.read();
-            if (b >= 0) {
-                count++;
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = in.read(b, off, len);
-            if (n > 0) {
-                count += n;
-            }
-            return n;
-        }
-
-        @Override
-        public long skip(long n) throws IOException {
-            return MemberStream.skipByReading(this, n);
         }
     }
 }

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 
@@ -23,6 +24,12 @@ import java.util.zip.ZipEntry;
  * Writes one capture as a WACZ 1.1.1 file that web-archiving tools open as they are:
  * the WARC (stored, not deflated, so replay tools can seek into it), its CDXJ index, the page list,
  * the Article, and the data package manifest with a hash for every member.
+ *
+ * <p>Capture first: what was derived from the exchange may be missing, never the exchange. Without
+ * Markdown there is no Markdown record; an article that cannot be written as JSON is stored as
+ * {@linkplain Article#unextracted unextracted}; and when a {@link DerivedSteps} step failed or
+ * warned, its {@link CaptureWarning}s are stored as {@code article/warnings.json} and, the same
+ * bytes, as a second WARC metadata record.
  */
 public final class BundleWriter {
 
@@ -31,14 +38,22 @@ public final class BundleWriter {
     static final String PAGES_PATH = "pages/pages.jsonl";
     static final String ARTICLE_PATH = "article/article.json";
     static final String CAPTURE_PATH = "article/capture.json";
+    static final String WARNINGS_PATH = "article/warnings.json";
     static final String DATAPACKAGE_PATH = "datapackage.json";
     static final String DIGEST_PATH = "datapackage-digest.json";
 
     private final String software;
+    private final BundleSigner signer;
 
     /** @param software the name and version recorded in warcinfo and datapackage.json, e.g. "arca 0.1.0" */
     public BundleWriter(String software) {
+        this(software, null);
+    }
+
+    /** A writer that signs each bundle it writes with {@code signer} (none when null). */
+    public BundleWriter(String software, BundleSigner signer) {
         this.software = software;
+        this.signer = signer;
     }
 
     /**
@@ -49,18 +64,41 @@ public final class BundleWriter {
      */
     public void write(OutputStream out, String id, Capture capture, Article article, String markdown,
                       Map<String, String> warcinfo) throws IOException {
-        byte[] articleJson = BundleJson.article(article);
-        WarcFile warc = CaptureWarc.write(capture, articleJson, markdown, software, warcinfo);
+        write(out, id, capture, article, markdown, new DerivedSteps(), warcinfo);
+    }
+
+    /**
+     * Writes the bundle for {@code capture} to {@code out}, which it does not close, with the
+     * warnings of the derived steps that ran before; writing the article as JSON is one more.
+     *
+     * @param markdown the article as Markdown, or null when rendering it failed
+     * @param steps    the derived steps of this capture, with their warnings so far
+     */
+    public void write(OutputStream out, String id, Capture capture, Article extracted, String markdown,
+                      DerivedSteps steps, Map<String, String> warcinfo) throws IOException {
+        Optional<byte[]> json = steps.run(CaptureWarning.ARTICLE_JSON, () -> BundleJson.article(extracted));
+        Article article = json.isPresent() ? extracted : Article.unextracted(capture.url().toString(), capture.mediaType());
+        byte[] articleJson = json.isPresent() ? json.get() : BundleJson.article(article);
+        List<CaptureWarning> warnings = steps.warnings();
+        byte[] warningsJson = warnings.isEmpty() ? null : BundleJson.warnings(warnings);
+        WarcFile warc = CaptureWarc.write(capture, articleJson, markdown, warningsJson, software, warcinfo);
         Instant date = capture.date();
         Map<String, byte[]> members = new LinkedHashMap<>();
         members.put(WARC_PATH, warc.bytes());
         members.put(INDEX_PATH, CdxjIndex.of(warc.index(), CaptureWarc.FILENAME));
         members.put(PAGES_PATH, pages(id, capture, article));
         members.put(ARTICLE_PATH, articleJson);
+        if (warningsJson != null) {
+            members.put(WARNINGS_PATH, warningsJson);
+        }
         members.put(CAPTURE_PATH, BundleJson.pretty(info(id, capture, article)));
         byte[] datapackage = datapackage(members, capture, article);
         members.put(DATAPACKAGE_PATH, datapackage);
-        members.put(DIGEST_PATH, (BundleJson.line(digestFile(datapackage)) + "\n").getBytes(StandardCharsets.UTF_8));
+        String hash = Digests.sha256(datapackage);
+        // capture first: a key or time-stamping authority that fails leaves the bundle unsigned, with a warning
+        Map<String, Object> signature = signer == null ? null
+                : steps.run(CaptureWarning.SIGN, () -> signer.signedData(hash)).orElse(null);
+        members.put(DIGEST_PATH, digestFile(hash, signature));
 
         ZipArchiveOutputStream zip = new ZipArchiveOutputStream(new NonClosing(out));
         zip.setLevel(CaptureWarc.DEFLATE_LEVEL);
@@ -135,11 +173,15 @@ public final class BundleWriter {
         return BundleJson.pretty(dp);
     }
 
-    private static Map<String, Object> digestFile(byte[] datapackage) {
+    /** {@code datapackage-digest.json}: the path and hash of datapackage.json, and the signature when there is one. */
+    static byte[] digestFile(String hash, Map<String, Object> signedData) throws IOException {
         Map<String, Object> digest = new LinkedHashMap<>();
         digest.put("path", DATAPACKAGE_PATH);
-        digest.put("hash", Digests.sha256(datapackage));
-        return digest;
+        digest.put("hash", hash);
+        if (signedData != null) {
+            digest.put("signedData", signedData);
+        }
+        return (BundleJson.line(digest) + "\n").getBytes(StandardCharsets.UTF_8);
     }
 
     static String rfc3339(Instant instant) {

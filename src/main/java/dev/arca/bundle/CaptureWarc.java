@@ -30,7 +30,8 @@ import java.util.zip.GZIPOutputStream;
 /**
  * Writes one capture as a WARC/1.1 file, every record its own gzip member: warcinfo, then a
  * request and response per hop (or one resource for a local file), then the article as a metadata
- * record and the Markdown as a resource.
+ * record, the Markdown as a resource (unless rendering it failed), and the warnings of the derived
+ * steps as a second metadata record when there are any.
  */
 final class CaptureWarc {
 
@@ -60,16 +61,22 @@ final class CaptureWarc {
      * Writes the WARC for {@code capture}.
      *
      * @param articleJson the Article as JSON, stored in the metadata record
-     * @param markdown    the article as Markdown, stored as a resource record
+     * @param markdown    the article as Markdown, stored as a resource record; null for none
+     * @param warnings    the warnings of the derived steps as JSON, a metadata record; null for none
      * @param info        warcinfo fields beyond software and format, e.g. the robots policy
      */
-    static WarcFile write(Capture capture, byte[] articleJson, String markdown, String software,
+    static WarcFile write(Capture capture, byte[] articleJson, String markdown, byte[] warnings, String software,
                           Map<String, String> info) throws IOException {
         CaptureWarc warc = new CaptureWarc();
         warc.warcinfo(software, info, capture.date());
         URI page = capture.exchanges().isEmpty() ? warc.pageResource(capture) : warc.exchanges(capture);
         warc.metadata(articleJson, page, capture.date());
-        warc.markdown(markdown, capture.url(), page, capture.date());
+        if (markdown != null) {
+            warc.markdown(markdown, capture.url(), page, capture.date());
+        }
+        if (warnings != null) {
+            warc.metadata(warnings, page, capture.date());
+        }
         warc.writer.close();
         return new WarcFile(warc.buffer.toByteArray(), warc.index);
     }
@@ -129,11 +136,12 @@ final class CaptureWarc {
         return id;
     }
 
-    private void metadata(byte[] articleJson, URI page, Instant date) throws IOException {
+    /** A JSON document about the page: the article, or the warnings of the steps derived from it. */
+    private void metadata(byte[] json, URI page, Instant date) throws IOException {
         // no WARC-Target-URI: replay indexes would let it shadow the page
         write(new WarcMetadata.Builder().version(MessageVersion.WARC_1_1).recordId(newId()).date(date)
                 .addHeader("WARC-Refers-To", "<" + page + ">")
-                .body(MediaType.JSON, articleJson).setHeader(BLOCK_DIGEST, Digests.sha256(articleJson)).build(), null);
+                .body(MediaType.JSON, json).setHeader(BLOCK_DIGEST, Digests.sha256(json)).build(), null);
     }
 
     private void markdown(String markdown, URI url, URI page, Instant date) throws IOException {

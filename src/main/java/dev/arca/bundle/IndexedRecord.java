@@ -14,5 +14,5 @@ import java.time.Instant;
  * @param offset where the record's gzip member starts in the WARC file
  * @param length the gzip member's length in bytes
  */
-public record IndexedRecord(String url, Instant date, String mime, int status, String digest, long offset, long length) {
+record IndexedRecord(String url, Instant date, String mime, int status, String digest, long offset, long length) {
 }

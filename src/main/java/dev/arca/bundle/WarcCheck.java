@@ -29,14 +29,14 @@ final class WarcCheck {
     }
 
     /**
-     * The records of a WARC that passed, and the metadata record's block digest for comparing
-     * with {@code article/article.json}.
+     * The records of a WARC that passed, and the metadata records' block digests for comparing
+     * with {@code article/article.json} (the first) and {@code article/warnings.json} (a later one).
      *
-     * @param records       every record, in file order
-     * @param size          the compressed WARC's size, where the last record ends
-     * @param metadataBlock the metadata record's block digest, or null when there is none
+     * @param records        every record, in file order
+     * @param size           the compressed WARC's size, where the last record ends
+     * @param metadataBlocks the block digest of each metadata record, in file order
      */
-    record Result(List<Rec> records, long size, String metadataBlock) {
+    record Result(List<Rec> records, long size, List<String> metadataBlocks) {
 
         /** The compressed length of the record at index {@code i}. */
         long length(int i) {
@@ -63,7 +63,7 @@ final class WarcCheck {
 
     private Result read(InputStream in, long size) throws IOException {
         List<Rec> records = new ArrayList<>();
-        String metadata = null;
+        List<String> metadata = new ArrayList<>();
         // closing the reader must leave the member stream open: the caller still hashes what is left
         try (WarcReader reader = new WarcReader(new FilterInputStream(in) {
             @Override
@@ -80,8 +80,8 @@ final class WarcCheck {
                 }
                 Rec rec = check(record, offset);
                 records.add(rec);
-                if (rec.type().equals("metadata") && metadata == null) {
-                    metadata = rec.blockDigest();
+                if (rec.type().equals("metadata")) {
+                    metadata.add(rec.blockDigest());
                 }
             }
         } catch (BundleException e) {
@@ -93,7 +93,7 @@ final class WarcCheck {
         if (records.isEmpty()) {
             throw problem(BundleException.Reason.CORRUPT, "the WARC has no records");
         }
-        return new Result(records, size, metadata);
+        return new Result(records, size, List.copyOf(metadata));
     }
 
     private Rec check(WarcRecord record, long offset) throws IOException {

@@ -1,10 +1,10 @@
 package dev.arca.cli;
 
-import dev.arca.store.CaptureIndex;
+import dev.arca.index.CaptureIndex;
+import dev.arca.index.StoreIndex;
+import dev.arca.index.Unreadable;
 import dev.arca.store.Diagnostics;
 import dev.arca.store.Store;
-import dev.arca.store.StoreLocation;
-import dev.arca.store.Unreadable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -13,6 +13,7 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 
 /** The {@code arca} command: global options; {@link Subcommands} adds the commands that do the work. */
 @Command(name = "arca",
@@ -20,13 +21,19 @@ import java.nio.file.Path;
         versionProvider = Version.class,
         description = {"Archive web articles: fetch a page, extract the article, and keep both the exact bytes "
                 + "served and the clean story in one WACZ bundle per capture.",
-                "The store is a plain directory of bundles; every command that takes an ID also accepts a unique prefix."},
+                "The store is a plain directory of bundles; every command that takes an ID also accepts a unique prefix.",
+                "Text from pages is never printed raw for people: tabs and line breaks in a value become a space, other "
+                        + "control characters are shown as \\xHH. JSON escapes them as \\uXXXX."},
         exitCodeListHeading = "%nExit status%n",
         exitCodeList = {
                 "0:Success: everything asked for was done.",
-                "1:At least one item failed (the others were done), or an ID or bundle was bad.",
-                "2:Usage error: unknown option, bad value or missing argument.",
-                "3:fetch --no-wait: the store is locked by another run."},
+                "1:At least one item failed (the others were done), an ID or bundle was bad, or a write to stdout "
+                        + "or to a file named by -o failed (one line, such as 'arca: cannot write to standard output: "
+                        + "No space left on device').",
+                "2:Usage error: unknown option, bad value or one out of range, missing argument, or a mistake in the config file.",
+                "3:fetch --no-wait: the store is locked by another run.",
+                "141:The reader of stdout went away (arca list | head -1): arca stopped quietly, with the status "
+                        + "a shell shows for a tool stopped by SIGPIPE."},
         footerHeading = "%nExamples%n",
         footer = {
                 "  arca fetch https://example.com/news/story",
@@ -40,7 +47,9 @@ public final class ArcaCommand implements Runnable {
     @Spec
     private CommandSpec spec;
     private ConfigFile config;
+    private List<ConfigFile.Problem> configProblems;
     private Store store;
+    private StoreIndex storeIndex;
 
     @Option(names = "--store", paramLabel = "DIR", scope = ScopeType.INHERIT,
             description = "The store directory (default: $ARCA_STORE, else 'store' in the config file, "
@@ -79,26 +88,43 @@ public final class ArcaCommand implements Runnable {
         return config;
     }
 
+    /** Everything wrong with the config file, by line, checked against every command; found once. */
+    List<ConfigFile.Problem> configProblems() {
+        if (configProblems == null) {
+            configProblems = ConfigCheck.problems(config(), spec.commandLine(),
+                    () -> new picocli.CommandLine(new ArcaCommand(console)));
+        }
+        return configProblems;
+    }
+
     /** Where the store is and why: {@code --store}, {@code $ARCA_STORE}, the config file or the XDG default. */
     StoreLocation storeLocation() {
         return StoreLocation.choose(storeOption, console.env(), config().store(), console.home());
     }
 
     /**
-     * The store chosen by {@link #storeLocation()}; one per command line, closed by
-     * {@link #closeStore()}. Its index reports progress as notes and problems as errors.
+     * The store chosen by {@link #storeLocation()}; one per command line, with its index following
+     * its changes, closed by {@link #closeStore()}. Both report progress as notes and problems as errors.
      */
     Store store() {
         if (store == null) {
-            store = new Store(storeLocation().path(), new Diagnostics(this::note, this::error));
+            Diagnostics diagnostics = new Diagnostics(this::note, this::error);
+            store = new Store(storeLocation().path(), diagnostics);
+            storeIndex = StoreIndex.of(store, diagnostics);
         }
         return store;
+    }
+
+    /** The index of {@link #store()}, opened when first asked. */
+    StoreIndex storeIndex() {
+        store();
+        return storeIndex;
     }
 
     /** The store's index, up to date, after warning about each bundle it had to leave out. */
     CaptureIndex index() throws IOException {
         store().requireExists();
-        CaptureIndex index = store().index();
+        CaptureIndex index = storeIndex.current();
         for (Unreadable bad : index.unreadable()) {
             error("skipping damaged bundle " + bad.bundle() + ": " + bad.reason() + " (see 'arca verify')");
         }
@@ -107,22 +133,26 @@ public final class ArcaCommand implements Runnable {
 
     /** Closes the store's index, if this command line opened it. */
     void closeStore() throws IOException {
-        if (store != null) {
-            store.close();
+        if (storeIndex != null) {
+            storeIndex.close();
+            storeIndex = null;
             store = null;
         }
     }
 
-    /** Prints a one-line diagnostic on stderr, unless {@code --quiet}. */
+    /**
+     * Prints a one-line diagnostic on stderr, unless {@code --quiet}. Messages name URLs, titles and
+     * paths that may come from a page, so they are {@linkplain Columns#clean cleaned} like any output.
+     */
     void note(String message) {
         if (!quiet) {
-            console.err().println("arca: " + message);
+            error(message);
         }
     }
 
     /** Prints a one-line error on stderr, even with {@code --quiet}. */
     void error(String message) {
-        console.err().println("arca: " + message);
+        console.err().println("arca: " + Columns.clean(message));
     }
 
     @Override

@@ -1,20 +1,26 @@
 package dev.arca.cli;
 
+import dev.arca.archive.CrawlListener;
+import dev.arca.archive.FetchOutcome;
+import dev.arca.bundle.CaptureWarning;
 import dev.arca.store.StoreEntry;
 
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Where the outcomes of {@code arca fetch} go: one line (or JSON object) per input on stdout, an
- * error line on stderr for each failure, the progress bar, and the counts for the summary.
+ * error line on stderr for each failure and a warning line for each page archived with warnings
+ * (even with {@code --quiet}: a derived step failed), the progress bar, and the counts for the summary.
  * Thread-safe: workers report as they finish.
  */
-final class BatchReport {
+final class BatchReport implements CrawlListener {
 
     private final ArcaCommand arca;
     private final boolean json;
@@ -23,10 +29,12 @@ final class BatchReport {
     private final Set<Path> unreadable = new HashSet<>();
     private long inputs;
     private int archived;
+    private int withWarnings;
     private int unchanged;
     private int skipped;
     private int failed;
     private int blocked;
+    private volatile OutputFailure stdoutFailure;
 
     BatchReport(ArcaCommand arca, boolean json, Progress progress) {
         this.arca = arca;
@@ -34,21 +42,28 @@ final class BatchReport {
         this.progress = progress;
     }
 
-    /** One more input was read. */
-    synchronized void queued() {
+    /** One more input was read; once stdout has failed, the batch takes no more. */
+    @Override
+    public synchronized void queued() {
+        checkOutput();
         inputs++;
         progress.total(inputs);
     }
 
     /** A worker began fetching {@code url}. */
-    void started(String url) {
+    @Override
+    public void started(String url) {
         progress.started(url);
     }
 
     /** The outcome of one input; {@code cause} is the exception behind a failure, for {@code --verbose}. */
-    synchronized void done(FetchOutcome outcome, Throwable cause) {
+    @Override
+    public synchronized void done(FetchOutcome outcome, Throwable cause) {
         switch (outcome.status()) {
-            case FetchOutcome.ARCHIVED -> archived++;
+            case FetchOutcome.ARCHIVED -> {
+                archived++;
+                withWarnings += outcome.warnings().isEmpty() ? 0 : 1;
+            }
             case FetchOutcome.UNCHANGED -> unchanged++;
             case FetchOutcome.SKIPPED -> skipped++;
             case FetchOutcome.BLOCKED -> blocked++;
@@ -58,14 +73,30 @@ final class BatchReport {
         progress.step();
     }
 
-    void done(FetchOutcome outcome) {
-        done(outcome, null);
+    /** A one-line note on stderr, unless --quiet, kept clear of the progress bar. */
+    @Override
+    public synchronized void note(String message) {
+        progress.above(() -> arca.note(message));
     }
 
     /** A bundle that could not be read while looking for earlier captures; said once per bundle. */
-    synchronized void unreadable(StoreEntry entry, IOException e) {
+    @Override
+    public synchronized void unreadable(StoreEntry entry, IOException e) {
         if (unreadable.add(entry.bundle())) {
             progress.above(() -> arca.error("skipping damaged bundle " + entry.bundle() + ": " + ErrorHandler.describe(e) + " (see 'arca verify')"));
+        }
+    }
+
+    /** Whether stdout failed: the batch stops, since what it does could no longer be told. */
+    @Override
+    public boolean stopped() {
+        return stdoutFailure != null;
+    }
+
+    /** Throws the failure of stdout, if a line could not be written. */
+    void checkOutput() {
+        if (stdoutFailure != null) {
+            throw stdoutFailure;
         }
     }
 
@@ -74,32 +105,51 @@ final class BatchReport {
         return failed == 0 && blocked == 0;
     }
 
-    /** "archived 37, unchanged 5, skipped 120, failed 2 in 41.3 s", with blocked inputs when there were any. */
+    /**
+     * "archived 37, unchanged 5, skipped 120, failed 2 in 41.3 s", with blocked inputs and pages
+     * archived with warnings when there were any: "archived 37 (2 with warnings), ...".
+     */
     synchronized String summary() {
         double seconds = (System.nanoTime() - start) / 1e9;
-        return String.format(Locale.ROOT, "archived %d, unchanged %d, skipped %d, failed %d%s in %.1f s",
-                archived, unchanged, skipped, failed, blocked == 0 ? "" : ", blocked " + blocked, seconds);
+        return String.format(Locale.ROOT, "archived %d%s, unchanged %d, skipped %d, failed %d%s in %.1f s",
+                archived, withWarnings == 0 ? "" : " (" + withWarnings + " with warnings)", unchanged, skipped, failed,
+                blocked == 0 ? "" : ", blocked " + blocked, seconds);
     }
 
     private void print(FetchOutcome o, Throwable cause) {
-        PrintStream out = arca.console().out();
-        if (json) {
-            out.println(Json.line(o));
-        } else {
-            out.println(line(o));
+        if (stdoutFailure != null) {
+            return;
         }
-        out.flush();
+        PrintStream out = arca.console().out();
+        try {
+            out.println(json ? Json.line(o) : line(o));
+            out.flush();
+        } catch (OutputFailure e) {
+            stdoutFailure = e; // said once, by the command, when the batch has stopped
+            return;
+        }
         if (!o.ok()) {
             arca.error("fetch " + o.url() + ": " + o.error());
             if (cause != null && arca.verbose()) {
                 cause.printStackTrace(arca.console().err());
             }
         }
+        if (!o.warnings().isEmpty()) {
+            arca.error(warningLine(o));
+        }
+    }
+
+    /** "fetch URL: archived with a warning: markdown: StackOverflowError"; several are joined with "; ". */
+    private static String warningLine(FetchOutcome o) {
+        List<CaptureWarning> warnings = o.warnings();
+        String what = warnings.size() == 1 ? "a warning" : warnings.size() + " warnings";
+        return "fetch " + o.url() + ": archived with " + what + ": "
+                + warnings.stream().map(CaptureWarning::line).collect(Collectors.joining("; "));
     }
 
     /** ID, title and URL as before batches existed; a fourth column says what happened when it was not "archived". */
     private static String line(FetchOutcome o) {
-        String base = (o.id() == null ? "-" : o.id()) + "\t" + Columns.clean(o.title()) + "\t" + o.url();
+        String base = (o.id() == null ? "-" : o.id()) + "\t" + Columns.clean(o.title()) + "\t" + Columns.clean(o.url());
         if (o.status().equals(FetchOutcome.ARCHIVED)) {
             return base;
         }

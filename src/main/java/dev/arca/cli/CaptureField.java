@@ -1,7 +1,8 @@
 package dev.arca.cli;
 
+import dev.arca.bundle.CaptureWarning;
 import dev.arca.extract.Article;
-import dev.arca.store.IndexedCapture;
+import dev.arca.index.IndexedCapture;
 
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -14,7 +15,7 @@ import java.util.stream.Collectors;
 
 /**
  * A column that {@code arca list --fields} can show, named as in the JSON output. Each knows its
- * value for JSON (numbers stay numbers, lists stay arrays) and as text for tables and CSV.
+ * value for JSON (numbers stay numbers, lists stay arrays) and as text for tables, CSV and TSV.
  */
 enum CaptureField {
 
@@ -41,7 +42,8 @@ enum CaptureField {
     SITE("site"),
     NORMALIZED_URL("normalizedUrl"),
     STATUS("status"),
-    CONTENT_HASH("contentHash");
+    CONTENT_HASH("contentHash"),
+    WARNINGS("warnings");
 
     /** The columns of the default table. */
     static final List<CaptureField> TABLE = List.of(ID, CAPTURED, SITE, TITLE);
@@ -101,25 +103,32 @@ enum CaptureField {
             case NORMALIZED_URL -> c.normalizedUrl();
             case STATUS -> c.status();
             case CONTENT_HASH -> c.contentHash();
+            case WARNINGS -> c.warnings();
         };
     }
 
-    /** The value as one line of text; lists are joined with "; ", absent values are empty. */
+    /** The value as text, unescaped: lists are joined with "; ", absent values are empty. */
     String text(IndexedCapture capture) {
         Object v = value(capture);
         if (v instanceof List<?> list) {
             StringBuilder joined = new StringBuilder();
             for (Object item : list) {
-                joined.append(joined.length() == 0 ? "" : "; ").append(Columns.clean(String.valueOf(item)));
+                String shown = item instanceof CaptureWarning w ? w.line() : String.valueOf(item);
+                joined.append(joined.length() == 0 ? "" : "; ").append(Columns.clean(shown));
             }
             return joined.toString();
         }
-        return v == null ? "" : Columns.clean(String.valueOf(v));
+        return v == null ? "" : String.valueOf(v);
     }
 
-    /** The value as a person reads it in a table: capture times to the minute. */
+    /** The value as a person reads it in a table, on one line: capture times to the minute. */
     String cell(IndexedCapture capture) {
-        return this == CAPTURED ? MINUTES.format(capture.entry().captured()) : text(capture);
+        return this == CAPTURED ? minutes(capture.entry().captured()) : Columns.clean(text(capture));
+    }
+
+    /** A capture time as tables show it, to the minute in UTC: "2026-11-28 09:14". */
+    static String minutes(java.time.Instant captured) {
+        return MINUTES.format(captured);
     }
 
     /** Parses {@code --fields id,title,url}: names as in the JSON output, any case. */

@@ -1,6 +1,6 @@
 package dev.arca.cli;
 
-import dev.arca.store.IndexedCapture;
+import dev.arca.index.IndexedCapture;
 
 import java.io.PrintStream;
 import java.util.List;
@@ -75,7 +75,8 @@ final class CaptureListing implements Consumer<IndexedCapture> {
             if (line.length() > 0) {
                 line.append(separator);
             }
-            line.append(format == ListFormat.csv ? csvCell(field.value(capture), field.text(capture)) : field.text(capture));
+            String text = field.text(capture);
+            line.append(format == ListFormat.csv ? Columns.csv(text) : Columns.tsv(text));
         }
         out.print(line.append(newline));
     }
@@ -86,14 +87,5 @@ final class CaptureListing implements Consumer<IndexedCapture> {
             line.append(line.length() == 0 ? "" : separator).append(field.key());
         }
         out.print(line.append(newline));
-    }
-
-    /** A CSV cell keeps the value's own line breaks and commas, quoted as RFC 4180 says. */
-    private static String csvCell(Object value, String flattened) {
-        String text = value instanceof String s ? s : flattened;
-        if (text.indexOf(',') < 0 && text.indexOf('"') < 0 && text.indexOf('\n') < 0 && text.indexOf('\r') < 0) {
-            return text;
-        }
-        return '"' + text.replace("\"", "\"\"") + '"';
     }
 }

@@ -1,6 +1,6 @@
 package dev.arca.cli;
 
-import dev.arca.store.CaptureFilter;
+import dev.arca.index.CaptureFilter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 

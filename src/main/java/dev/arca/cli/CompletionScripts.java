@@ -100,7 +100,9 @@ final class CompletionScripts {
     }
 
     private static boolean takesIds(CommandSpec spec) {
-        return spec.positionalParameters().stream().map(PositionalParamSpec::paramLabel).anyMatch("ID"::equals);
+        // "ID", or one of several kinds such as history's "URL|ID"
+        return spec.positionalParameters().stream().map(PositionalParamSpec::paramLabel)
+                .anyMatch(label -> java.util.Arrays.asList(label.split("\\|")).contains("ID"));
     }
 
     private static boolean takesFiles(CommandSpec spec) {

@@ -1,6 +1,5 @@
 package dev.arca.cli;
 
-import dev.arca.store.StoreLocation;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -10,29 +9,35 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Callable;
 
 /** {@code arca config}: every setting in effect and where it came from. */
-@Command(name = "config",
+@Command(name = ConfigCommand.NAME,
         description = {"Print the effective settings and where each one came from: the command line, "
                 + "the environment, the config file or the built-in default.",
                 "The config file is $XDG_CONFIG_HOME/arca/config.properties (else ~/.config/arca/config.properties). "
                         + "A line 'option=value' sets the default of that long option for every command that has it; "
                         + "'command.option=value' for one command only; 'store=DIR' chooses the store. "
-                        + "Options on the command line always win."},
+                        + "Options on the command line always win.",
+                "Lines are 'key=value', with spaces around either allowed; lines starting with # or ! are comments. "
+                        + "There are no continuation lines and no escapes: every character stands for itself. "
+                        + "The file must be UTF-8, at most 1 MiB, with lines of at most 8 KiB.",
+                "Keys and values are checked whichever command runs: an unknown key, a bad value, a key set twice or a "
+                        + "file that cannot be read stops any command with one line (file, line, reason) and exit status 2; "
+                        + "arca config prints the settings and every problem."},
         mixinStandardHelpOptions = true,
         exitCodeListHeading = "%nExit status%n",
-        exitCodeList = {"0:The settings were printed.", "1:The config file has settings arca does not know.",
-                "2:Usage error."},
+        exitCodeList = {"0:The settings were printed.",
+                "2:Usage error, or the config file has a problem (each is printed on stderr with its line)."},
         footerHeading = "%nExamples%n",
         footer = {
                 "  arca config",
                 "  printf 'fetch.jobs=8%nuser-agent=my-archiver/1.0%n' >> ~/.config/arca/config.properties",
                 "  arca config --json | jq -r 'select(.source != \"default\") | .key'"})
 final class ConfigCommand implements Callable<Integer> {
+
+    static final String NAME = "config";
 
     @ParentCommand
     private ArcaCommand arca;
@@ -54,42 +59,27 @@ final class ConfigCommand implements Callable<Integer> {
         StoreLocation store = arca.storeLocation();
         settings.add(new Setting(ConfigFile.STORE_KEY, store.path().toString(),
                 store.source().equals("config file") ? fileSource(config, ConfigFile.STORE_KEY) : store.source()));
-        Set<String> known = new HashSet<>(Set.of(ConfigFile.STORE_KEY));
-        CommandLine root = spec.root().commandLine();
-        addOptions(root.getCommandSpec(), config, settings, known, true);
-        for (CommandLine sub : root.getSubcommands().values()) {
-            addOptions(sub.getCommandSpec(), config, settings, known, false);
+        for (ConfigKeys.Key key : ConfigKeys.all(spec.root().commandLine())) {
+            settings.add(setting(key, config));
         }
         print(settings);
-        List<String> unknown = config.settings().keySet().stream().filter(k -> !known.contains(k)).toList();
-        for (String key : unknown) {
-            arca.error("unknown setting '" + key + "' in " + config.path() + " (see 'arca config --help')");
-        }
-        return unknown.isEmpty() ? ExitCodes.OK : ExitCodes.FAILED;
+        List<ConfigFile.Problem> problems = arca.configProblems();
+        problems.forEach(p -> arca.error(p.toString()));
+        return problems.isEmpty() ? ExitCodes.OK : ExitCodes.USAGE;
     }
 
-    private void addOptions(CommandSpec command, ConfigFile config, List<Setting> out, Set<String> known, boolean root) {
-        for (OptionSpec option : command.options()) {
-            if (option.usageHelp() || option.versionHelp() || option.hidden() || option.longestName().equals("--store")
-                    || (!root && option.inherited())) {
-                continue;
-            }
-            String key = option.longestName().replaceFirst("^-+", "");
-            String scope = root ? "arca" : command.name();
-            known.add(key);
-            known.add(scope + "." + key);
-            Setting setting;
-            if (matchedOnCommandLine(option)) {
-                setting = new Setting(key, String.valueOf((Object) option.getValue()), "command line");
-            } else if (config.valueFor(scope, key) != null) {
-                setting = new Setting(key, config.valueFor(scope, key), fileSource(config, config.keyFor(scope, key)));
-            } else {
-                Object initial = option.defaultValue() != null ? option.defaultValue() : option.initialValue();
-                String shown = initial != null ? String.valueOf(initial) : option.arity().max() == 0 ? "false" : "";
-                setting = new Setting(key, shown, "default");
-            }
-            out.add(new Setting(root ? key : scope + "." + key, setting.value(), setting.source()));
+    private Setting setting(ConfigKeys.Key key, ConfigFile config) {
+        OptionSpec option = key.option();
+        if (matchedOnCommandLine(option)) {
+            return new Setting(key.key(), String.valueOf((Object) option.getValue()), "command line");
         }
+        String configured = config.valueFor(key.scope(), key.name());
+        if (configured != null) {
+            return new Setting(key.key(), configured, fileSource(config, config.keyFor(key.scope(), key.name())));
+        }
+        Object initial = option.defaultValue() != null ? option.defaultValue() : option.initialValue();
+        String shown = initial != null ? String.valueOf(initial) : option.arity().max() == 0 ? "false" : "";
+        return new Setting(key.key(), shown, "default");
     }
 
     private boolean matchedOnCommandLine(OptionSpec option) {

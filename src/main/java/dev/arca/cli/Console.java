@@ -4,6 +4,7 @@ import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,9 +22,10 @@ import java.util.Map;
  * @param home             the user's home directory
  * @param stderrIsTerminal whether a person is watching stderr
  * @param stdinIsTerminal  whether a person could answer a question on stdin
+ * @param stdoutIsTerminal whether a person reads stdout, which may then be in colour
  */
 public record Console(PrintStream out, PrintStream err, InputStream in, Map<String, String> env, Path home,
-                      boolean stderrIsTerminal, boolean stdinIsTerminal) {
+                      boolean stderrIsTerminal, boolean stdinIsTerminal, boolean stdoutIsTerminal) {
 
     public Console {
         env = Map.copyOf(env);
@@ -35,14 +37,29 @@ public record Console(PrintStream out, PrintStream err, InputStream in, Map<Stri
         this(out, err, in, env, home, stderrIsTerminal, false);
     }
 
+    /** A console whose stdout is not a terminal, as in scripts and tests. */
+    public Console(PrintStream out, PrintStream err, InputStream in, Map<String, String> env, Path home,
+                   boolean stderrIsTerminal, boolean stdinIsTerminal) {
+        this(out, err, in, env, home, stderrIsTerminal, stdinIsTerminal, false);
+    }
+
     /** The real process: UTF-8 streams whatever the locale, so titles never turn into '?'. */
     public static Console system() {
-        PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8);
+        PrintStream out = data(new FileOutputStream(FileDescriptor.out));
         PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
         String home = System.getenv("HOME");
         // $HOME first, as the XDG rules say; Java's user.home comes from the password database
         Path homeDir = Path.of(home != null && !home.isBlank() ? home : System.getProperty("user.home"));
-        return new Console(out, err, System.in, System.getenv(), homeDir, isTerminal(2), isTerminal(0));
+        return new Console(out, err, System.in, System.getenv(), homeDir, isTerminal(2), isTerminal(0), isTerminal(1));
+    }
+
+    /**
+     * Standard output as arca writes data to it: UTF-8, and a write that fails (a full disk,
+     * {@code /dev/full}, a closed pipe) throws an {@link OutputFailure} instead of vanishing in
+     * the PrintStream, so the command stops and the failure is reported.
+     */
+    public static PrintStream data(OutputStream stdout) {
+        return new PrintStream(new CheckedOutput(stdout, "to standard output"), false, StandardCharsets.UTF_8);
     }
 
     /** Whether file descriptor {@code fd} is a terminal: Java 17 cannot ask isatty, but Linux shows it in /proc. */

@@ -2,6 +2,7 @@ package dev.arca.cli;
 
 import dev.arca.extract.Article;
 import dev.arca.extract.Extractor;
+import dev.arca.fetch.LocalFile;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -25,11 +26,13 @@ final class DirectoryExtraction {
 
     private final Extractor extractor;
     private final ArticleFormat format;
+    private final long maxSize;
     private final ArcaCommand arca;
 
-    DirectoryExtraction(Extractor extractor, ArticleFormat format, ArcaCommand arca) {
+    DirectoryExtraction(Extractor extractor, ArticleFormat format, long maxSize, ArcaCommand arca) {
         this.extractor = extractor;
         this.format = format;
+        this.maxSize = maxSize;
         this.arca = arca;
     }
 
@@ -38,14 +41,13 @@ final class DirectoryExtraction {
             throw new IOException("--input-dir " + inputDir + " is not a directory");
         }
         List<Path> pages = pages(inputDir);
-        int threads = jobs > 0 ? jobs : Runtime.getRuntime().availableProcessors();
         AtomicInteger errors = new AtomicInteger();
         long start = System.nanoTime();
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
+        ExecutorService pool = Executors.newFixedThreadPool(jobs);
+        try (TargetDirectory out = TargetDirectory.open(outputDir)) {
             List<Future<?>> done = new ArrayList<>();
             for (Path page : pages) {
-                done.add(pool.submit(() -> extractTo(page, inputDir, outputDir, errors)));
+                done.add(pool.submit(() -> extractTo(page, inputDir, out, errors)));
             }
             for (Future<?> f : done) {
                 f.get();
@@ -66,17 +68,28 @@ final class DirectoryExtraction {
         return errors.get() == 0 ? ExitCodes.OK : ExitCodes.FAILED;
     }
 
-    private void extractTo(Path page, Path inputDir, Path outputDir, AtomicInteger errors) {
+    private void extractTo(Path page, Path inputDir, TargetDirectory outputDir, AtomicInteger errors) {
         try {
-            Article article = extractor.extract(Files.readAllBytes(page), null, page.toAbsolutePath().toUri().toString());
-            String relative = inputDir.relativize(page).toString();
-            Path out = outputDir.resolve(relative.substring(0, relative.lastIndexOf('.')) + "." + format.extension());
-            Files.createDirectories(out.getParent());
+            Article article = extractor.extract(LocalFile.page(page, maxSize), null, page.toAbsolutePath().toUri().toString()).article();
             String rendered = format == ArticleFormat.json ? Json.line(article) + "\n" : format.render(article);
-            Files.writeString(out, rendered, StandardCharsets.UTF_8);
+            Path relative = inputDir.relativize(page);
+            String name = relative.getFileName().toString();
+            write(outputDir, relative.getParent(), name.substring(0, name.lastIndexOf('.')) + "." + format.extension(),
+                    rendered.getBytes(StandardCharsets.UTF_8));
         } catch (IOException | RuntimeException | StackOverflowError e) {
             errors.incrementAndGet();
             arca.error("extract " + page + ": " + ErrorHandler.describe(e));
+        }
+    }
+
+    /** Writes {@code bytes} to {@code dir/<folders>/name}, making the folders, following no link below {@code dir}. */
+    private static void write(TargetDirectory dir, Path folders, String name, byte[] bytes) throws IOException {
+        if (folders == null) {
+            dir.write(name, true, out -> out.write(bytes));
+            return;
+        }
+        try (TargetDirectory sub = dir.subdirectory(folders.getName(0).toString())) {
+            write(sub, folders.getNameCount() == 1 ? null : folders.subpath(1, folders.getNameCount()), name, bytes);
         }
     }
 

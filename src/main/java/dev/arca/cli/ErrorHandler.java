@@ -10,6 +10,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Turns every exception into one line on stderr and a documented exit status. Stack traces are
@@ -18,6 +19,7 @@ import java.util.List;
 final class ErrorHandler implements IExecutionExceptionHandler, IParameterExceptionHandler {
 
     private final ArcaCommand arca;
+    private OutputFailure reported;
 
     ErrorHandler(ArcaCommand arca) {
         this.arca = arca;
@@ -26,7 +28,7 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
     @Override
     public int handleParseException(ParameterException ex, String[] args) {
         CommandLine command = ex.getCommandLine();
-        arca.error(message(ex) + configHint(ex));
+        arca.error(message(ex));
         String name = command.getCommandSpec().qualifiedName();
         arca.console().err().println("Try '" + name + " --help' for more information.");
         if (arca.verbose()) {
@@ -48,21 +50,14 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
         return ex.getMessage();
     }
 
-    /** Points at the config file when the bad value came from there rather than the command line. */
-    private String configHint(ParameterException ex) {
-        if (!(ex.getArgSpec() instanceof CommandLine.Model.OptionSpec option) || ex.getValue() == null) {
-            return "";
-        }
-        String key = option.longestName().replaceFirst("^-+", "");
-        String command = option.command() == null || option.command().parent() == null ? "arca" : option.command().name();
-        String configured = arca.config().valueFor(command, key);
-        return ex.getValue().equals(configured) ? " (set in " + arca.config().path() + ")" : "";
-    }
-
     @Override
     public int handleExecutionException(Exception ex, CommandLine command, ParseResult parseResult) {
         if (ex instanceof ParameterException pe) {
             return handleParseException(pe, parseResult.originalArgs().toArray(String[]::new));
+        }
+        Optional<OutputFailure> output = OutputFailure.in(ex);
+        if (output.isPresent()) {
+            return outputFailed(output.get());
         }
         arca.error(describe(ex));
         if (arca.verbose()) {
@@ -71,8 +66,31 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
         return ExitCodes.FAILED;
     }
 
+    /**
+     * A failed write: one line and status 1, or no line and {@link ExitCodes#PIPE_CLOSED} when the
+     * reader of a pipe went away.
+     */
+    int outputFailed(OutputFailure e) {
+        if (e.brokenPipe()) {
+            return ExitCodes.PIPE_CLOSED;
+        }
+        if (e == reported) {
+            return ExitCodes.FAILED; // the stream throws its failure again at every write: said once
+        }
+        reported = e;
+        arca.error(e.getMessage());
+        if (arca.verbose()) {
+            e.printStackTrace(arca.console().err());
+        }
+        return ExitCodes.FAILED;
+    }
+
     /** The one-line message for an exception: its own words for expected failures. */
     static String describe(Throwable ex) {
+        Optional<OutputFailure> output = OutputFailure.in(ex);
+        if (output.isPresent()) {
+            return output.get().getMessage(); // not the damage a reader that was copying may have called it
+        }
         Throwable t = ex instanceof UncheckedIOException && ex.getCause() != null ? ex.getCause() : ex;
         if (t instanceof java.nio.file.NoSuchFileException) {
             return "no such file or directory: " + t.getMessage();
@@ -84,7 +102,7 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
             return fs.getFile() + ": " + fs.getReason();
         }
         if (t instanceof IOException && t.getMessage() != null) {
-            return t.getMessage();
+            return FlagHints.message(t);
         }
         if (t instanceof OutOfMemoryError) {
             return "out of memory (try a smaller --max-size, or more heap with JAVA_OPTS=-Xmx...)";

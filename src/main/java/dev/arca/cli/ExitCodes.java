@@ -11,6 +11,15 @@ public final class ExitCodes {
     public static final int USAGE = 2;
     /** The store is locked by another run and {@code --no-wait} was given. */
     public static final int LOCKED = 3;
+    /** {@code verify}: every bundle is intact, but a signature does not hold. */
+    public static final int SIGNATURE_INVALID = 4;
+    /** {@code verify --signed}: every bundle is intact and no signature is invalid, but one is not signed. */
+    public static final int UNSIGNED = 5;
+    /**
+     * The reader of standard output went away ({@code arca list | head -1}): 128 + SIGPIPE, the
+     * status a shell shows for a tool that SIGPIPE stopped, without a message, as for GNU tools.
+     */
+    public static final int PIPE_CLOSED = 141;
 
     private ExitCodes() {
     }

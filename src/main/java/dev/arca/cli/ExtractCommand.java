@@ -1,9 +1,12 @@
 package dev.arca.cli;
 
+import dev.arca.archive.Archiver;
 import dev.arca.extract.Article;
 import dev.arca.extract.Extractor;
 import dev.arca.fetch.Capture;
+import dev.arca.fetch.FetchOptions;
 import dev.arca.fetch.Fetcher;
+import dev.arca.fetch.LocalFile;
 import dev.arca.fetch.WebUrl;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -54,6 +57,10 @@ final class ExtractCommand implements Callable<Integer> {
             description = "The page's original URL, to resolve links in a file or stdin.")
     String baseUrl;
 
+    @Option(names = "--comments", description = "Keep the page's comment thread in the article's comments field "
+            + "(author, date, text); the body never holds it.")
+    boolean comments;
+
     @ArgGroup(exclusive = false)
     DirectoryOptions batch;
 
@@ -70,9 +77,9 @@ final class ExtractCommand implements Callable<Integer> {
                 description = "Write each result to OUT/<relative path>.<format extension>.")
         Path outputDir;
 
-        @Option(names = "--jobs", paramLabel = "N", defaultValue = "0",
-                description = "Extract N files at once (default: one per CPU).")
-        int jobs;
+        @Option(names = "--jobs", paramLabel = "N", converter = Ranges.Jobs.class,
+                description = "Extract N files at once; " + Ranges.JOBS + " (default: one per CPU).")
+        Integer jobs;
 
         @Option(names = "--stats", description = "Print documents, errors, seconds and documents per second on stderr.")
         boolean stats;
@@ -80,13 +87,13 @@ final class ExtractCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Extractor extractor = Extractor.create();
+        Extractor extractor = Extractor.builder().keepComments(comments).build();
         if (batch != null) {
             if (source != null) {
                 throw Usage.error(spec, "give either SOURCE or --input-dir, not both");
             }
-            return new DirectoryExtraction(extractor, format, arca).run(batch.inputDir, batch.outputDir,
-                    batch.jobs, batch.stats);
+            return new DirectoryExtraction(extractor, format, http.toFetchOptions().maxSize(), arca).run(batch.inputDir, batch.outputDir,
+                    batch.jobs == null ? Runtime.getRuntime().availableProcessors() : batch.jobs, batch.stats);
         }
         if (source == null) {
             throw Usage.error(spec, "nothing to extract: give a URL, a file, - for stdin, or --input-dir");
@@ -98,15 +105,17 @@ final class ExtractCommand implements Callable<Integer> {
 
     private Article extractOne(Extractor extractor) throws IOException {
         String url = baseUrl == null ? null : WebUrl.parse(baseUrl).toString();
+        FetchOptions options = http.toFetchOptions();
         if (source.equals("-")) {
-            byte[] body = arca.console().in().readAllBytes();
-            return extractor.extract(body, null, url);
+            byte[] body = LocalFile.page(arca.console().in(), "stdin", null, options.maxSize());
+            return extractor.extract(body, null, url).article();
         }
         Path file = Path.of(source);
         if (Files.isRegularFile(file)) {
-            return extractor.extract(Files.readAllBytes(file), null, url != null ? url : file.toAbsolutePath().toUri().toString());
+            return extractor.extract(LocalFile.page(file, options.maxSize()), null,
+                    url != null ? url : file.toAbsolutePath().toUri().toString()).article();
         }
-        Capture capture = new Fetcher(Usage.check(spec, http::toFetchOptions)).fetch(WebUrl.parse(source));
-        return Archiver.articleOf(capture, extractor);
+        Capture capture = new Fetcher(options).fetch(WebUrl.parse(source));
+        return Archiver.extractionOf(capture, extractor).article();
     }
 }

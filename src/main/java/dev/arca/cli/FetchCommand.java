@@ -1,7 +1,15 @@
 package dev.arca.cli;
 
+import dev.arca.archive.Archiver;
+import dev.arca.archive.Crawl;
+import dev.arca.archive.LinkSources;
+import dev.arca.archive.StoredPage;
+import dev.arca.archive.StoredPages;
+import dev.arca.bundle.BundleSigner;
 import dev.arca.extract.Extractor;
+import dev.arca.index.StoreIndex;
 import dev.arca.fetch.FetchOptions;
+import dev.arca.fetch.PoliteFetcher;
 import dev.arca.fetch.WebUrl;
 import dev.arca.store.Store;
 import dev.arca.store.StoreLock;
@@ -13,7 +21,6 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -22,26 +29,27 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.regex.Pattern;
 
 /** {@code arca fetch}: archive URLs, lists, feeds and sitemaps, each page as one bundle in the store. */
 @Command(name = "fetch",
         description = {"Fetch each URL, extract the article, and store the capture as a WACZ bundle.",
-                "URLs come from the arguments, from lists (-i), from RSS or Atom feeds (--feed) and from sitemaps "
+                "URLs come from the arguments, from lists (-i), from RSS, Atom or JSON feeds (--feed) and from sitemaps "
                         + "(--sitemap). A saved page can be archived too: give its path and, with --url, the address it came from.",
                 "Prints one line per input on stdout: ID, title and URL separated by tabs, and the status "
                         + "when it is not 'archived'. With --json, one object per input.",
                 "URLs already in the store are skipped (see --refetch). Politeness is on by default: one request "
-                        + "at a time per host, --delay between two, robots.txt obeyed, transient failures retried."},
+                        + "at a time per host, --delay between two, robots.txt obeyed, transient failures retried.",
+                "Capture first: a page that was received is archived even when extracting it, rendering its Markdown "
+                        + "or writing its article fails, or when it is built by JavaScript and needs a browser; "
+                        + "one warning line on stderr (even with --quiet) and the 'warnings' of --json say which step and why."},
         mixinStandardHelpOptions = true,
         exitCodeListHeading = "%nExit status%n",
         exitCodeList = {
                 "0:Every input was archived, unchanged or skipped.",
-                "1:At least one input failed or was blocked; the others were done.",
+                "1:At least one input failed or was blocked, or a sitemap stopped at a limit; the others were done.",
                 "2:Usage error.",
                 "3:The store is locked by another run and --no-wait was given."},
         footerHeading = "%nExamples%n",
@@ -51,11 +59,11 @@ import java.util.regex.Pattern;
                 "  arca fetch -i reading-list.txt --jobs 8",
                 "  arca fetch --feed https://example.com/feed.xml --quiet",
                 "  arca fetch --sitemap https://example.com/sitemap.xml --since 2024-03-01",
-                "  arca fetch saved-page.html --url https://example.com/news/story"})
+                "  arca fetch saved-page.html --url https://example.com/news/story",
+                "  arca fetch --sign --tsa https://freetsa.org/tsr https://example.com/news/story"})
 final class FetchCommand implements Callable<Integer> {
 
-    private static final Pattern HAS_SCHEME = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*:.*");
-
+    /** Starts like a URL ("https:", "file:"), as opposed to a path. */
     @ParentCommand
     private ArcaCommand arca;
 
@@ -67,15 +75,28 @@ final class FetchCommand implements Callable<Integer> {
     List<String> inputs = new ArrayList<>();
 
     @Option(names = {"-i", "--input-file"}, paramLabel = "FILE",
-            description = "Archive the URLs listed in FILE, one per line; - reads stdin. Blank lines and # comments are skipped.")
+            description = "Archive the URLs listed in FILE, one per line; - reads stdin. Blank lines and # comments are skipped; "
+                    + "a line longer than 64 KiB is one failed input (FILE:LINE).")
     List<String> lists = new ArrayList<>();
 
-    @Option(names = "--feed", paramLabel = "URL", description = "Archive every item of this RSS or Atom feed. Repeatable.")
+    @Option(names = "--feed", paramLabel = "URL|FILE",
+            description = "Archive every item of this RSS, Atom or JSON feed, given as a URL or a file; a web page's URL "
+                    + "reads the main feed the page links to. Repeatable.")
     List<String> feeds = new ArrayList<>();
 
     @Option(names = "--sitemap", paramLabel = "URL",
             description = "Archive every page of this sitemap or sitemap index. Repeatable.")
     List<String> sitemaps = new ArrayList<>();
+
+    @Option(names = "--max-sitemaps", paramLabel = "N", converter = Ranges.Sitemaps.class, defaultValue = "1000",
+            description = "With --sitemap: read at most N sitemaps in this run, indexes included; " + Ranges.SITEMAPS
+                    + " (default: ${DEFAULT-VALUE}).")
+    int maxSitemaps;
+
+    @Option(names = "--max-sitemap-urls", paramLabel = "N", converter = Ranges.SitemapUrls.class, defaultValue = "100000",
+            description = "With --sitemap: take at most N page URLs from sitemaps in this run; " + Ranges.SITEMAP_URLS
+                    + " (default: ${DEFAULT-VALUE}).")
+    int maxSitemapUrls;
 
     @Option(names = "--since", paramLabel = "DATE",
             description = "With --sitemap: only pages whose lastmod is on or after DATE (pages without one are kept).")
@@ -89,17 +110,23 @@ final class FetchCommand implements Callable<Integer> {
             description = "Fetch URLs already in the store again; keep a new snapshot only if the article changed.")
     boolean refetch;
 
-    @Option(names = "--jobs", paramLabel = "N", defaultValue = "4",
-            description = "Fetch up to N URLs at once, from different hosts (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--jobs", paramLabel = "N", converter = Ranges.Jobs.class, defaultValue = "4",
+            description = "Fetch up to N URLs at once, from different hosts; " + Ranges.JOBS + " (default: ${DEFAULT-VALUE}).")
     int jobs;
 
-    @Option(names = "--delay", paramLabel = "SECONDS", converter = SecondsConverter.class, defaultValue = "1.0",
-            description = "Wait this long between two requests to the same host (default: ${DEFAULT-VALUE} s).")
+    @Option(names = "--delay", paramLabel = "SECONDS", converter = Ranges.Delay.class, defaultValue = "1.0",
+            description = "Wait this long between two requests to the same host; " + Ranges.DELAY
+                    + " (default: ${DEFAULT-VALUE} s).")
     Duration delay;
 
-    @Option(names = "--retries", paramLabel = "N", defaultValue = "3",
-            description = "Retry connection errors, timeouts, 408, 429 and 5xx up to N times, backing off (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--retries", paramLabel = "N", converter = Ranges.Retries.class, defaultValue = "3",
+            description = "Retry connection errors, timeouts, 408, 429 and 5xx up to N times, backing off; "
+                    + Ranges.RETRIES + " (default: ${DEFAULT-VALUE}).")
     int retries;
+
+    @Option(names = "--comments", description = "Keep the page's comment thread in the article's comments field "
+            + "(author, date, text); the body never holds it.")
+    boolean comments;
 
     @Option(names = "--ignore-robots", description = "Fetch pages even when robots.txt disallows them for arca.")
     boolean ignoreRobots;
@@ -110,13 +137,21 @@ final class FetchCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object per input instead of id, title and URL.")
     boolean json;
 
+    @Option(names = "--sign", description = "Sign each new bundle with the local key (see 'arca key create'); "
+            + "'sign=true' in the config file makes it the default.")
+    boolean sign;
+
     @Mixin
     HttpOptions http;
+
+    @Mixin
+    SigningOptions signing;
 
     @Override
     public Integer call() throws IOException, InterruptedException {
         FetchOptions options = Usage.check(spec, http::toFetchOptions);
-        BatchFetch.Settings settings = settings();
+        Crawl.Settings settings = settings();
+        BundleSigner signer = sign ? signing.signer(spec, arca.console()) : null; // a key that is not there stops the run before it starts
         Instant sitemapSince = sitemapSince();
         checkListsExist();
         Store store = arca.store();
@@ -124,8 +159,9 @@ final class FetchCommand implements Callable<Integer> {
             if (lock == null) {
                 return ExitCodes.LOCKED;
             }
-            store.removeStaleTemporaries(Instant.now()); // with the lock held, any temporary is a crash's leftover
-            BatchReport report = fetchAll(settings, options, store, sitemapSince);
+            store.removeStaleTemporaries(); // with the lock held: what no live writer holds is a crash's leftover
+            BatchReport report = fetchAll(settings, signer, options, store, sitemapSince);
+            report.checkOutput();
             if (isBatch() && (!arca.quiet() || !report.allOk())) {
                 arca.console().err().println(report.summary());
             }
@@ -133,13 +169,16 @@ final class FetchCommand implements Callable<Integer> {
         }
     }
 
-    private BatchReport fetchAll(BatchFetch.Settings settings, FetchOptions options, Store store, Instant sitemapSince)
+    private BatchReport fetchAll(Crawl.Settings settings, BundleSigner signer, FetchOptions options, Store store,
+                                 Instant sitemapSince)
             throws IOException, InterruptedException {
         Progress progress = isBatch() && arca.console().stderrIsTerminal() && !arca.quiet()
                 ? new TerminalProgress(arca.console().err()) : Progress.NONE;
         BatchReport report = new BatchReport(arca, json, progress);
         try (progress) {
-            BatchFetch fetch = new BatchFetch(settings, options, store, Extractor.create(), report);
+            Extractor extractor = Extractor.builder().keepComments(comments).build();
+            Crawl fetch = new Crawl(settings, options, storedPages(arca.storeIndex()),
+                    () -> new Archiver(extractor, store, Version.software(), signer), report, ErrorHandler::describe);
             try {
                 feed(fetch, options, sitemapSince);
             } finally {
@@ -149,23 +188,23 @@ final class FetchCommand implements Callable<Integer> {
         return report;
     }
 
-    private BatchFetch.Settings settings() {
+    /** The crawl asks the index whether a page is stored already: the newest of its captures. */
+    private static StoredPages storedPages(StoreIndex index) {
+        return (normalizedUrl, unreadable) -> index.snapshots(normalizedUrl, unreadable).stream().findFirst()
+                .map(capture -> new StoredPage(capture.entry(), capture.article().title()));
+    }
+
+    private Crawl.Settings settings() {
         if (inputs.isEmpty() && lists.isEmpty() && feeds.isEmpty() && sitemaps.isEmpty()) {
             throw Usage.error(spec, "nothing to fetch: give URLs, -i FILE, --feed URL or --sitemap URL");
         }
         if (originalUrl != null && (inputs.size() != 1 || isBatch())) {
             throw Usage.error(spec, "--url goes with exactly one saved page");
         }
-        if (jobs < 1) {
-            throw Usage.error(spec, "--jobs must be at least 1");
-        }
-        if (retries < 0) {
-            throw Usage.error(spec, "--retries must not be negative");
-        }
         if (since != null && sitemaps.isEmpty()) {
             throw Usage.error(spec, "--since goes with --sitemap");
         }
-        return new BatchFetch.Settings(jobs, delay, retries, refetch, !ignoreRobots);
+        return new Crawl.Settings(jobs, new PoliteFetcher.Politeness(delay, retries, !ignoreRobots), refetch);
     }
 
     private Instant sitemapSince() {
@@ -203,12 +242,12 @@ final class FetchCommand implements Callable<Integer> {
     }
 
     /** Feeds the inputs to the batch in the order given: URLs, lists, feeds, sitemaps. */
-    private void feed(BatchFetch fetch, FetchOptions options, Instant sitemapSince) throws IOException, InterruptedException {
+    private void feed(Crawl fetch, FetchOptions options, Instant sitemapSince) throws IOException, InterruptedException {
         for (String input : inputs) {
             boolean exists = Files.exists(Path.of(input));
             if (!exists && input.regionMatches(true, 0, "file:", 0, 5)) {
                 fetch.fail(input, "file: URLs are not fetched; give the path of the saved page instead", null);
-            } else if (!exists && HAS_SCHEME.matcher(input).matches()) {
+            } else if (!exists && WebUrl.hasScheme(input)) {
                 fetch.add(input);
             } else if (!exists) {
                 fetch.fail(input, "not a URL and no such file: " + input + " (URLs start with http:// or https://)", null);
@@ -218,13 +257,18 @@ final class FetchCommand implements Callable<Integer> {
             }
         }
         for (String list : lists) {
-            try (BufferedReader reader = UrlListReader.open(list, arca.console().in())) {
-                for (Iterator<String> urls = UrlListReader.urls(reader); urls.hasNext(); ) {
-                    fetch.add(urls.next());
+            try (UrlListReader lines = UrlListReader.open(list, arca.console().in())) {
+                for (UrlListReader.Line line = lines.read(); line != null; line = lines.read()) {
+                    if (line.problem() == null) {
+                        fetch.add(line.url());
+                    } else {
+                        fetch.fail(line.where(), line.problem(), null);
+                    }
                 }
             }
         }
-        LinkSources links = new LinkSources(fetch, sitemapSince);
+        LinkSources links = new LinkSources(fetch, sitemapSince,
+                new LinkSources.Limits(options.maxSize(), maxSitemaps, maxSitemapUrls));
         for (String feed : feeds) {
             links.feed(feed);
         }

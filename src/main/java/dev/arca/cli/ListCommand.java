@@ -2,8 +2,8 @@ package dev.arca.cli;
 
 import dev.arca.fetch.FetchException;
 import dev.arca.fetch.UrlNormalizer;
-import dev.arca.store.CaptureFilter;
-import dev.arca.store.CaptureOrder;
+import dev.arca.index.CaptureFilter;
+import dev.arca.index.CaptureOrder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -52,7 +52,7 @@ final class ListCommand implements Callable<Integer> {
     ListFormat format;
 
     @Option(names = "--json", description = "The same as --format ndjson: one JSON object per capture with every "
-            + "field: id, captured, bundle, size, the article metadata, site, normalizedUrl, status and contentHash.")
+            + "field: id, captured, bundle, size, the article metadata, site, normalizedUrl, status, contentHash and warnings.")
     boolean json;
 
     @Option(names = "--fields", paramLabel = "FIELD,...", split = ",",
@@ -64,7 +64,8 @@ final class ListCommand implements Callable<Integer> {
             description = "captured (default, newest first), published (newest first, undated last), title or site (A to Z).")
     CaptureOrder sort = CaptureOrder.captured;
 
-    @Option(names = "--limit", paramLabel = "N", description = "Show at most N captures.")
+    @Option(names = "--limit", paramLabel = "N", converter = Ranges.ListLimit.class,
+            description = "Show at most N captures; " + Ranges.LIST_LIMIT + ".")
     Integer limit;
 
     @Option(names = "--author", paramLabel = "NAME", description = "Only captures whose byline or authors contain NAME (any case).")
@@ -78,9 +79,6 @@ final class ListCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (limit != null && limit < 0) {
-            throw Usage.error(spec, "--limit must not be negative");
-        }
         if (json && format != null && format != ListFormat.ndjson) {
             throw Usage.error(spec, "--json means --format ndjson; give one or the other");
         }

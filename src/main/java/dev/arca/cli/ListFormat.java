@@ -8,8 +8,8 @@ enum ListFormat {
     json,
     /** One JSON object per line (JSON Lines); what {@code --json} means. */
     ndjson,
-    /** RFC 4180 comma-separated values with a header row. */
+    /** RFC 4180 comma-separated values with a header row; cells that look like formulas are neutralised. */
     csv,
-    /** Tab-separated values with a header row; tabs and newlines in values become spaces. */
+    /** Tab-separated values with a header row; a backslash, tab or line break in a value is escaped as {@code \\ \t \n \r}. */
     tsv
 }

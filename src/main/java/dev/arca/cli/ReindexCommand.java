@@ -26,7 +26,7 @@ final class ReindexCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         long start = System.nanoTime();
-        int read = arca.store().reindex();
+        int read = arca.storeIndex().rebuild();
         double seconds = Math.max(1e-9, (System.nanoTime() - start) / 1e9);
         arca.index();
         arca.note(String.format(Locale.ROOT, "reindexed %d bundles in %.1f s (%.0f bundles/s)", read, seconds, read / seconds));

@@ -3,7 +3,8 @@ package dev.arca.cli;
 import dev.arca.bundle.BundleException;
 import dev.arca.bundle.BundleReader;
 import dev.arca.bundle.BundleVerifier;
-import dev.arca.extract.Article;
+import dev.arca.bundle.CaptureWarning;
+import dev.arca.extract.ControlCharacters;
 import dev.arca.store.StoreEntry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -15,11 +16,11 @@ import picocli.CommandLine.Spec;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -28,13 +29,23 @@ import java.util.concurrent.Callable;
 @Command(name = "restore",
         description = {"Write a capture back out: the page as served (original), a standalone readable page (html), "
                 + "markdown, text, the article as JSON, or the WARC.",
-                "Never overwrites a file without --force, and never writes outside the chosen directory.",
-                "The bundle is verified first (see arca verify); nothing is restored from a damaged one."},
+                "-o PATH says where: a PATH that ends in / or is an existing directory is a directory, and the files "
+                        + "go into PATH/<ID>/ (original.<ext>, article.html, article.md, article.txt, article.json, "
+                        + "<ID>.warc.gz); any other PATH is the file to write; - is stdout. Without -o, --as prints to stdout.",
+                "Files are written whole or not at all (under a temporary name, then renamed), with the permissions "
+                        + "the umask gives. An existing file is never overwritten without --force. Below the -o "
+                        + "directory no symbolic link is followed: a link where arca would write a file or the <ID> "
+                        + "directory is refused, and so is a -o PATH that is a link, unless it ends in / "
+                        + "(then it names the directory the link points to).",
+                "The bundle is verified first (see arca verify); nothing is restored from a damaged one.",
+                "A capture whose Markdown failed when it was archived has no markdown form: --as markdown says so, "
+                        + "and without --as every other form is written."},
         exitCodeListHeading = "%nExit status%n",
         exitCodeList = {
                 "0:The capture was restored.",
-                "1:No capture has that ID, the bundle is damaged, or a file already exists.",
-                "2:Usage error."},
+                "1:No capture has that ID, the bundle is damaged, a file already exists, a symbolic link is in the way, "
+                        + "a file could not be written, or the capture has no Markdown.",
+                "2:Usage error, such as every form (no --as) to a file or to stdout."},
         footerHeading = "%nExamples%n",
         footer = {
                 "  arca restore 1ngm35gdgzb --as original > page.html",
@@ -56,34 +67,72 @@ final class RestoreCommand implements Callable<Integer> {
     String id;
 
     @Option(names = "--as", paramLabel = "FORM",
-            description = "original, html, markdown, text, json or warc. Without it, every form is written into -o DIR.")
+            description = "original, html, markdown, text, json or warc. Without it, every form is written into the -o directory.")
     Form form;
 
     @Option(names = {"-o", "--output"}, paramLabel = "PATH",
-            description = "With --as, the file to write (default: stdout); without --as, the directory to write <ID>/ into.")
+            description = "Where to write: a directory (PATH ends in / or is one), a file, or - for stdout (the default with --as).")
     Path output;
 
     @Option(names = "--force", description = "Overwrite files that already exist.")
     boolean force;
 
+    /** Where the -o rules say to write. */
+    private enum Target { STDOUT, FILE, DIRECTORY }
+
     @Override
     public Integer call() throws IOException {
-        if (form == null && output == null) {
-            throw Usage.error(spec, "give --as FORM to print one form, or -o DIR to write every form");
-        }
+        Target target = target();
         StoreEntry entry = arca.store().find(id);
         try (BundleReader reader = BundleReader.open(entry.bundle())) {
             verify(reader);
-            if (form == null) {
-                restoreAll(reader, entry);
-            } else if (output == null) {
-                write(reader, form, arca.console().out());
-                arca.console().out().flush();
-            } else {
-                writeFile(reader, form, output);
+            switch (target) {
+                case STDOUT -> write(reader, form, arca.console().out());
+                case FILE -> {
+                    Path file = output.toAbsolutePath();
+                    try (TargetDirectory dir = TargetDirectory.open(file.getParent())) {
+                        dir.write(file.getFileName().toString(), force, out -> write(reader, form, out));
+                    }
+                }
+                case DIRECTORY -> {
+                    return restoreInto(reader, entry);
+                }
             }
         }
         return ExitCodes.OK;
+    }
+
+    /**
+     * The -o rules: "-" is stdout; a path that ends in "/" or is a directory is a directory; any
+     * other is a file. Every form needs a directory. A link is refused unless "/" says it names a directory.
+     */
+    private Target target() throws IOException {
+        if (output == null || given().equals("-")) {
+            if (form == null) {
+                throw Usage.error(spec, output == null ? "give --as FORM to print one form, or -o DIR/ to write every form"
+                        : "-o - prints one form: give --as FORM");
+            }
+            return Target.STDOUT;
+        }
+        boolean slash = given().endsWith("/");
+        if (!slash && Files.isSymbolicLink(output)) {
+            throw new IOException("refusing to write " + output.toAbsolutePath() + ": it is a symbolic link (write "
+                    + given() + "/ to write into the directory it points to)");
+        }
+        if (slash || Files.isDirectory(output, LinkOption.NOFOLLOW_LINKS)) {
+            return Target.DIRECTORY;
+        }
+        if (form == null) {
+            throw Usage.error(spec, "-o " + given() + " is a file, and every form needs a directory: write "
+                    + given() + "/ (or create it first), or choose one form with --as");
+        }
+        return Target.FILE;
+    }
+
+    /** The -o value as typed: a Path has lost its trailing "/". */
+    private String given() {
+        List<String> typed = spec.findOption("--output").originalStringValues();
+        return typed.isEmpty() ? output.toString() : typed.get(typed.size() - 1);
     }
 
     /** Restores nothing from a damaged bundle: what it would write could not be trusted. */
@@ -96,54 +145,48 @@ final class RestoreCommand implements Callable<Integer> {
         }
     }
 
-    private void restoreAll(BundleReader reader, StoreEntry entry) throws IOException {
-        Path base = output.toAbsolutePath().normalize();
-        Path dir = base.resolve(entry.id()).normalize();
-        if (!dir.startsWith(base) || dir.equals(base)) {
-            throw new IOException("refusing to write outside " + base);
+    /**
+     * Writes the form asked for, or every form, into {@code <output>/<ID>/} and prints what it wrote;
+     * a capture without Markdown gets every other form, and status 1.
+     */
+    private int restoreInto(BundleReader reader, StoreEntry entry) throws IOException {
+        Map<String, Form> files = new LinkedHashMap<>();
+        files.put("original." + originalExtension(reader.article().mediaType()), Form.original);
+        files.put("article.html", Form.html);
+        files.put("article.md", Form.markdown);
+        files.put("article.txt", Form.text);
+        files.put("article.json", Form.json);
+        files.put(entry.id() + ".warc.gz", Form.warc);
+        files.values().removeIf(f -> form != null && f != form);
+        Optional<String> noMarkdown = form == null && reader.markdown().isEmpty() ? markdownFailure(reader) : Optional.empty();
+        if (noMarkdown.isPresent()) {
+            files.values().remove(Form.markdown);
         }
-        Article article = reader.article();
-        Map<Path, Form> files = new LinkedHashMap<>();
-        files.put(dir.resolve("original." + originalExtension(article.mediaType())), Form.original);
-        files.put(dir.resolve("article.html"), Form.html);
-        files.put(dir.resolve("article.md"), Form.markdown);
-        files.put(dir.resolve("article.txt"), Form.text);
-        files.put(dir.resolve("article.json"), Form.json);
-        files.put(dir.resolve(entry.id() + ".warc.gz"), Form.warc);
-        if (!force) {
-            for (Path file : files.keySet()) {
-                if (Files.exists(file)) {
-                    throw new FileAlreadyExistsException(file + " already exists (use --force to overwrite)");
-                }
+        try (TargetDirectory base = TargetDirectory.open(output); TargetDirectory dir = base.subdirectory(entry.id())) {
+            for (String name : files.keySet()) {
+                dir.checkWritable(name, force);
             }
+            Path written = dir.path();
+            for (Map.Entry<String, Form> file : files.entrySet()) {
+                written = dir.write(file.getKey(), force, out -> write(reader, file.getValue(), out));
+            }
+            arca.console().out().println(Columns.clean((form == null ? dir.path() : written).toString()));
         }
-        Files.createDirectories(dir);
-        for (Map.Entry<Path, Form> file : files.entrySet()) {
-            writeFile(reader, file.getValue(), file.getKey());
+        if (noMarkdown.isPresent()) {
+            arca.error(noMarkdown.get() + "; wrote the other forms");
+            return ExitCodes.FAILED;
         }
-        arca.console().out().println(dir);
+        return ExitCodes.OK;
     }
 
-    /** Writes to a temporary sibling and renames, so a failure never leaves a half-written file. */
-    private void writeFile(BundleReader reader, Form what, Path file) throws IOException {
-        Path target = file.toAbsolutePath().normalize();
-        if (Files.exists(target) && !force) {
-            throw new FileAlreadyExistsException(target + " already exists (use --force to overwrite)");
-        }
-        if (Files.isDirectory(target)) {
-            throw new IOException(target + " is a directory");
-        }
-        Path parent = target.getParent();
-        Files.createDirectories(parent);
-        Path temp = Files.createTempFile(parent, "." + target.getFileName(), ".tmp");
-        try {
-            try (OutputStream out = Files.newOutputStream(temp)) {
-                write(reader, what, out);
-            }
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+    /**
+     * Why a capture without a Markdown record has no Markdown, when rendering it failed at fetch
+     * time; empty for bundles that simply predate the record, whose Markdown is rendered now.
+     */
+    private static Optional<String> markdownFailure(BundleReader reader) throws IOException {
+        return reader.warnings().stream().filter(w -> w.step().equals(CaptureWarning.MARKDOWN)).findFirst()
+                .map(w -> "this capture has no Markdown: rendering it failed when it was archived (" + w.line()
+                        + "); the original, html, text, json and warc forms are there");
     }
 
     private static void write(BundleReader reader, Form what, OutputStream out) throws IOException {
@@ -152,7 +195,14 @@ final class RestoreCommand implements Callable<Integer> {
             case warc -> reader.copyWarc(out);
             case markdown -> {
                 Optional<String> stored = reader.markdown();
-                String md = stored.isPresent() ? stored.get() : ArticleFormat.markdown.render(reader.article());
+                if (stored.isEmpty()) {
+                    Optional<String> failure = markdownFailure(reader);
+                    if (failure.isPresent()) {
+                        throw new IOException(failure.get());
+                    }
+                }
+                // a bundle stored before the extractor removed control characters may hold some
+                String md = stored.isPresent() ? ControlCharacters.text(stored.get()) : ArticleFormat.markdown.render(reader.article());
                 out.write(md.getBytes(StandardCharsets.UTF_8));
             }
             case html -> out.write(ArticleFormat.html.render(reader.article()).getBytes(StandardCharsets.UTF_8));

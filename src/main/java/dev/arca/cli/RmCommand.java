@@ -74,7 +74,7 @@ final class RmCommand implements Callable<Integer> {
 
     private static String title(StoreEntry entry) {
         try (BundleReader reader = BundleReader.open(entry.bundle())) {
-            return Columns.clean(reader.article().title());
+            return Columns.clean(reader.articleForListing().title());
         } catch (IOException | RuntimeException e) {
             return entry.bundle().toString();
         }

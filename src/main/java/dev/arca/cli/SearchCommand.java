@@ -1,9 +1,10 @@
 package dev.arca.cli;
 
-import dev.arca.store.CaptureFilter;
-import dev.arca.store.IndexedCapture;
-import dev.arca.store.SearchHit;
-import dev.arca.store.SearchSyntaxException;
+import dev.arca.index.CaptureFilter;
+import dev.arca.index.IndexedCapture;
+import dev.arca.index.SearchHit;
+import dev.arca.index.SearchQuery;
+import dev.arca.index.SearchSyntaxException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,18 +23,22 @@ import java.util.concurrent.Callable;
 @Command(name = "search",
         description = {"Search the text, titles, bylines and descriptions of the stored articles, best match first "
                 + "(BM25), with a snippet of each hit where the matched words are in [brackets].",
-                "QUERY uses SQLite FTS5 syntax: words (all must match), \"a phrase\", OR, NOT, prefix* and "
-                        + "column:word for title, byline, description or text."},
+                "QUERY is words as people type them: every word must match, and a word with punctuation in it "
+                        + "(e-mail, covid-19, don't, U.S., C++, 9/11) matches as written; \"double quotes\" make a phrase "
+                        + "and a trailing * a prefix. Nothing else is syntax, so any text is a query.",
+                "With --fts, QUERY is SQLite FTS5 syntax: \"a phrase\", OR, NOT, AND, NEAR(...), parentheses, prefix* "
+                        + "and column:word for title, byline, description or text."},
         mixinStandardHelpOptions = true,
         exitCodeListHeading = "%nExit status%n",
         exitCodeList = {
                 "0:The search ran (finding nothing is not an error).",
                 "1:The store or its index could not be read.",
-                "2:Usage error, including a query FTS5 cannot parse."},
+                "2:Usage error, including a query with --fts that FTS5 cannot parse."},
         footerHeading = "%nExamples%n",
         footer = {
                 "  arca search harbour bridge",
-                "  arca search '\"harbour bridge\" NOT toll'",
+                "  arca search e-mail scam",
+                "  arca search --fts '\"harbour bridge\" NOT toll'",
                 "  arca search --json --site example.com --since 2024-01-01 --limit 50 'ferry*'"})
 final class SearchCommand implements Callable<Integer> {
 
@@ -47,10 +52,14 @@ final class SearchCommand implements Callable<Integer> {
             description = "The query; several arguments are joined with spaces, e.g. arca search harbour bridge.")
     List<String> query;
 
+    @Option(names = "--fts", description = "Read QUERY as SQLite FTS5 syntax (OR, NOT, NEAR, column:word) rather than as words.")
+    boolean fts;
+
     @Option(names = "--json", description = "Print one JSON object per hit: the capture's metadata with score and snippet.")
     boolean json;
 
-    @Option(names = "--limit", paramLabel = "N", defaultValue = "20", description = "Show the best N hits (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--limit", paramLabel = "N", converter = Ranges.SearchLimit.class, defaultValue = "20",
+            description = "Show the best N hits; " + Ranges.SEARCH_LIMIT + " (default: ${DEFAULT-VALUE}).")
     int limit;
 
     @Mixin
@@ -58,9 +67,6 @@ final class SearchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (limit < 1) {
-            throw Usage.error(spec, "--limit must be at least 1");
-        }
         String text = String.join(" ", query).strip();
         if (text.isEmpty()) {
             throw Usage.error(spec, "the search query is empty");
@@ -68,9 +74,10 @@ final class SearchCommand implements Callable<Integer> {
         CaptureFilter filter = window.filter(spec, null, null, null);
         List<SearchHit> hits;
         try {
-            hits = arca.index().search(text, filter, limit);
+            hits = arca.index().search(fts ? SearchQuery.fts(text) : SearchQuery.words(text), filter, limit);
         } catch (SearchSyntaxException e) {
-            throw Usage.error(spec, e.getMessage());
+            throw Usage.error(spec, e.getMessage() + " (with --fts the query is FTS5 syntax: quote words with punctuation"
+                    + " in \"double quotes\"; without --fts, words are searched as typed)");
         }
         PrintStream out = arca.console().out();
         for (SearchHit hit : hits) {

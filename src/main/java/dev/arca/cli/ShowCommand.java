@@ -1,6 +1,7 @@
 package dev.arca.cli;
 
 import dev.arca.bundle.BundleReader;
+import dev.arca.bundle.CaptureWarning;
 import dev.arca.bundle.RecordSummary;
 import dev.arca.fetch.Sizes;
 import dev.arca.store.StoreEntry;
@@ -19,7 +20,9 @@ import java.util.concurrent.Callable;
 
 /** {@code arca show}: one capture's metadata and the records of its bundle. */
 @Command(name = "show",
-        description = "Print a capture's metadata and the WARC records in its bundle.",
+        description = {"Print a capture's metadata and the WARC records in its bundle.",
+                "A capture whose derived steps (extraction, Markdown, the article's JSON) failed or warned "
+                        + "shows one 'warning:' line for each: the step and why."},
         exitCodeListHeading = "%nExit status%n",
         exitCodeList = {
                 "0:The capture was shown.",
@@ -45,7 +48,7 @@ final class ShowCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         StoreEntry entry = arca.store().find(id);
         try (BundleReader reader = BundleReader.open(entry.bundle())) {
-            StoredCapture capture = new StoredCapture(entry, reader.article());
+            StoredCapture capture = new StoredCapture(entry, reader.articleForListing(), reader.warnings());
             List<RecordSummary> records = reader.records();
             if (json) {
                 Map<String, Object> out = new LinkedHashMap<>(capture.metadata());
@@ -73,13 +76,17 @@ final class ShowCommand implements Callable<Integer> {
     private static void print(StoredCapture capture, List<RecordSummary> records, PrintStream out) {
         Map<String, Object> fields = capture.metadata();
         fields.put("size", Sizes.human(capture.entry().size()));
+        fields.remove("warnings");
         List<String[]> lines = new ArrayList<>();
         fields.forEach((k, v) -> {
             if (v != null && !(v instanceof List<?> l && l.isEmpty())) {
-                lines.add(new String[]{k + ":", v instanceof List<?> l ? String.join(", ", l.stream().map(String::valueOf).toList())
-                        : Columns.clean(String.valueOf(v))});
+                lines.add(new String[]{k + ":", Columns.clean(v instanceof List<?> l
+                        ? String.join(", ", l.stream().map(String::valueOf).toList()) : String.valueOf(v))});
             }
         });
+        for (CaptureWarning w : capture.warnings()) {
+            lines.add(new String[]{"warning:", Columns.clean(w.line())});
+        }
         int width = lines.stream().mapToInt(l -> l[0].length()).max().orElse(0);
         for (String[] l : lines) {
             out.println(l[0] + " ".repeat(width - l[0].length() + 1) + l[1]);

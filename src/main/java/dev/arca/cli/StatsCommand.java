@@ -1,7 +1,7 @@
 package dev.arca.cli;
 
 import dev.arca.fetch.Sizes;
-import dev.arca.store.StoreStats;
+import dev.arca.index.StoreStats;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;

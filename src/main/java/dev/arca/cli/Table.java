@@ -4,7 +4,10 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A plain-text table with aligned columns; the last column is left ragged. */
+/**
+ * A plain-text table with aligned columns; the last column is left ragged. Every cell is
+ * {@linkplain Columns#clean cleaned}, so no value can break a row or reach the terminal raw.
+ */
 final class Table {
 
     private final String[] header;
@@ -15,7 +18,16 @@ final class Table {
     }
 
     void add(String... row) {
-        rows.add(row);
+        String[] cells = new String[row.length];
+        for (int i = 0; i < row.length; i++) {
+            cells[i] = Columns.clean(row[i]);
+        }
+        rows.add(cells);
+    }
+
+    /** True when no row was added. */
+    boolean isEmpty() {
+        return rows.isEmpty();
     }
 
     void print(PrintStream out) {

@@ -64,7 +64,7 @@ final class TerminalProgress implements Progress {
 
     @Override
     public void started(String url) {
-        bar.setExtraMessage(" " + url);
+        bar.setExtraMessage(" " + Columns.clean(url));
     }
 
     @Override

@@ -76,9 +76,20 @@ public record Article(
                 tags, sourceUrl, mediaType, confidence, wordCount, text, html, null, Map.of(), List.of());
     }
 
-    /** An article for a response that is not HTML (a PDF, an image): metadata only, no body. */
+    /**
+     * The article of a page nothing could be extracted from: where it came from and what it is,
+     * no title, no body, confidence 0.
+     */
+    public static Article unextracted(String url, String mediaType) {
+        return ofNonHtml(url, mediaType, null);
+    }
+
+    /**
+     * An article for a response that is not HTML (a PDF, an image): metadata only, no body. The
+     * title (often the URL's decoded last segment) loses its control characters like any other.
+     */
     public static Article ofNonHtml(String url, String mediaType, String title) {
-        return new Article(url, null, title, null, List.of(), null, null, null, null, null, null,
+        return new Article(url, null, ControlCharacters.line(title), null, List.of(), null, null, null, null, null, null,
                 List.of(), null, mediaType, 0.0, 0, "", "");
     }
 }

@@ -7,9 +7,9 @@ import org.jsoup.nodes.Entities;
  * {@code articleBody} several times longer than the extracted body means the story is rendered
  * by script or hidden from the scorer, and the structured copy is the better source.
  */
-public final class ArticleBodyStep implements Step {
+final class ArticleBodyStep implements Step {
 
-    private static final int MIN_LENGTH = 500;
+    static final int MIN_LENGTH = 500;
     private static final double FACTOR = 2.0;
 
     @Override

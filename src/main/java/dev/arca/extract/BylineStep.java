@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * Doe" line (also "Von", "Par", "Por", "Di", "Door" ...). Then settles the byline on the most
  * trusted candidate.
  */
-public final class BylineStep implements Step {
+final class BylineStep implements Step {
 
     /** Below this trust another look at the page is worth it. */
     private static final double WEAK = 0.7;

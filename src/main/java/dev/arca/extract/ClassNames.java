@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * content, "sidebar", "comments" and "share-bar" promise furniture. These are the naming habits
  * of content-management systems, not rules for particular sites.
  */
-public final class ClassNames {
+final class ClassNames {
 
     private static final Words UNLIKELY = new Words("-ad-", "ai2html", "banner", "breadcrumbs", "combx", "comment",
             "community", "cover-wrap", "disqus", "extra", "footer", "gdpr", "header", "legends", "menu", "related", "remark",

@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * "Read more: ..." teasers, lone image credits, and, as Readability does, lists, tables and
  * divs that are mostly links, images or form controls rather than text.
  */
-public final class Clean implements Step {
+final class Clean implements Step {
 
     private static final Set<String> CONDITIONAL = Set.of("table", "ul", "ol", "div", "section", "form",
             "fieldset", "dl", "header", "center");

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * address that is not a home page, listing or search. Home pages, listings, search results
  * and login walls score low; a body that is not readable text (decoded binary) is dropped.
  */
-public final class Confidence implements Step {
+final class Confidence implements Step {
 
     private static final Pattern LISTING_PATH = Pattern.compile(
             "^https?://[^/]+/?(?:index\\.\\w+)?(?:\\?.*)?$|/(?:search|tag|tags|category|categories|archive|archives|"

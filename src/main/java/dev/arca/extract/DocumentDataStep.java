@@ -8,7 +8,7 @@ import org.jsoup.nodes.Element;
  * and {@code dir}, the {@code <time datetime>} elements (one marked as the publication time
  * first), and a date in the URL path.
  */
-public final class DocumentDataStep implements Step {
+final class DocumentDataStep implements Step {
 
     @Override
     public void apply(Page page) {

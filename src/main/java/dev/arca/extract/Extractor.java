@@ -1,11 +1,14 @@
 package dev.arca.extract;
 
+import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.jsoup.parser.Parser;
 
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Turns an HTML page into an {@link Article}: decodes the bytes once, parses them once with
@@ -16,12 +19,26 @@ import java.util.List;
  * one rule relaxed, as Readability does, and the longest result (discounted by its share of
  * link text) wins; a relaxed result that is mostly links is taken only over next to nothing. A page of several
  * megabytes that the extractor parsed itself is worked on in place, once, to bound memory. Finishing steps judge the
- * result. Instances are immutable and safe to share between threads; {@link #extract} never
- * throws.
+ * result. Instances are immutable and safe to share between threads; {@link #extract} returns a
+ * failure with its cause rather than throw, while {@link #extraction} lets a failure through to
+ * callers that report it. {@link #builder()} sets the options.
  */
 public final class Extractor {
 
-    /** Below this many characters a content attempt counts as failed and is retried, relaxed. */
+    /**
+     * Whether to prefer leaving out boilerplate or keeping all of the story, when the strict
+     * content rules keep little text.
+     */
+    public enum Bias {
+        /** The strict rules' result only: never retried with a rule relaxed. */
+        PRECISION,
+        /** Retried relaxed until enough text is kept (see {@link Builder#minText}); the default. */
+        BALANCED,
+        /** Every relaxed attempt is made, and the one that keeps the most (link-discounted) text wins. */
+        RECALL
+    }
+
+    /** Below this many characters a content attempt counts as failed and is retried, relaxed (by default). */
     private static final int MIN_TEXT = 500;
     /** A relaxed attempt whose text is more links than this is not taken... */
     private static final double MAX_RETRY_LINKS = 0.5;
@@ -34,56 +51,150 @@ public final class Extractor {
     private final List<Step> metadataSteps;
     private final List<Step> contentSteps;
     private final List<Step> finishingSteps;
+    private final int minText;
+    private final Bias bias;
+    private final boolean keepLinks;
+    private final boolean keepTables;
+    private final boolean keepComments;
 
-    private Extractor(List<Step> metadataSteps, List<Step> contentSteps, List<Step> finishingSteps) {
-        this.metadataSteps = List.copyOf(metadataSteps);
-        this.contentSteps = List.copyOf(contentSteps);
-        this.finishingSteps = List.copyOf(finishingSteps);
+    private Extractor(Builder options) {
+        this.metadataSteps = List.of(new JsonLdStep(), new MetaTagStep(), new MicrodataStep(), new DocumentDataStep(),
+                new TextDateStep(), new DateStep(), new TitleStep(), new BylineStep(), new SourceLinkStep(), new ScriptShell());
+        this.contentSteps = List.of(new Prune(), new Score(), new Select(), new Clean(), new LeadLabels(), new Captions(),
+                new Tidy());
+        this.finishingSteps = List.of(new ArticleBodyStep(), new Confidence());
+        this.minText = options.minText;
+        this.bias = options.bias;
+        this.keepLinks = options.keepLinks;
+        this.keepTables = options.keepTables;
+        this.keepComments = options.keepComments;
     }
 
-    /** The standard extraction pipeline. */
+    /** The standard extraction pipeline, with the default options. */
     public static Extractor create() {
-        return new Extractor(
-                List.of(new JsonLdStep(), new MetaTagStep(), new MicrodataStep(), new DocumentDataStep(),
-                        new TextDateStep(), new DateStep(), new TitleStep(), new BylineStep(), new SourceLinkStep()),
-                List.of(new Prune(), new Score(), new Select(), new Clean(), new LeadLabels(), new Captions(), new Tidy()),
-                List.of(new ArticleBodyStep(), new Confidence()));
+        return builder().build();
+    }
+
+    /** Options for an extractor; each left unset keeps its default. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The options of an {@link Extractor}. */
+    public static final class Builder {
+
+        private int minText = MIN_TEXT;
+        private Bias bias = Bias.BALANCED;
+        private boolean keepLinks = true;
+        private boolean keepTables = true;
+        private boolean keepComments;
+
+        private Builder() {
+        }
+
+        /** Below this many characters of text a content attempt is retried with a rule relaxed (default 500). */
+        public Builder minText(int characters) {
+            if (characters < 0) {
+                throw new IllegalArgumentException("minText must not be negative: " + characters);
+            }
+            this.minText = characters;
+            return this;
+        }
+
+        /** Precision or recall, when the strict rules keep little (default {@link Bias#BALANCED}). */
+        public Builder bias(Bias bias) {
+            this.bias = java.util.Objects.requireNonNull(bias, "bias");
+            return this;
+        }
+
+        /** Whether the article's HTML keeps its links; without, their words stay as plain text (default true). */
+        public Builder keepLinks(boolean keep) {
+            this.keepLinks = keep;
+            return this;
+        }
+
+        /** Whether the article keeps its tables, in its HTML and its text (default true). */
+        public Builder keepTables(boolean keep) {
+            this.keepTables = keep;
+            return this;
+        }
+
+        /**
+         * Whether the page's comment thread is read into the Article's {@code comments} (author,
+         * date, text); the body never holds it either way (default false).
+         */
+        public Builder keepComments(boolean keep) {
+            this.keepComments = keep;
+            return this;
+        }
+
+        public Extractor build() {
+            return new Extractor(this);
+        }
     }
 
     /**
      * Decodes {@code body} (charset from BOM, then {@code contentType}, then {@code <meta>}, then
-     * sniffing; see {@link HtmlCharset}) and extracts the article. {@code contentType} may be null.
+     * sniffing; see {@link HtmlCharset}) and extracts the article. {@code contentType} may be null
+     * (HTML); the article's media type is its own ({@code application/xhtml+xml} stays so). A page
+     * no step could cope with is an {@link ExtractionFailure} with the step's exception as cause.
+     * An {@link OutOfMemoryError} is the JVM's, not the page's: it is thrown.
      */
-    public Article extract(byte[] body, String contentType, String url) {
+    public ExtractionResult extract(byte[] body, String contentType, String url) {
         try {
-            byte[] bytes = body == null ? new byte[0] : body;
-            Document doc = parse(bytes, contentType, url);
-            // the document is ours: a large one is worked on in place, with no copy to retry on
-            return run(doc, url, bytes.length < LARGE_PAGE_BYTES);
-        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
-            return failed(url);
+            return extraction(body, contentType, url);
+        } catch (RuntimeException | StackOverflowError e) {
+            return new ExtractionFailure(failed(url, mediaType(contentType)), e);
         }
     }
 
-    /** Extracts the article from an already parsed document (which it leaves unchanged). */
-    public Article extract(Document doc, String url) {
-        try {
-            return run(doc, url, true);
-        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
-            return failed(url);
+    /**
+     * Extracts like {@link #extract(byte[], String, String)}, with what the steps found wrong with
+     * the page, and throws whatever a step throws (a {@link StackOverflowError} or an
+     * {@link OutOfMemoryError} included), for callers that report it rather than hide it.
+     */
+    public Extraction extraction(byte[] body, String contentType, String url) {
+        byte[] bytes = body == null ? new byte[0] : body;
+        if (bytes.length > MAX_PARSE_BYTES) {
+            return new Extraction(failed(url, mediaType(contentType)), List.of("the page is larger than " + (MAX_PARSE_BYTES >> 20)
+                    + " MiB, more than arca extracts; it was archived as served"));
         }
+        Document doc = parse(bytes, contentType, url);
+        // the document is ours: a large one is worked on in place, with no copy to retry on
+        return run(doc, url, mediaType(contentType), bytes.length < LARGE_PAGE_BYTES);
+    }
+
+    /** Extracts the article from an already parsed HTML document (which it leaves unchanged). */
+    public ExtractionResult extract(Document doc, String url) {
+        try {
+            return run(doc, url, "text/html", true);
+        } catch (RuntimeException | StackOverflowError e) {
+            return new ExtractionFailure(failed(url, "text/html"), e);
+        }
+    }
+
+    /** The media type of {@code contentType} without its parameters; HTML when there is none. */
+    private static String mediaType(String contentType) {
+        if (contentType == null) {
+            return "text/html";
+        }
+        int semicolon = contentType.indexOf(';');
+        String type = (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).strip().toLowerCase(Locale.ROOT);
+        return type.isEmpty() || type.indexOf('/') < 0 ? "text/html" : type;
     }
 
     private static Document parse(byte[] bytes, String contentType, String url) {
-        String html = bytes.length > MAX_PARSE_BYTES ? "" : HtmlCharset.decode(bytes, contentType);
+        String html = HtmlCharset.decode(bytes, contentType);
         return Parser.htmlParser().parseInput(html, url == null ? "" : url);
     }
 
-    private Article run(Document doc, String url, boolean copy) {
+    private Extraction run(Document doc, String url, String mediaType, boolean copy) {
         Page page = new Page(doc, url);
         for (Step step : metadataSteps) {
             step.apply(page);
         }
+        // read before the content steps, which may work on the document itself and prune the thread
+        List<Comment> comments = keepComments ? CommentThread.of(doc) : List.of();
         String bestHtml = "";
         String bestText = "";
         double bestWorth = 0;
@@ -93,34 +204,60 @@ public final class Extractor {
                 step.apply(page);
             }
             // relaxed attempts keep more text, but text that is mostly links is navigation
-            double worth = page.text().length() * (1 - page.linkDensity());
+            Body attempt = keepTables ? new Body(page.html(), page.text()) : withoutTables(page);
+            double worth = attempt.text().length() * (1 - page.linkDensity());
             // mostly links is navigation, unless nothing else is left: a list page's content is its links
             boolean navigation = level != Page.Strictness.FULL && page.linkDensity() > MAX_RETRY_LINKS
                     && bestText.length() >= MIN_FALLBACK;
             if (worth > bestWorth && !navigation || level == Page.Strictness.FULL) {
                 bestWorth = worth;
-                bestText = page.text();
-                bestHtml = page.html();
+                bestText = attempt.text();
+                bestHtml = attempt.html();
             }
-            if (bestText.length() >= MIN_TEXT || !copy) {
+            if (bias == Bias.PRECISION || bias == Bias.BALANCED && bestText.length() >= minText || !copy) {
                 break;
             }
+        }
+        if (!keepLinks) {
+            Element body = Jsoup.parseBodyFragment(bestHtml).body();
+            body.select("a").unwrap();
+            bestHtml = body.html();
         }
         page.body(bestHtml, bestText);
         for (Step step : finishingSteps) {
             step.apply(page);
         }
-        return toArticle(page);
+        return new Extraction(toArticle(page, mediaType, comments), page.warnings());
     }
 
-    private static Article toArticle(Page page) {
+    /** An attempt's HTML and its text. */
+    private record Body(String html, String text) {
+    }
+
+    /** The attempt's HTML without its tables, and the text of what is left. */
+    private static Body withoutTables(Page page) {
+        Element body = Jsoup.parseBodyFragment(page.html()).body();
+        body.select("table").remove();
+        return new Body(body.html(), PlainText.of(body));
+    }
+
+    /** The one place every page-derived string passes on its way out: no control character is stored. */
+    private static Article toArticle(Page page, String mediaType, List<Comment> comments) {
         Metadata m = page.metadata();
-        String text = page.text();
-        return new Article(page.url(), absolute(page.url(), m.canonicalUrl()), m.title(), m.byline(), m.authors(),
-                m.published(), m.modified(), m.siteName(), m.language(), m.description(),
-                absolute(page.url(), m.leadImage()), m.tags(), absolute(page.url(), m.sourceUrl()),
-                "text/html", page.confidence(), wordCount(text), text, page.html(), m.direction(), m.provenance(),
-                List.of());
+        String text = ControlCharacters.text(page.text());
+        return new Article(page.url(), absolute(page.url(), m.canonicalUrl()), line(m.title()), line(m.byline()),
+                lines(m.authors()), line(m.published()), line(m.modified()), line(m.siteName()), line(m.language()),
+                line(m.description()), absolute(page.url(), m.leadImage()), lines(m.tags()),
+                absolute(page.url(), m.sourceUrl()), mediaType, page.confidence(), wordCount(text), text,
+                ControlCharacters.html(page.html()), line(m.direction()), m.provenance(), comments);
+    }
+
+    private static String line(String value) {
+        return ControlCharacters.line(value);
+    }
+
+    private static List<String> lines(List<String> values) {
+        return values == null ? null : values.stream().map(ControlCharacters::line).toList();
     }
 
     /** {@code ref} resolved against the page's URL; null unless the result is an http(s) URL. */
@@ -151,8 +288,7 @@ public final class Extractor {
         return words;
     }
 
-    private static Article failed(String url) {
-        return new Article(url, null, null, null, List.of(), null, null, null, null, null, null, List.of(), null,
-                "text/html", 0.0, 0, "", "");
+    private static Article failed(String url, String mediaType) {
+        return Article.unextracted(url, mediaType);
     }
 }

@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  * prompts, advertisement labels, image credits, and the headings that open a comment thread or
  * a block of teasers.
  */
-public final class FurnitureText {
+final class FurnitureText {
 
     /** The patterns are written in lower case and matched against lower-cased text: no case folding. */
     private static final int FLAGS = 0;

@@ -19,7 +19,7 @@ import java.util.Set;
  * found in plain objects, arrays and {@code @graph}s, with authors as strings, objects or
  * arrays. JSON-LD is the most deliberate metadata a publisher writes, so it is read first.
  */
-public final class JsonLd {
+final class JsonLd {
 
     private static final ObjectMapper JSON = JsonMapper.builder()
             .enable(JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS, JsonReadFeature.ALLOW_TRAILING_COMMA,

@@ -9,7 +9,7 @@ import java.util.List;
  * description, publisher, image, keywords and language. Runs first because publishers write
  * JSON-LD on purpose for machines.
  */
-public final class JsonLdStep implements Step {
+final class JsonLdStep implements Step {
 
     private static final double PAGE_DATE_TRUST = 0.7;
     /** Below a byline the page shows: {@code creator} often holds the CMS user's handle. */

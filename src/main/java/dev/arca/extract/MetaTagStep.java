@@ -8,7 +8,7 @@ import dev.arca.extract.Metadata.Field;
  * {@code keywords} names that many CMSs write. OpenGraph and {@code article:*} values count as
  * {@link Source#OPENGRAPH}, the rest as {@link Source#META}.
  */
-public final class MetaTagStep implements Step {
+final class MetaTagStep implements Step {
 
     private static final String[] TITLE = {"dc:title", "dcterm:title", "og:title", "weibo:article:title",
         "weibo:webpage:title", "title", "twitter:title", "parsely-title"};

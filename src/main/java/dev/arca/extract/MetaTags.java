@@ -14,7 +14,7 @@ import java.util.Map;
  * {@code http-equiv}, lower-cased, with "." read as ":" (so {@code dc.creator} is
  * {@code dc:creator}) and space-separated property lists split. Collected in one pass.
  */
-public final class MetaTags {
+final class MetaTags {
 
     private final Map<String, List<String>> values = new HashMap<>();
 

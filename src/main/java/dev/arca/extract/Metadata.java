@@ -47,7 +47,8 @@ public final class Metadata {
 
     private final Map<Field, List<Candidate>> offered = new EnumMap<>(Field.class);
     private final Map<Field, Candidate> chosen = new EnumMap<>(Field.class);
-    private final Set<String> authors = new LinkedHashSet<>();
+    /** Each author once, keyed by the lower-cased name, in the order first seen. */
+    private final Map<String, String> authors = new LinkedHashMap<>();
     private final Set<String> tags = new LinkedHashSet<>();
     private boolean articleTyped;
     private String articleBody;
@@ -226,13 +227,24 @@ public final class Metadata {
     }
 
     public List<String> authors() {
-        return new ArrayList<>(authors);
+        return new ArrayList<>(authors.values());
     }
 
+    /**
+     * Adds an author unless one differing only in case is known: "JANE DOE" from JSON-LD and
+     * "Jane Doe" from the byline are one person, written the way that has both cases.
+     */
     public void addAuthor(String name) {
-        if (!blank(name)) {
-            authors.add(clean(name));
+        if (blank(name)) {
+            return;
         }
+        String author = clean(name);
+        authors.merge(author.toLowerCase(Locale.ROOT), author,
+                (known, other) -> !mixedCase(known) && mixedCase(other) ? other : known);
+    }
+
+    private static boolean mixedCase(String s) {
+        return !s.equals(s.toUpperCase(Locale.ROOT)) && !s.equals(s.toLowerCase(Locale.ROOT));
     }
 
     /** Forgets the authors gathered so far (when the byline they came with lost to another). */

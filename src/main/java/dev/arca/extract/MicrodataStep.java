@@ -8,7 +8,7 @@ import org.jsoup.nodes.Element;
  * {@code itemprop="author|datePublished|dateModified|publisher"} inside an Article
  * item. {@code <meta itemprop>} values are read with the other meta tags.
  */
-public final class MicrodataStep implements Step {
+final class MicrodataStep implements Step {
 
     @Override
     public void apply(Page page) {

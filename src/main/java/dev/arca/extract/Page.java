@@ -3,7 +3,9 @@ package dev.arca.extract;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
+import java.util.ArrayList;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -29,6 +31,7 @@ public final class Page {
     private final Metadata metadata = new Metadata();
     private final Map<Element, Block> blocks = new IdentityHashMap<>();
     private final ClassNames.Verdicts verdicts = new ClassNames.Verdicts();
+    private final List<String> warnings = new ArrayList<>();
     private Document work;
     private Strictness strictness = Strictness.FULL;
     private Element content;
@@ -120,6 +123,15 @@ public final class Page {
 
     public void confidence(double confidence) {
         this.confidence = confidence;
+    }
+
+    /** Notes what a reader should know about the page, e.g. that it needs a browser; see {@link Extraction}. */
+    public void warn(String warning) {
+        warnings.add(warning);
+    }
+
+    public List<String> warnings() {
+        return List.copyOf(warnings);
     }
 
     /** Starts a content attempt at {@code level} on a fresh copy of the original document. */

@@ -10,7 +10,7 @@ import org.jsoup.select.NodeVisitor;
  * The plain-text form of a body: one line per block (paragraph, heading, list item, table row,
  * {@code <br>}), whitespace collapsed except inside {@code <pre>}, no blank lines.
  */
-public final class PlainText {
+final class PlainText {
 
     private PlainText() {
     }

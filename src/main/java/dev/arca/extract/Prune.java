@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * newsletter and cookie boxes, author bios). Lazy images are resolved first so that a
  * {@code <noscript>} fallback survives as a real image.
  */
-public final class Prune implements Step {
+final class Prune implements Step {
 
     private static final Set<String> NEVER_CONTENT = Set.of("script", "style", "template", "link", "meta", "svg",
             "iframe", "object", "embed", "canvas", "input", "select", "textarea", "button", "option", "noscript",

@@ -13,7 +13,7 @@ import java.util.Set;
  * ancestors less; each container starts from a prior for its tag and its class names.
  * Text statistics come from one bottom-up pass ({@link Block#measure}).
  */
-public final class Score implements Step {
+final class Score implements Step {
 
     private static final Set<String> PARAGRAPH_TAGS = Set.of("p", "pre", "td", "section", "h2", "h3", "h4", "h5",
             "h6");

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * common ancestor when several strong candidates share one, plus the siblings that look like
  * part of the same story (similar score, or paragraphs of running text with few links).
  */
-public final class Select implements Step {
+final class Select implements Step {
 
     private static final int TOP_CANDIDATES = 5;
     private static final double WIDEN_FACTOR = 2.0;

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * "Source:", "Originally published at", "Quelle", "Fuente" and the like, or one whose block
  * starts with such a label. Republishing sites put it after the story.
  */
-public final class SourceLinkStep implements Step {
+final class SourceLinkStep implements Step {
 
     /** Anchor text that is only a label: "Source link", "Original article", "Quelle". */
     private static final Pattern LINK_LABEL = Pattern.compile(

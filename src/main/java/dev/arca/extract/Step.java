@@ -7,7 +7,7 @@ package dev.arca.extract;
  * changes only the page, so a new step can be added to the list without touching the others.
  * Steps hold no per-document state and must be safe to share between threads.
  */
-public interface Step {
+interface Step {
 
     /** Does this step's job on {@code page}. */
     void apply(Page page);

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * infoboxes (a birth date, a release date) are not datelines. When metadata already gave a date
  * only the opening of the page is read: the visible date then only confirms or localises it.
  */
-public final class TextDateStep implements Step {
+final class TextDateStep implements Step {
 
     private static final Pattern HAS_DATE = Pattern.compile(
             "\\b\\d{1,2}\\.\\s?\\d{1,2}\\.\\s?(?:19|20)\\d{2}\\b|\\b(?:19|20)\\d{2}[-/.]\\d{1,2}[-/.]\\d{1,2}\\b"

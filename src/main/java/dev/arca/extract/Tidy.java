@@ -8,7 +8,7 @@ import org.jsoup.safety.Safelist;
  * event handlers, iframes or forms; only safe URL schemes; every URL absolute; empty links
  * dropped) and the plain text.
  */
-public final class Tidy implements Step {
+final class Tidy implements Step {
 
     private static final Safelist SAFELIST = Safelist.relaxed()
             .addTags("figure", "figcaption", "picture", "mark", "del", "ins", "s", "abbr", "time", "hr", "center")

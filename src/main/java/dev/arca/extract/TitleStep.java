@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * ("Headline | Whatever" over an h1 "Headline"). A kicker the headline itself carries
  * ("Exclusive: ...") stays. The first candidate left wins.
  */
-public final class TitleStep implements Step {
+final class TitleStep implements Step {
 
     private static final int MIN_WORDS = 2;
     private static final int MAX_SUFFIX_WORDS = 6;

@@ -42,7 +42,8 @@ final class BoundedBodySubscriber implements HttpResponse.BodySubscriber<byte[]>
         for (ByteBuffer item : items) {
             if (buffer.size() + (long) item.remaining() > limit) {
                 fail(new FetchException(FetchException.Reason.TOO_LARGE,
-                        "response is larger than --max-size (" + Sizes.human(limit) + ")"));
+                        "response is larger than " + FetchException.SIZE_LIMIT + " (" + Sizes.human(limit) + ")",
+                        FetchException.Setting.MAX_SIZE, null));
                 return;
             }
             byte[] chunk = new byte[item.remaining()];

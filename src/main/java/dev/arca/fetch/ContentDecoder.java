@@ -114,7 +114,8 @@ public final class ContentDecoder {
                 out.write(buffer, 0, n);
                 if (out.size() > maxSize) {
                     throw new FetchException(FetchException.Reason.TOO_LARGE,
-                            "body expands past --max-size (" + Sizes.human(maxSize) + ") when decoded from " + coding);
+                            "body expands past " + FetchException.SIZE_LIMIT + " (" + Sizes.human(maxSize) + ") when decoded from " + coding,
+                            FetchException.Setting.MAX_SIZE, null);
                 }
             }
             return out.toByteArray();

@@ -41,23 +41,51 @@ public final class FetchException extends IOException {
         FORMAT
     }
 
+    /**
+     * The setting of {@link FetchOptions} (or of the caller's politeness) that decided this failure,
+     * so that a front end can say how to change it in its own words; the message itself names no
+     * command-line flag.
+     */
+    public enum Setting {
+        /** The size limit, named {@link #SIZE_LIMIT} in the message. */
+        MAX_SIZE,
+        /** The timeout of one exchange. */
+        TIMEOUT,
+        /** The longest redirect chain followed. */
+        MAX_REDIRECTS,
+        /** Certificates are checked. */
+        CERTIFICATES,
+        /** robots.txt is obeyed. */
+        ROBOTS
+    }
+
+    /** How a message names the size limit, for a front end to replace with its own name for it. */
+    public static final String SIZE_LIMIT = "the size limit";
+
     private final Reason reason;
     private final int status;
     private final Duration retryAfter;
+    private final Setting setting;
 
     public FetchException(Reason reason, String message) {
-        this(reason, message, 0, null, null);
+        this(reason, message, 0, null, null, null);
     }
 
     public FetchException(Reason reason, String message, Throwable cause) {
-        this(reason, message, 0, null, cause);
+        this(reason, message, 0, null, null, cause);
     }
 
-    private FetchException(Reason reason, String message, int status, Duration retryAfter, Throwable cause) {
+    /** A failure that {@code setting} decided, so that changing it would change the outcome. */
+    public FetchException(Reason reason, String message, Setting setting, Throwable cause) {
+        this(reason, message, 0, null, setting, cause);
+    }
+
+    private FetchException(Reason reason, String message, int status, Duration retryAfter, Setting setting, Throwable cause) {
         super(message, cause);
         this.reason = reason;
         this.status = status;
         this.retryAfter = retryAfter;
+        this.setting = setting;
     }
 
     /** A final response with a non-2xx status. */
@@ -79,12 +107,17 @@ public final class FetchException extends IOException {
             message += " (the server asks to retry after " + value + (value.chars().allMatch(Character::isDigit) ? " s)" : ")");
             wait = RetryAfter.parse(value, Instant.now()).orElse(null);
         }
-        return new FetchException(Reason.HTTP_STATUS, message, status, wait, null);
+        return new FetchException(Reason.HTTP_STATUS, message, status, wait, null, null);
     }
 
     /** The same failure, its message prefixed with what was being fetched, e.g. "robots.txt". */
     public FetchException about(String what) {
-        return new FetchException(reason, what + ": " + getMessage(), status, retryAfter, this);
+        return new FetchException(reason, what + ": " + getMessage(), status, retryAfter, setting, this);
+    }
+
+    /** The setting that decided this failure, if one did. */
+    public Optional<Setting> setting() {
+        return Optional.ofNullable(setting);
     }
 
     public Reason reason() {

@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -62,7 +63,11 @@ public final class Fetcher {
         return builder.build();
     }
 
-    /** Fetches {@code url}, following redirects, and fails unless the final status is 2xx. */
+    /**
+     * Fetches {@code url}, following redirects, and fails unless the final status is 2xx. A page
+     * that is only a meta refresh ({@link MetaRefresh}) is followed like a redirect: it is a hop
+     * of the chain, counts against the redirect limit and takes part in loop detection.
+     */
     public Capture fetch(URI url) throws FetchException {
         Instant deadline = Instant.now().plus(options.timeout());
         List<Exchange> hops = new ArrayList<>();
@@ -74,15 +79,27 @@ public final class Fetcher {
             }
             Exchange hop = exchange(current, deadline);
             hops.add(hop);
-            if (!hop.isRedirect()) {
-                break;
+            URI next;
+            if (hop.isRedirect()) {
+                next = redirectTarget(hop);
+            } else {
+                Capture page = page(url, hops);
+                Optional<URI> refresh = MetaRefresh.target(page);
+                if (refresh.isEmpty()) {
+                    return page;
+                }
+                next = refresh.get();
             }
             if (hops.size() > options.maxRedirects()) {
                 throw new FetchException(FetchException.Reason.REDIRECTS,
-                        "more than " + options.maxRedirects() + " redirects (see --max-redirects)");
+                        "more than " + options.maxRedirects() + " redirects", FetchException.Setting.MAX_REDIRECTS, null);
             }
-            current = redirectTarget(hop);
+            current = next;
         }
+    }
+
+    /** The capture whose last hop is the page itself; fails unless its status is 2xx. */
+    private Capture page(URI requested, List<Exchange> hops) throws FetchException {
         Exchange last = hops.get(hops.size() - 1);
         if (last.status() < 200 || last.status() > 299) {
             throw FetchException.httpStatus(last.status(), last.responseHeader("Retry-After").orElse(null));
@@ -91,7 +108,7 @@ public final class Fetcher {
         byte[] decoded = new ContentDecoder(options.maxSize())
                 .decode(last.body(), last.responseHeader("Content-Encoding").orElse(null));
         String mediaType = MediaTypes.of(contentType);
-        return new Capture(url, last.uri(), last.date(), hops, mediaType != null ? mediaType : MediaTypes.sniff(decoded),
+        return new Capture(requested, last.uri(), last.date(), hops, mediaType != null ? mediaType : MediaTypes.sniff(decoded),
                 contentType, decoded);
     }
 
@@ -127,7 +144,8 @@ public final class Fetcher {
             long declared = info.headers().firstValueAsLong("Content-Length").orElse(-1);
             if (declared > options.maxSize()) {
                 body[0].fail(new FetchException(FetchException.Reason.TOO_LARGE, "response declares "
-                        + Sizes.human(declared) + ", more than --max-size (" + Sizes.human(options.maxSize()) + ")"));
+                        + Sizes.human(declared) + ", more than " + FetchException.SIZE_LIMIT + " (" + Sizes.human(options.maxSize()) + ")",
+                        FetchException.Setting.MAX_SIZE, null));
             }
             return body[0];
         });
@@ -158,7 +176,7 @@ public final class Fetcher {
 
     private FetchException timedOut() {
         return new FetchException(FetchException.Reason.TIMEOUT,
-                "timed out after " + seconds(options.timeout()) + " s (see --timeout)");
+                "timed out after " + seconds(options.timeout()) + " s", FetchException.Setting.TIMEOUT, null);
     }
 
     /** "2" for two seconds, "1.5" for one and a half. */
@@ -226,7 +244,7 @@ public final class Fetcher {
                 String why = c.getMessage() != null && c.getMessage().startsWith("No subject alternative")
                         ? "the certificate is not for " + uri.getHost() : "the certificate is not trusted";
                 return new FetchException(FetchException.Reason.TLS,
-                        prefix + why + " (use --insecure to accept any certificate)", cause);
+                        prefix + why, FetchException.Setting.CERTIFICATES, cause);
             }
         }
         String root = rootMessage(t);

@@ -19,7 +19,7 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * @param <T> the work item, e.g. a URL to fetch
  */
-public final class HostScheduler<T> {
+final class HostScheduler<T> {
 
     /** A host reserved for one request, and the item to request from it (null for {@link #reserve}). */
     public static final class Lease<T> {

@@ -11,7 +11,7 @@ import java.util.Optional;
  * Reads a Retry-After header (RFC 9110 §10.2.3), which servers send with 429 and 503 to say when
  * to come back: either a number of seconds or an HTTP-date.
  */
-public final class RetryAfter {
+final class RetryAfter {
 
     private RetryAfter() {
     }

@@ -11,7 +11,7 @@ import java.util.random.RandomGenerator;
  * jitter, so that workers that failed together do not all come back together; a Retry-After header
  * is honoured as given. Every other failure, 4xx responses above all, is final.
  */
-public final class RetryPolicy {
+final class RetryPolicy {
 
     /** The first back-off; each retry doubles it. */
     public static final Duration DEFAULT_FIRST_WAIT = Duration.ofSeconds(1);

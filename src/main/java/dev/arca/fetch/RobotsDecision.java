@@ -8,13 +8,13 @@ package dev.arca.fetch;
  * @param robotsUrl the robots.txt consulted
  * @param basis     how that file was read: "HTTP 200", or "HTTP 404: no rules"
  */
-public record RobotsDecision(boolean allowed, String robotsUrl, String basis) {
+record RobotsDecision(boolean allowed, String robotsUrl, String basis) {
 
-    /** This decision when it allows the fetch, else a {@link FetchException.Reason#BLOCKED} failure that names the way round it. */
+    /** This decision when it allows the fetch, else a {@link FetchException.Reason#BLOCKED} failure that says which setting decided it. */
     public RobotsDecision requireAllowed() throws FetchException {
         if (!allowed) {
-            throw new FetchException(FetchException.Reason.BLOCKED,
-                    "blocked by " + robotsUrl + " (use --ignore-robots to fetch it anyway)");
+            throw new FetchException(FetchException.Reason.BLOCKED, "blocked by " + robotsUrl,
+                    FetchException.Setting.ROBOTS, null);
         }
         return this;
     }

@@ -16,7 +16,7 @@ import java.util.Optional;
  * server error or an unreachable host is a transient failure of the URL, to be retried like any
  * other, since guessing either way would be wrong. Thread-safe.
  */
-public final class RobotsRules {
+final class RobotsRules {
 
     private static final int REMEMBERED_SITES = 10_000;
 

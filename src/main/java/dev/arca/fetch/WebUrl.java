@@ -22,6 +22,13 @@ public final class WebUrl {
     private WebUrl() {
     }
 
+    private static final Pattern HAS_SCHEME = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*:.*");
+
+    /** True when {@code text} starts with a URL scheme ("https:", "file:", "mailto:"): meant as a URL, not a path. */
+    public static boolean hasScheme(String text) {
+        return HAS_SCHEME.matcher(text).matches();
+    }
+
     /** Parses an absolute http or https URL. */
     public static URI parse(String text) throws FetchException {
         String trimmed = text == null ? "" : text.strip();

@@ -1,6 +1,7 @@
 package dev.arca.render;
 
 import dev.arca.extract.Article;
+import dev.arca.extract.ControlCharacters;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -13,16 +14,30 @@ final class Bylines {
 
     static String line(Article article) {
         List<String> parts = new ArrayList<>();
-        if (article.byline() != null && !article.byline().isBlank()) {
-            String byline = article.byline().strip();
+        String byline = oneLine(article.byline());
+        if (!byline.isEmpty()) {
             parts.add(byline.regionMatches(true, 0, "by ", 0, 3) ? byline : "By " + byline);
         }
-        if (article.published() != null && !article.published().isBlank()) {
-            parts.add(article.published());
+        String published = oneLine(article.published());
+        if (!published.isEmpty()) {
+            parts.add(published);
         }
-        if (article.siteName() != null && !article.siteName().isBlank()) {
-            parts.add(article.siteName().strip());
+        String siteName = oneLine(article.siteName());
+        if (!siteName.isEmpty()) {
+            parts.add(siteName);
         }
         return String.join(" · ", parts);
+    }
+
+    /**
+     * A field as one printable line: no control characters (a bundle written before arca removed
+     * them may still hold some), whitespace collapsed, "" for null.
+     */
+    static String oneLine(String value) {
+        if (value == null) {
+            return "";
+        }
+        String clean = ControlCharacters.line(value).strip();
+        return clean.indexOf("  ") < 0 ? clean : clean.replaceAll(" {2,}", " ");
     }
 }

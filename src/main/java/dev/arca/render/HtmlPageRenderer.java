@@ -1,6 +1,7 @@
 package dev.arca.render;
 
 import dev.arca.extract.Article;
+import dev.arca.extract.ControlCharacters;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -9,19 +10,21 @@ import org.jsoup.nodes.Node;
 import org.jsoup.safety.Cleaner;
 import org.jsoup.safety.Safelist;
 
+import java.util.List;
+import java.util.Optional;
+
 /**
  * The article as a standalone page to read offline: title, byline, date, a link to the source, and
  * the clean content.
  *
  * <p>Opening it must be harmless whatever the original page held, so the body passes jsoup's
  * {@link Safelist} again and a Content-Security-Policy forbids scripts and every network fetch.
+ * Printing it must be harmless too: no control character is written, raw or as a reference.
  */
 public final class HtmlPageRenderer {
 
-    static final String CONTENT_SECURITY_POLICY =
-            "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'none'; base-uri 'none'";
-
-    private static final java.util.regex.Pattern LANGUAGE_TAG = java.util.regex.Pattern.compile("[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*");
+    /** Forbids scripts, forms and every network fetch: for any page arca writes from page-derived content. */
+    public static final String CONTENT_SECURITY_POLICY = policy("data:");
 
     private static final Safelist SAFELIST = Safelist.relaxed()
             .addTags("figure", "figcaption", "time", "hr", "main", "section", "article", "aside", "mark", "small")
@@ -33,22 +36,38 @@ public final class HtmlPageRenderer {
     private static final String STYLE = "body{max-width:42rem;margin:2rem auto;padding:0 1rem;"
             + "font:1.1rem/1.6 Georgia,serif;color:#222}img{max-width:100%;height:auto}"
             + "header p{color:#555;font-size:.95rem}pre{overflow:auto}"
-            + "figure{margin:1.5rem 0}figcaption{color:#555;font-size:.9rem}";
+            + "figure{margin:1.5rem 0}figcaption{color:#555;font-size:.9rem}"
+            + ".missing-image{border:1px dashed #999;padding:0 .3em;color:#555;font-style:italic}";
 
+    /** The page with every image shown as its alt text: nothing of the capture but the article. */
     public String render(Article article) {
+        return render(article, CapturedResources.none());
+    }
+
+    /**
+     * The page with the article's captured images embedded as {@code data:} URIs, so that the one
+     * file shows them offline; an image the capture lacks shows its alt text.
+     */
+    public String render(Article article, CapturedResources resources) {
+        return render(article, ImageLinks.embedded(resources), "data:");
+    }
+
+    /**
+     * The page with images linked by {@code links}; {@code imageSources} is what the policy lets
+     * images load from ({@code data:}, or {@code 'self'} for files beside the page).
+     */
+    String render(Article article, ImageLinks links, String imageSources) {
         Document page = Document.createShell(article.url() == null ? "" : article.url());
         page.outputSettings().charset("UTF-8").escapeMode(Entities.EscapeMode.base).prettyPrint(true);
         Element head = page.head();
         head.appendElement("meta").attr("charset", "utf-8");
-        head.appendElement("meta").attr("http-equiv", "Content-Security-Policy").attr("content", CONTENT_SECURITY_POLICY);
+        head.appendElement("meta").attr("http-equiv", "Content-Security-Policy").attr("content", policy(imageSources));
         head.appendElement("meta").attr("name", "referrer").attr("content", "no-referrer");
         head.appendElement("meta").attr("name", "viewport").attr("content", "width=device-width, initial-scale=1");
-        String title = article.title() == null ? "" : article.title().strip();
+        String title = Bylines.oneLine(article.title());
         head.appendElement("title").text(title);
         head.appendElement("style").appendText(STYLE);
-        if (article.language() != null && LANGUAGE_TAG.matcher(article.language()).matches()) {
-            page.selectFirst("html").attr("lang", article.language());
-        }
+        LanguageTag.wellFormed(article.language()).ifPresent(tag -> page.selectFirst("html").attr("lang", tag));
 
         Element main = page.body().appendElement("article");
         Element header = main.appendElement("header");
@@ -57,22 +76,45 @@ public final class HtmlPageRenderer {
         if (!byline.isEmpty()) {
             header.appendElement("p").text(byline);
         }
-        if (article.url() != null) {
+        String url = Bylines.oneLine(article.url());
+        if (!url.isEmpty()) {
             header.appendElement("p").appendText("Source: ")
-                    .appendElement("a").attr("href", safeHref(article.url())).attr("rel", "noreferrer").text(article.url());
+                    .appendElement("a").attr("href", safeHref(url)).attr("rel", "noreferrer").text(url);
         }
-        Document clean = new Cleaner(SAFELIST).clean(Jsoup.parseBodyFragment(article.html(), article.url() == null ? "" : article.url()));
-        for (Element img : clean.select("img[src]")) {
-            // the policy blocks remote images; a viewer that ignores it must not fetch them either
-            if (!img.attr("src").startsWith("data:")) {
-                img.attr("data-src", img.attr("src")).removeAttr("src");
-            }
-        }
+        Document clean = cleanBody(article, links);
         clean.select("a[href]").attr("rel", "noreferrer noopener");
         for (Node node : clean.body().childNodes()) {
             main.appendChild(node.clone());
         }
-        return "<!DOCTYPE html>\n" + page.html() + "\n";
+        return "<!DOCTYPE html>\n" + ControlCharacters.html(page.html()) + "\n";
+    }
+
+    /**
+     * The article's body passed through the safelist, each image linked by {@code links} or, when it
+     * has no link, shown as its alt text; the EPUB renderer starts from the same body.
+     */
+    static Document cleanBody(Article article, ImageLinks links) {
+        Document body = Jsoup.parseBodyFragment(article.html(), article.url() == null ? "" : article.url());
+        // links are chosen before cleaning, which drops srcset and data: URIs; the cleaner keeps every img, in order
+        List<Optional<String>> images = body.getElementsByTag("img").stream().map(links::link).toList();
+        Document clean = new Cleaner(SAFELIST).clean(body);
+        List<Element> cleanImages = clean.getElementsByTag("img");
+        for (int i = 0; i < cleanImages.size(); i++) {
+            Element img = cleanImages.get(i);
+            Optional<String> link = images.size() == cleanImages.size() ? images.get(i) : Optional.empty();
+            if (link.isPresent()) {
+                img.attr("src", link.get());
+            } else {
+                // the policy blocks remote images; a viewer that ignores it must not fetch them either
+                ImageLinks.showAltText(img);
+            }
+        }
+        return clean;
+    }
+
+    private static String policy(String imageSources) {
+        return "default-src 'none'; style-src 'unsafe-inline'; img-src " + imageSources
+                + "; form-action 'none'; base-uri 'none'";
     }
 
     private static String safeHref(String url) {

@@ -1,5 +1,6 @@
 package dev.arca.render;
 
+import dev.arca.extract.ControlCharacters;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
@@ -12,8 +13,6 @@ import java.util.Collections;
 import java.util.Deque;
 import java.util.List;
 import java.util.Set;
-import java.util.function.UnaryOperator;
-import java.util.regex.Pattern;
 
 /**
  * Converts an article's clean HTML into CommonMark in one iterative pass over the DOM, so deep
@@ -22,6 +21,9 @@ import java.util.regex.Pattern;
  * <p>It covers what the extractor keeps: headings, paragraphs, lists, blockquotes, code, tables,
  * figures with captions, links, images and emphasis. Empty links and empty emphasis are dropped,
  * runs of blank lines collapse, and only absolute http(s) images and links are written.
+ *
+ * <p>Page text cannot break out of it: text and URLs are written through {@link MarkdownSyntax},
+ * and control characters are dropped.
  */
 final class HtmlToMarkdown implements NodeFilter {
 
@@ -29,7 +31,10 @@ final class HtmlToMarkdown implements NodeFilter {
             "aside", "figure", "figcaption", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "ul", "ol", "li",
             "pre", "table", "hr", "dl", "dt", "dd", "address", "details", "summary", "center");
 
-    private static final Pattern LINE_SYNTAX = Pattern.compile("(#{1,6}|>|[-+]|\\d{1,9}[.)])(\\s.*)?", Pattern.DOTALL);
+    /** Inline elements written as marks around their content. */
+    private static final Set<String> SPANS = Set.of("a", "em", "i", "strong", "b", "code", "del", "s", "figcaption");
+
+    private static final int MAX_LIST_NUMBER = 999_999_999;
 
     /** A container whose blocks share a line prefix: a blockquote, or a list item. */
     private static final class Container {
@@ -56,19 +61,54 @@ final class HtmlToMarkdown implements NodeFilter {
         }
     }
 
+    /**
+     * An inline element open in the current paragraph. A block inside it (a link around a figure's
+     * {@code <div>}, emphasis around paragraphs) ends the paragraph: the span is closed there and
+     * opened again after the block, so each block carries its own marks.
+     */
+    private static final class Span {
+        final String tag;
+        /** For a link: its absolute http(s) target, or null when it is not written as a link. */
+        final String href;
+        /** Opened inside code, where marks would be read as code text. */
+        final boolean literal;
+        int start;
+
+        Span(String tag, String href, boolean literal, int start) {
+            this.tag = tag;
+            this.href = href;
+            this.literal = literal;
+            this.start = start;
+        }
+    }
+
+    private final ImageLinks images;
     private final StringBuilder out = new StringBuilder();
     private final StringBuilder inline = new StringBuilder();
     private final Deque<Container> containers = new ArrayDeque<>();
     private final Deque<ListState> lists = new ArrayDeque<>();
-    private final Deque<Integer> openInline = new ArrayDeque<>();
+    private final Deque<Span> spans = new ArrayDeque<>();
     private String headingPrefix = "";
     private boolean lastBlockStartedItem;
     private int preDepth;
     private int codeDepth;
 
-    /** The Markdown for the children of {@code root}. */
+    private HtmlToMarkdown(ImageLinks images) {
+        this.images = images;
+    }
+
+    /** The Markdown for the children of {@code root}, images linked to their own absolute URLs. */
     static String convert(Element root) {
-        HtmlToMarkdown converter = new HtmlToMarkdown();
+        return convert(root, ImageLinks.original());
+    }
+
+    /**
+     * The Markdown for the children of {@code root}, images linked as {@code images} says (an
+     * image without a link is left out); a link is either an absolute http(s) URL or a relative
+     * path that arca made.
+     */
+    static String convert(Element root, ImageLinks images) {
+        HtmlToMarkdown converter = new HtmlToMarkdown(images);
         for (Node child : new ArrayList<>(root.childNodes())) {
             NodeTraversor.filter(converter, child);
         }
@@ -80,9 +120,9 @@ final class HtmlToMarkdown implements NodeFilter {
     public FilterResult head(Node node, int depth) {
         if (node instanceof TextNode text) {
             if (preDepth > 0) {
-                inline.append(text.getWholeText());
+                inline.append(ControlCharacters.text(text.getWholeText()));
             } else {
-                appendText(text.getWholeText());
+                appendText(ControlCharacters.line(text.getWholeText()));
             }
             return FilterResult.CONTINUE;
         }
@@ -90,6 +130,13 @@ final class HtmlToMarkdown implements NodeFilter {
             return FilterResult.SKIP_ENTIRELY;
         }
         String tag = el.normalName();
+        if (tag.equals("pre")) {
+            if (preDepth == 0) {
+                flush();
+            }
+            preDepth++; // a <pre> inside a <pre> is part of the same code block
+            return FilterResult.CONTINUE;
+        }
         if (preDepth > 0) {
             if (tag.equals("br")) {
                 inline.append('\n');
@@ -109,10 +156,6 @@ final class HtmlToMarkdown implements NodeFilter {
                 lists.push(new ListState(tag.equals("ol"), tag.equals("ol") ? parseStart(el) : 1));
             }
             case "li" -> startItem();
-            case "pre" -> {
-                preDepth++;
-                inline.setLength(0);
-            }
             case "table" -> {
                 writeBlock(table(el));
                 return FilterResult.SKIP_CHILDREN;
@@ -120,15 +163,10 @@ final class HtmlToMarkdown implements NodeFilter {
             case "hr" -> writeBlock("---");
             case "br" -> inline.append('\n');
             case "img" -> image(el);
-            case "a", "em", "i", "strong", "b", "code", "del", "s", "figcaption" -> {
-                openInline.push(inline.length());
-                inline.append(openMark(tag));
-                if (tag.equals("code")) {
-                    codeDepth++;
-                }
-            }
             default -> {
-                // other elements only carry their children
+                if (SPANS.contains(tag)) {
+                    openSpan(el, tag);
+                }
             }
         }
         return FilterResult.CONTINUE;
@@ -141,31 +179,26 @@ final class HtmlToMarkdown implements NodeFilter {
         }
         String tag = el.normalName();
         if (tag.equals("pre")) {
-            preDepth--;
-            String code = inline.toString().replaceAll("\\n+$", "");
-            inline.setLength(0);
-            writeBlock("```\n" + code + "\n```");
+            if (--preDepth == 0) {
+                codeBlock();
+            }
             return FilterResult.CONTINUE;
         }
         if (preDepth > 0) {
             return FilterResult.CONTINUE;
         }
-        switch (tag) {
-            case "a" -> closeLink(el);
-            case "code" -> {
+        if (SPANS.contains(tag)) {
+            closeSpan(spans.pop());
+            if (tag.equals("code")) {
                 codeDepth--;
-                closeCode();
             }
-            case "em", "i", "strong", "b", "del", "s" -> closeMark(openMark(tag));
-            case "figcaption" -> {
-                closeMark(openMark(tag));
+        }
+        switch (tag) {
+            case "h1", "h2", "h3", "h4", "h5", "h6" -> {
                 flush();
+                headingPrefix = ""; // an empty heading leaves no prefix for the next paragraph
             }
-            case "blockquote" -> {
-                flush();
-                containers.pop();
-            }
-            case "li" -> {
+            case "blockquote", "li" -> {
                 flush();
                 containers.pop();
             }
@@ -182,40 +215,27 @@ final class HtmlToMarkdown implements NodeFilter {
         return FilterResult.CONTINUE;
     }
 
-    private static String openMark(String tag) {
-        return switch (tag) {
-            case "a" -> "[";
-            case "em", "i", "figcaption" -> "*";
-            case "strong", "b" -> "**";
-            case "code" -> "`";
-            default -> "~~";
-        };
-    }
-
-    private void closeMark(String mark) {
-        int start = openInline.pop();
-        closeSpan(start, start + mark.length(), core -> mark + core + mark);
-    }
-
-    private void closeCode() {
-        int start = openInline.pop();
-        closeSpan(start, start + 1, code -> code.contains("`") ? "`` " + code + " ``" : "`" + code + "`");
-    }
-
-    private void closeLink(Element a) {
-        int start = openInline.pop();
-        String href = absolute(a, "href");
-        closeSpan(start, start + 1, text -> isWebUrl(href)
-                ? "[" + text + "](" + href.replace(")", "%29").replace(" ", "%20") + ")" : text);
+    private void openSpan(Element el, String tag) {
+        boolean literal = codeDepth > 0;
+        String href = null;
+        // CommonMark links cannot nest: the outermost written link wins
+        if (tag.equals("a") && !literal && spans.stream().noneMatch(span -> span.href != null)) {
+            String url = absolute(el, "href");
+            href = MarkdownSyntax.isWebUrl(url) ? url : null;
+        }
+        spans.push(new Span(tag, href, literal, inline.length()));
+        if (tag.equals("code")) {
+            codeDepth++;
+        }
     }
 
     /**
-     * Replaces the span opened at {@code start} by {@code wrap} of its content. An empty span
-     * disappears, and spaces at its edges move outside the marks, where CommonMark needs them.
+     * Replaces the content of {@code span} by its Markdown. An empty span disappears, and spaces
+     * at its edges move outside the marks, where CommonMark needs them.
      */
-    private void closeSpan(int start, int contentStart, UnaryOperator<String> wrap) {
-        String inner = inline.substring(Math.min(inline.length(), contentStart));
-        inline.setLength(Math.min(inline.length(), start));
+    private void closeSpan(Span span) {
+        String inner = inline.substring(span.start);
+        inline.setLength(span.start);
         String core = inner.strip();
         if (core.isEmpty()) {
             if (!inner.isEmpty()) {
@@ -226,40 +246,57 @@ final class HtmlToMarkdown implements NodeFilter {
         if (Character.isWhitespace(inner.charAt(0))) {
             appendSpace();
         }
-        inline.append(wrap.apply(core));
+        inline.append(span.literal ? core : marked(span, core));
         if (Character.isWhitespace(inner.charAt(inner.length() - 1))) {
             appendSpace();
         }
     }
 
-    private void image(Element img) {
-        String src = absolute(img, "src");
-        if (!isWebUrl(src)) {
+    private static String marked(Span span, String core) {
+        return switch (span.tag) {
+            case "a" -> span.href == null ? core : "[" + core + "](" + MarkdownSyntax.destination(span.href) + ")";
+            case "em", "i", "figcaption" -> "*" + core + "*";
+            case "strong", "b" -> "**" + core + "**";
+            case "code" -> MarkdownSyntax.codeSpan(core);
+            default -> "~~" + core + "~~";
+        };
+    }
+
+    /** Writes the {@code <pre>} just closed as a fenced block whose fence no line inside can close. */
+    private void codeBlock() {
+        String code = inline.toString().replaceAll("\\n+$", "");
+        inline.setLength(0);
+        if (code.isBlank()) {
             return;
         }
-        String alt = escape(img.attr("alt").strip().replaceAll("\\s+", " "));
-        inline.append("![").append(alt).append("](").append(src.replace(")", "%29").replace(" ", "%20")).append(')');
+        writeBlock(MarkdownSyntax.codeBlock(code));
+    }
+
+    private void image(Element img) {
+        String src = images.link(img).orElse(null);
+        if (src == null) {
+            return;
+        }
+        String alt = MarkdownSyntax.escape(Bylines.oneLine(img.attr("alt")));
+        inline.append("![").append(alt).append("](").append(MarkdownSyntax.destination(src)).append(')');
     }
 
     /** The attribute as an absolute URL; the extractor already made most of them absolute, which is cheap to see. */
     private static String absolute(Element el, String attribute) {
         String value = el.attr(attribute);
-        return isWebUrl(value) ? value : el.absUrl(attribute);
-    }
-
-    private static boolean isWebUrl(String url) {
-        return url.startsWith("http://") || url.startsWith("https://");
+        return MarkdownSyntax.isWebUrl(value) ? value : el.absUrl(attribute);
     }
 
     private void startItem() {
         ListState list = lists.peek();
-        String marker = list == null ? "* " : list.ordered ? (list.next++) + ". " : "* ";
+        String marker = list == null || !list.ordered ? "* " : Math.min(MAX_LIST_NUMBER, list.next++) + ". ";
         containers.push(new Container(marker, " ".repeat(marker.length()), true));
     }
 
+    /** The first number of an ordered list, within the nine digits CommonMark reads. */
     private static int parseStart(Element ol) {
         try {
-            return Integer.parseInt(ol.attr("start").strip());
+            return Math.max(0, Math.min(MAX_LIST_NUMBER, Integer.parseInt(ol.attr("start").strip())));
         } catch (NumberFormatException e) {
             return 1;
         }
@@ -280,7 +317,7 @@ final class HtmlToMarkdown implements NodeFilter {
                 space = false;
             }
         }
-        inline.append(codeDepth > 0 ? collapsed : escape(collapsed));
+        inline.append(codeDepth > 0 ? collapsed : MarkdownSyntax.escape(collapsed));
     }
 
     private void appendSpace() {
@@ -294,59 +331,26 @@ final class HtmlToMarkdown implements NodeFilter {
         return c == ' ' || c == '\n';
     }
 
-    /** Escapes what Markdown would otherwise read as syntax, and nothing else. */
-    static String escape(CharSequence text) {
-        StringBuilder sb = new StringBuilder(text.length() + 8);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            boolean syntax = switch (c) {
-                case '\\', '*', '`', '[', ']' -> true;
-                case '_' -> i == 0 || i == text.length() - 1
-                        || !Character.isLetterOrDigit(text.charAt(i - 1)) || !Character.isLetterOrDigit(text.charAt(i + 1));
-                case '<' -> i + 1 < text.length() && (Character.isLetter(text.charAt(i + 1)) || text.charAt(i + 1) == '/');
-                default -> false;
-            };
-            if (syntax) {
-                sb.append('\\');
-            }
-            sb.append(c);
-        }
-        return sb.toString();
-    }
-
-    /** Ends the current paragraph or heading and writes it out. */
+    /**
+     * Ends the current paragraph or heading and writes it out. Spans still open are closed here
+     * and opened again for what follows the block.
+     */
     private void flush() {
         if (preDepth > 0) {
             return;
         }
+        for (Span span : spans) { // innermost first
+            closeSpan(span);
+        }
         String text = inline.toString().strip();
         inline.setLength(0);
-        openInline.clear();
+        spans.forEach(span -> span.start = 0);
         if (text.isEmpty()) {
             return;
         }
-        String block = headingPrefix.isEmpty() ? escapeLineStarts(text) : headingPrefix + text.replace('\n', ' ');
+        String block = headingPrefix.isEmpty() ? MarkdownSyntax.lineStarts(text) : headingPrefix + MarkdownSyntax.heading(text);
         headingPrefix = "";
         writeBlock(block);
-    }
-
-    /** A line that begins with #, >, -, + or "1." would become a heading, quote or list. */
-    private static String escapeLineStarts(String text) {
-        StringBuilder sb = new StringBuilder(text.length());
-        for (String line : text.split("\n", -1)) {
-            String trimmed = line.stripLeading();
-            if (sb.length() > 0) {
-                sb.append('\n');
-            }
-            if (LINE_SYNTAX.matcher(trimmed).matches()) {
-                int cut = trimmed.indexOf(' ') < 0 ? trimmed.length() : trimmed.indexOf(' ');
-                int mark = trimmed.charAt(0) >= '0' && trimmed.charAt(0) <= '9' ? cut - 1 : 0;
-                sb.append(trimmed, 0, mark).append('\\').append(trimmed.substring(mark));
-            } else {
-                sb.append(trimmed);
-            }
-        }
-        return sb.toString();
     }
 
     /**
@@ -391,7 +395,7 @@ final class HtmlToMarkdown implements NodeFilter {
             List<String> cells = new ArrayList<>();
             for (Element cell : tr.children()) {
                 if (cell.normalName().equals("td") || cell.normalName().equals("th")) {
-                    cells.add(escape(cell.text()).replace("|", "\\|"));
+                    cells.add(MarkdownSyntax.escape(Bylines.oneLine(cell.text())).replace("|", "\\|"));
                 }
             }
             if (!cells.isEmpty()) {

@@ -3,9 +3,10 @@ package dev.arca.store;
 import java.util.function.Consumer;
 
 /**
- * Where the store tells the person waiting what it is doing behind their back: progress while it
- * brings the index up to date, and problems it worked around (an unreadable bundle, a damaged
- * index moved aside). The store never prints; the command line decides how these look.
+ * Where the store and what is derived from it (the index) tell the person waiting what they are
+ * doing behind their back: progress, such as waiting for another writer or bringing the index up to
+ * date, and problems worked around (an unreadable bundle, a damaged index moved aside). They never
+ * print; the command line decides how these look.
  *
  * @param notes    progress, which {@code --quiet} silences
  * @param warnings problems, which are always shown
@@ -15,11 +16,13 @@ public record Diagnostics(Consumer<String> notes, Consumer<String> warnings) {
     /** Says nothing: for libraries and tools that only want the data. */
     public static final Diagnostics NONE = new Diagnostics(m -> { }, m -> { });
 
-    void note(String message) {
+    /** Progress, which {@code --quiet} silences. */
+    public void note(String message) {
         notes.accept(message);
     }
 
-    void warn(String message) {
+    /** A problem worked around, which is always shown. */
+    public void warn(String message) {
         warnings.accept(message);
     }
 }

@@ -12,19 +12,19 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One {@code <yyyy>/<mm>} directory of the store. Its own modification time changes whenever a
- * bundle is added, removed or renamed in it, which is what makes the index's staleness check cheap:
- * only a directory whose time moved is listed, and only a listing whose fingerprint changed is read.
+ * bundle is added, removed or renamed in it, which is what makes a derived index's staleness check
+ * cheap: only a directory whose time moved needs listing again.
  *
  * @param name "yyyy/mm"
  * @param path the directory
  */
-record MonthDirectory(String name, Path path) {
+public record MonthDirectory(String name, Path path) {
 
     /** Modification times closer than this to "now" may not change again when the directory does. */
     private static final long RACY_MICROS = TimeUnit.SECONDS.toMicros(2);
 
     /** The directory's modification time in microseconds, or -1 if it is gone. */
-    long mtime() throws IOException {
+    public long mtime() throws IOException {
         try {
             return Files.getLastModifiedTime(path).to(TimeUnit.MICROSECONDS);
         } catch (NoSuchFileException e) {
@@ -37,7 +37,7 @@ record MonthDirectory(String name, Path path) {
      * later change is sure to move it; a time too recent to be trusted that way is recorded as
      * unknown (-1), which makes the next check list the directory again.
      */
-    Listing list() throws IOException {
+    public Listing list() throws IOException {
         long dirMtime = mtime();
         long now = TimeUnit.MILLISECONDS.toMicros(System.currentTimeMillis());
         List<BundleFile> files = new ArrayList<>();
@@ -75,14 +75,10 @@ record MonthDirectory(String name, Path path) {
      * @param dirMtime the directory's time before listing, or -1 when it cannot vouch for the listing
      * @param files    its bundles, in directory order
      */
-    record Listing(MonthDirectory month, long dirMtime, List<BundleFile> files) {
+    public record Listing(MonthDirectory month, long dirMtime, List<BundleFile> files) {
 
-        Listing {
+        public Listing {
             files = List.copyOf(files);
-        }
-
-        MonthFingerprint fingerprint() {
-            return MonthFingerprint.of(files);
         }
     }
 }

@@ -1,11 +1,8 @@
 package dev.arca.store;
 
 import java.io.BufferedOutputStream;
-import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
@@ -13,10 +10,7 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -25,8 +19,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BiConsumer;
 import java.util.function.UnaryOperator;
 
 /**
@@ -36,15 +30,14 @@ import java.util.function.UnaryOperator;
  * <p>Bundles appear atomically: each is written to a hidden temporary file in its month directory,
  * forced to disk, then renamed, so a crash never leaves a partial file under a bundle name.
  *
- * <p>Beside them, {@code index.sqlite} answers listings and searches (see {@link CaptureIndex}).
- * Writers update it right after each rename or removal; readers check it against the month
- * directories first, so bundles copied in or deleted behind arca's back, a crash between rename and
- * update, or a damaged index file are all repaired before an answer is given. The index is opened
- * only when first needed, so commands that never list or write pay nothing for it.
+ * <p>The store knows bundles as files: their names, sizes and times, never what is inside them.
+ * What is derived from their contents, such as a search index, {@linkplain #subscribe subscribes}
+ * to the store's changes and can always be rebuilt from the month directories.
  */
-public final class Store implements Closeable {
+public final class Store {
 
-    static final String SUFFIX = ".wacz";
+    /** The file name suffix of a bundle. */
+    public static final String SUFFIX = ".wacz";
     static final String TEMP_SUFFIX = ".tmp";
     private static final int MAX_ID_ATTEMPTS = 100_000;
 
@@ -56,16 +49,16 @@ public final class Store implements Closeable {
 
     private final Path root;
     private final Diagnostics diagnostics;
-    private final Object indexLock = new Object();
-    private IndexDatabase indexDatabase;
+    private final List<StoreListener> listeners = new CopyOnWriteArrayList<>();
     private final UnaryOperator<OutputStream> files;
+    private volatile StoreLock lock;
 
-    /** A store that keeps quiet about its index; see {@link #Store(Path, Diagnostics)}. */
+    /** A store that keeps quiet; see {@link #Store(Path, Diagnostics)}. */
     public Store(Path root) {
         this(root, Diagnostics.NONE, UnaryOperator.identity());
     }
 
-    /** A store that reports index progress and problems (unreadable bundles, repairs) to {@code diagnostics}. */
+    /** A store that reports what it waits for (another writer's bundle) to {@code diagnostics}. */
     public Store(Path root, Diagnostics diagnostics) {
         this(root, diagnostics, UnaryOperator.identity());
     }
@@ -75,6 +68,14 @@ public final class Store implements Closeable {
         this.root = root;
         this.diagnostics = diagnostics;
         this.files = files;
+    }
+
+    /**
+     * Calls {@code listener} after every bundle this store adds or removes, on the writer's thread;
+     * a listener's failure is its own (it cannot undo a bundle that is already safe).
+     */
+    public void subscribe(StoreListener listener) {
+        listeners.add(listener);
     }
 
     public Path root() {
@@ -93,70 +94,88 @@ public final class Store implements Closeable {
     public void requireExists() throws StoreException {
         checkDirectory();
         if (!Files.isDirectory(root)) {
-            throw new StoreException("no store at " + root + ": nothing has been archived there yet"
-                    + " (fetch a page first, or choose another store with --store or ARCA_STORE)");
+            throw new StoreException("no store at " + root + ": nothing has been archived there yet",
+                    StoreException.Kind.NO_STORE, null);
         }
     }
 
     /**
      * Writes a new bundle for a capture made at {@code captured} and returns where it landed.
-     * Writers hold the {@linkplain #lock() lock}: the holder treats any temporary file older than
-     * its lock as left by a crash.
+     * Writers hold the {@linkplain #lock() lock}, and before each rename check that they still do
+     * (see {@link StoreLock#confirm()}). Nothing is written through a symbolic link (see {@link OpenMonth}).
      */
     public StoreEntry save(Instant captured, BundleContent content) throws IOException {
-        Path dir = monthDirectory(captured);
-        createDirectories(dir);
-        for (int attempt = 0; ; attempt++) {
-            if (attempt == MAX_ID_ATTEMPTS) {
-                throw new StoreException("cannot find a free capture ID in " + dir);
-            }
-            // a collision means the millisecond is crowded: move on to the next one, keeping the order
-            String id = CaptureIds.next(captured.plusNanos(attempt / 16 * 1_000_000L));
-            Path target = dir.resolve(id + SUFFIX);
-            Path temp = dir.resolve("." + id + SUFFIX + TEMP_SUFFIX);
-            FileChannel channel;
-            try {
-                channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-            } catch (FileAlreadyExistsException e) {
-                continue; // another writer holds this ID
-            } catch (FileSystemException e) {
-                throw cannotWrite(dir, e);
-            }
-            try {
-                if (Files.exists(target)) {
-                    channel.close();
-                    Files.deleteIfExists(temp);
-                    continue;
+        String month = monthName(captured);
+        Path dirPath = root.resolve(month);
+        createDirectories(root);
+        try (OpenMonth dir = openMonth(month, true)) {
+            for (int attempt = 0; ; attempt++) {
+                if (attempt == MAX_ID_ATTEMPTS) {
+                    throw new StoreException("cannot find a free capture ID in " + dirPath);
                 }
-                try (channel; OutputStream out = new BufferedOutputStream(files.apply(Channels.newOutputStream(channel)), 1 << 16)) {
+                // a collision means the millisecond is crowded: move on to the next one, keeping the order
+                String id = CaptureIds.next(captured.plusNanos(attempt / 16 * 1_000_000L));
+                String target = id + SUFFIX;
+                Optional<PendingBundle> pending;
+                try {
+                    pending = PendingBundle.create(dir, id);
+                } catch (IOException e) {
+                    throw cannotWrite(dirPath, e);
+                }
+                if (pending.isEmpty()) {
+                    continue; // another writer holds this ID
+                }
+                try (PendingBundle bundle = pending.get()) {
+                    if (dir.fileKey(target) != null) {
+                        continue;
+                    }
+                    OutputStream out = new BufferedOutputStream(files.apply(bundle.output()), 1 << 16);
                     content.writeTo(out, id);
                     out.flush();
-                    channel.force(true);
+                    confirmLock();
+                    bundle.commit(target);
+                } catch (StoreException e) {
+                    throw e;
+                } catch (IOException e) {
+                    throw cannotWrite(dirPath, e);
                 }
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-                forceDirectory(dir);
-                StoreEntry entry = new StoreEntry(id, CaptureIds.captured(id), target, Files.size(target));
-                indexAdded(target, id);
+                Path bundle = dirPath.resolve(target);
+                StoreEntry entry = new StoreEntry(id, CaptureIds.captured(id), bundle, Files.size(bundle));
+                added(month, bundle, id);
                 return entry;
-            } catch (IOException | RuntimeException | Error e) {
-                try {
-                    Files.deleteIfExists(temp);
-                } catch (IOException suppressed) {
-                    e.addSuppressed(suppressed);
-                }
-                if (e instanceof IOException io && !(e instanceof StoreException)) {
-                    throw cannotWrite(dir, io);
-                }
-                throw e;
             }
+        }
+    }
+
+    /** Fails when a run that holds the lock lost it while it ran. */
+    private void confirmLock() throws IOException {
+        StoreLock held = lock;
+        if (held != null) {
+            held.confirm();
+        }
+    }
+
+    /** The month directory {@code month} ("yyyy/mm"), opened so that nothing is written through a link. */
+    private OpenMonth openMonth(String month, boolean create) throws IOException {
+        Path dir = root.resolve(month);
+        try {
+            return OpenMonth.open(root, month, create);
+        } catch (StoreException e) {
+            throw new StoreException("cannot write a bundle in " + dir + ": " + e.getMessage() + "; nothing was stored", e);
+        } catch (AccessDeniedException e) {
+            throw new StoreException("cannot write to the store " + root + ": permission denied");
+        } catch (NoSuchFileException e) {
+            throw e;
+        } catch (IOException e) {
+            throw cannotWrite(dir, e);
         }
     }
 
     /** Every bundle in the store, newest first. Temporary and foreign files are ignored. */
     public List<StoreEntry> entries() throws IOException {
         List<StoreEntry> entries = new ArrayList<>();
-        for (Path month : monthDirectories()) {
-            for (Path file : children(month)) {
+        for (MonthDirectory month : months()) {
+            for (Path file : children(month.path())) {
                 String name = file.getFileName().toString();
                 if (!name.endsWith(SUFFIX)) {
                     continue;
@@ -171,12 +190,8 @@ public final class Store implements Closeable {
         return entries;
     }
 
-    /** The {@code <yyyy>/<mm>} directories that hold bundles. */
-    public List<Path> monthDirectories() throws IOException {
-        return months().stream().map(MonthDirectory::path).toList();
-    }
-
-    List<MonthDirectory> months() throws IOException {
+    /** The {@code <yyyy>/<mm>} directories that hold bundles, in no particular order. */
+    public List<MonthDirectory> months() throws IOException {
         List<MonthDirectory> months = new ArrayList<>();
         if (!Files.exists(root)) {
             return months;
@@ -194,145 +209,41 @@ public final class Store implements Closeable {
         return months;
     }
 
-    /**
-     * The index, brought up to date with the bundles first: a cheap check of the month directories,
-     * and a repair of those that changed (which reads only the bundles that are new to it).
-     */
-    public CaptureIndex index() throws IOException {
-        synchronized (indexLock) {
-            if (!Files.isDirectory(root)) {
-                checkDirectory();
-                IndexDatabase empty = IndexDatabase.inMemory();
-                return new CaptureIndex(empty, new IndexSync(this, empty, diagnostics), root);
-            }
-            if (!Files.isWritable(root)) {
-                return readOnlyIndex();
-            }
-            IndexDatabase db = indexDatabase();
-            IndexSync sync = new IndexSync(this, db, diagnostics);
-            try {
-                sync.refresh();
-            } catch (SQLException e) {
-                if (!IndexDatabase.isDamage(e)) {
-                    throw db.failure("cannot update", e);
-                }
-                db.replaceDamaged(e);
-                refresh(sync, db, "cannot rebuild");
-            }
-            return new CaptureIndex(db, sync, root);
-        }
-    }
-
-    /**
-     * A store that cannot be written keeps no index file: its bundles are read into an index in
-     * memory, slower but never stale.
-     */
-    private CaptureIndex readOnlyIndex() throws IOException {
-        IndexDatabase db = IndexDatabase.inMemory();
-        IndexSync sync = new IndexSync(this, db, diagnostics);
-        refresh(sync, db, "cannot build");
-        return new CaptureIndex(db, sync, root);
-    }
-
-    /** Empties the index and reads every bundle into it again; returns how many were read. */
-    public int reindex() throws IOException {
-        synchronized (indexLock) {
-            createDirectories(root);
-            IndexDatabase db = indexDatabase();
-            try {
-                return new IndexSync(this, db, diagnostics).rebuild();
-            } catch (SQLException e) {
-                throw db.failure("cannot rebuild", e);
-            }
-        }
-    }
-
-    /** Deletes a bundle and its index row. */
+    /** Deletes a bundle; never through a symbolic link to somewhere else. */
     public void remove(StoreEntry entry) throws IOException {
         Path bundle = entry.bundle();
-        if (!bundle.toAbsolutePath().normalize().startsWith(root.toAbsolutePath().normalize())) {
+        Path relative = root.toAbsolutePath().normalize().relativize(bundle.toAbsolutePath().normalize());
+        if (relative.getNameCount() != 3 || relative.startsWith("..")) {
             throw new StoreException(bundle + " is not in the store " + root);
         }
-        Files.delete(bundle);
-        Path dir = bundle.getParent();
-        forceDirectory(dir);
-        updateIndex(bundle, (sync, month) -> sync.removed(month, entry.id()));
-    }
-
-    /** Brings {@code db} up to date with the bundles, where a failure is final ({@code doing} names the step). */
-    private static void refresh(IndexSync sync, IndexDatabase db, String doing) throws IOException {
-        try {
-            sync.refresh();
-        } catch (SQLException e) {
-            throw db.failure(doing, e);
-        }
-    }
-
-    private IndexDatabase indexDatabase() throws IOException {
-        if (indexDatabase == null) {
-            indexDatabase = IndexDatabase.open(root, diagnostics);
-        }
-        return indexDatabase;
-    }
-
-    private void indexAdded(Path bundle, String id) {
-        updateIndex(bundle, (sync, month) -> {
-            BasicFileAttributes attributes = Files.readAttributes(bundle, BasicFileAttributes.class);
-            sync.added(month, new BundleFile(month.name(), id, attributes.size(), attributes.lastModifiedTime().to(TimeUnit.MICROSECONDS)));
-        });
-    }
-
-    /** A change a writer made to one month directory, for the index to take in. */
-    @FunctionalInterface
-    private interface IndexUpdate {
-        void apply(IndexSync sync, MonthDirectory month) throws SQLException, IOException;
-    }
-
-    /**
-     * Tells the index about a bundle that just appeared or went. A failure here loses nothing: the
-     * bundle is already safe (or gone), and the next reader repairs the index from the directory,
-     * so it is a warning, not an error.
-     */
-    private void updateIndex(Path bundle, IndexUpdate update) {
-        Path dir = bundle.getParent();
-        MonthDirectory month = new MonthDirectory(monthName(dir), dir);
-        synchronized (indexLock) {
-            try {
-                IndexDatabase db = indexDatabase();
-                try {
-                    update.apply(new IndexSync(this, db, diagnostics), month);
-                } catch (SQLException e) {
-                    if (!IndexDatabase.isDamage(e)) {
-                        throw db.failure("cannot update", e);
-                    }
-                    db.replaceDamaged(e);
-                    update.apply(new IndexSync(this, db, diagnostics), month);
-                }
-            } catch (IOException | SQLException | RuntimeException e) {
-                diagnostics.warn("the index was not updated for " + bundle + " (" + e.getMessage()
-                        + "); the next list or search will catch up");
+        String month = relative.getName(0) + "/" + relative.getName(1);
+        try (OpenMonth dir = OpenMonth.open(root, month, false)) {
+            if (!dir.delete(relative.getFileName().toString())) {
+                throw new NoSuchFileException(bundle.toString());
             }
+            dir.sync();
+        } catch (StoreException e) {
+            throw new StoreException("cannot remove " + bundle + ": " + e.getMessage(), e.kind().orElse(null), e);
+        }
+        for (StoreListener listener : listeners) {
+            listener.removed(month, entry.id());
+        }
+    }
+
+    /** Tells the listeners about a bundle that was just renamed into {@code month}. */
+    private void added(String month, Path bundle, String id) throws IOException {
+        if (listeners.isEmpty()) {
+            return;
+        }
+        BasicFileAttributes attributes = Files.readAttributes(bundle, BasicFileAttributes.class);
+        BundleFile file = new BundleFile(month, id, attributes.size(), attributes.lastModifiedTime().to(TimeUnit.MICROSECONDS));
+        for (StoreListener listener : listeners) {
+            listener.added(file);
         }
     }
 
     private static String monthName(Path dir) {
         return dir.getParent().getFileName() + "/" + dir.getFileName();
-    }
-
-    /**
-     * Every capture of the page at {@code normalizedUrl} (see {@code UrlNormalizer}), newest first,
-     * from the index. Any bundle of the store that cannot be read, and so might have been one of
-     * them, is passed to {@code unreadable}.
-     */
-    public List<StoreEntry> snapshots(String normalizedUrl, BiConsumer<StoreEntry, IOException> unreadable) throws IOException {
-        CaptureIndex index = index();
-        for (Unreadable bad : index.unreadable()) {
-            String name = bad.bundle().getFileName().toString();
-            String id = name.substring(0, name.length() - SUFFIX.length());
-            long size = Files.exists(bad.bundle()) ? Files.size(bad.bundle()) : 0;
-            unreadable.accept(new StoreEntry(id, CaptureIds.captured(id), bad.bundle(), size), new IOException(bad.reason()));
-        }
-        return index.snapshots(normalizedUrl);
     }
 
     /**
@@ -366,13 +277,17 @@ public final class Store implements Closeable {
      */
     public Optional<StoreLock> tryLock() throws IOException {
         checkDirectory();
-        return StoreLock.tryAcquire(root);
+        Optional<StoreLock> taken = StoreLock.tryAcquire(root);
+        taken.ifPresent(held -> lock = held);
+        return taken;
     }
 
     /** Takes the store's lock, waiting while another process holds it. */
     public StoreLock lock() throws IOException, InterruptedException {
         checkDirectory();
-        return StoreLock.acquire(root);
+        StoreLock held = StoreLock.acquire(root);
+        lock = held;
+        return held;
     }
 
     /** The process ID of the run that holds the lock, when it wrote one. */
@@ -380,26 +295,37 @@ public final class Store implements Closeable {
         return StoreLock.holder(root);
     }
 
-    /** Removes temporary files left by writers that died before renaming them. */
-    public int removeStaleTemporaries(Instant olderThan) throws IOException {
+    /**
+     * Removes temporary files left by writers that died before renaming them. A live writer holds a
+     * lock on its temporary file (see {@link PendingBundle}), so its file is never removed: this
+     * waits until it is done. Call it with the store's lock held.
+     */
+    public int removeStaleTemporaries() throws IOException {
         int removed = 0;
-        for (Path month : monthDirectories()) {
-            for (Path file : children(month)) {
-                String name = file.getFileName().toString();
-                if (name.startsWith(".") && name.endsWith(TEMP_SUFFIX)
-                        && Files.getLastModifiedTime(file).toInstant().isBefore(olderThan)
-                        && Files.deleteIfExists(file)) {
-                    removed++;
+        for (MonthDirectory month : months()) {
+            try (OpenMonth dir = OpenMonth.open(root, month.name(), false)) {
+                for (String name : dir.names()) {
+                    if (PendingBundle.isPending(name) && PendingBundle.removeIfAbandoned(dir, name, () -> diagnostics.note(
+                            "waiting for another arca to finish writing " + dir.path().resolve(name)))) {
+                        removed++;
+                    }
                 }
+            } catch (StoreException | NoSuchFileException e) {
+                // a month that is a link, or gone: nothing of ours to clear there
             }
         }
         return removed;
     }
 
-    private Path monthDirectory(Instant captured) {
+    /** "yyyy/mm" of a capture time, in UTC. */
+    private static String monthName(Instant captured) {
         ZonedDateTime utc = captured.atZone(ZoneOffset.UTC);
-        return root.resolve(String.format(Locale.ROOT, "%04d", utc.getYear()))
-                .resolve(String.format(Locale.ROOT, "%02d", utc.getMonthValue()));
+        return String.format(Locale.ROOT, "%04d/%02d", utc.getYear(), utc.getMonthValue());
+    }
+
+    /** Creates the store directory if there is none yet. */
+    public void create() throws IOException {
+        createDirectories(root);
     }
 
     private void createDirectories(Path dir) throws IOException {
@@ -421,7 +347,7 @@ public final class Store implements Closeable {
     }
 
     /** The operating system's reason for a failed write, without the path it names. */
-    static String writeFailure(IOException e) {
+    public static String writeFailure(IOException e) {
         if (e instanceof AccessDeniedException) {
             return "permission denied";
         }
@@ -429,9 +355,10 @@ public final class Store implements Closeable {
                 : e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     }
 
-    private void checkDirectory() throws StoreException {
+    /** Fails when the store's path is a file rather than a directory; a missing store passes. */
+    public void checkDirectory() throws StoreException {
         if (Files.exists(root) && !Files.isDirectory(root)) {
-            throw new StoreException("the store " + root + " is a file, not a directory (choose another with --store or ARCA_STORE)");
+            throw new StoreException("the store " + root + " is a file, not a directory", StoreException.Kind.NOT_A_DIRECTORY, null);
         }
     }
 
@@ -448,24 +375,5 @@ public final class Store implements Closeable {
             return out;
         }
         return out;
-    }
-
-    private static void forceDirectory(Path dir) {
-        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
-            channel.force(true);
-        } catch (IOException e) {
-            // some file systems cannot sync a directory; the rename itself is still atomic
-        }
-    }
-
-    /** Closes the index, if it was opened. */
-    @Override
-    public void close() throws IOException {
-        synchronized (indexLock) {
-            if (indexDatabase != null) {
-                indexDatabase.close();
-                indexDatabase = null;
-            }
-        }
     }
 }

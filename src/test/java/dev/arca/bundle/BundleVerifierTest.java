@@ -118,4 +118,45 @@ class BundleVerifierTest {
 
         assertThat(BundleVerifier.verify(bundle).problem()).startsWith("datapackage.json does not match its hash in datapackage-digest.json");
     }
+
+    /** A bundle whose Markdown failed, as the capture-first pipeline writes it. */
+    private Path withWarnings() throws Exception {
+        String url = "http://example.com/news/story";
+        Path bundle = dir.resolve("w.wacz");
+        DerivedSteps steps = new DerivedSteps();
+        steps.run(CaptureWarning.MARKDOWN, () -> {
+            throw new IllegalStateException("no Markdown today");
+        });
+        try (var out = Files.newOutputStream(bundle)) {
+            new BundleWriter("arca test").write(out, "1abcdefghjk", Bundles.capture(url, "<p>Story</p>".getBytes(StandardCharsets.UTF_8)),
+                    Bundles.article(url, "Story", "Story"), null, steps, java.util.Map.of());
+        }
+        return bundle;
+    }
+
+    @Test
+    void passesABundleWithWarningsAndReadsThemBack() throws Exception {
+        Path bundle = withWarnings();
+
+        BundleCheck check = BundleVerifier.verify(bundle);
+
+        assertThat(check.ok()).as(check.problem()).isTrue();
+        try (BundleReader reader = BundleReader.open(bundle)) {
+            assertThat(reader.warnings()).containsExactly(
+                    new CaptureWarning("markdown", "IllegalStateException: no Markdown today"));
+            assertThat(reader.markdown()).isEmpty();
+        }
+    }
+
+    @Test
+    void reportsWarningsThatDifferFromTheWarcRecord() throws Exception {
+        Path bundle = withWarnings();
+        Bundles.rewrite(bundle, members -> members.put("article/warnings.json",
+                "{\"warnings\": []}".getBytes(StandardCharsets.UTF_8)), true);
+
+        BundleCheck check = BundleVerifier.verify(bundle);
+
+        assertThat(check.reason()).isEqualTo(BundleException.Reason.CORRUPT);
+        assertThat(check.problem()).isEqualTo("article/warnings.json differs from the WARC's warnings record");
+    }
 }

@@ -30,8 +30,26 @@ class CommandLineTest {
         Cli.Result r = new Cli(home).run("--help");
 
         assertThat(r.status()).isZero();
-        assertThat(r.out()).containsSubsequence("fetch", "extract", "list", "search", "show", "restore", "stats",
-                "rm", "reindex", "config", "completion", "Exit status", "Examples");
+        assertThat(r.out()).containsSubsequence("fetch", "extract", "list", "search", "show", "restore", "verify",
+                "history", "diff", "changes", "sign", "key", "stats", "rm", "reindex", "config", "completion", "Exit status", "Examples");
+    }
+
+    @Test
+    void everyCommandPrintsItsHelp() {
+        Cli cli = new Cli(home);
+        java.util.List<String[]> commands = new java.util.ArrayList<>();
+        Subcommands.names().forEach(name -> commands.add(new String[]{name}));
+        commands.add(new String[]{"key", "create"});
+        commands.add(new String[]{"key", "show"});
+        for (String[] command : commands) {
+            String[] args = java.util.Arrays.copyOf(command, command.length + 1);
+            args[command.length] = "--help";
+
+            Cli.Result r = cli.run(args);
+
+            assertThat(r.status()).as(String.join(" ", command) + ": " + r.err()).isZero();
+            assertThat(r.out()).startsWith("Usage: arca " + String.join(" ", command)).contains("Exit status");
+        }
     }
 
     @Test

@@ -53,6 +53,8 @@ class CompletionIT {
         assertThat(shell("bash", load + complete("arca", "re")).lines()).containsExactlyInAnyOrder("restore", "reindex");
         assertThat(shell("bash", load + complete("arca", "res")).lines()).containsExactly("restore");
         assertThat(shell("bash", load + complete("arca", "fetch", "--max-r")).lines()).containsExactly("--max-redirects");
+        assertThat(shell("bash", load + complete("arca", "fetch", "--max-site")).lines())
+                .containsExactlyInAnyOrder("--max-sitemaps", "--max-sitemap-urls");
         assertThat(shell("bash", load + complete("arca", "restore", "--as", "ma")).lines()).containsExactly("markdown");
     }
 
@@ -69,6 +71,10 @@ class CompletionIT {
         String out = shell("bash", "source <(arca completion bash); " + complete("arca", "show", id.substring(0, 3)));
 
         assertThat(out.lines()).containsExactly(id);
+        for (String command : new String[]{"history", "diff", "sign"}) {
+            String ids = shell("bash", "source <(arca completion bash); " + complete("arca", command, id.substring(0, 3)));
+            assertThat(ids.lines()).as(command).containsExactly(id);
+        }
     }
 
     @Test

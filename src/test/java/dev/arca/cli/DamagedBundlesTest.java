@@ -107,7 +107,7 @@ class DamagedBundlesTest {
         assertThat(list.err()).startsWith("arca: skipping damaged bundle " + bad + ": ").endsWith(" (see 'arca verify')\n");
 
         Path out = home.resolve("restored");
-        Cli.Result restore = cli.run("restore", badId, "-o", out.toString());
+        Cli.Result restore = cli.run("restore", badId, "-o", out + "/");
         assertThat(restore.status()).isEqualTo(1);
         assertThat(restore.err()).matches("arca: " + java.util.regex.Pattern.quote(bad.toString())
                 + ": (damaged bundle, nothing restored: )?" + damage.problem + ".*\n");

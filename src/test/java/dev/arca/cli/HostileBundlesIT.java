@@ -76,7 +76,7 @@ class HostileBundlesIT {
         assertThat(verify.status()).as(verify.err()).isEqualTo(1);
         assertThat(verify.out()).isEqualTo(ID + "\tdamaged: " + hostile.problem + "\n");
 
-        Jar.Run restore = Jar.arca(store, work, "restore", ID, "-o", target.toString());
+        Jar.Run restore = Jar.arca(store, work, "restore", ID, "-o", target + "/");
         assertThat(restore.status()).isEqualTo(1);
         assertThat(restore.err()).matches("arca: " + java.util.regex.Pattern.quote(bundle.toString()) + ": "
                 + "(damaged bundle, nothing restored: )?" + java.util.regex.Pattern.quote(hostile.problem) + ".*\n");

@@ -1,5 +1,7 @@
 package dev.arca.cli;
 
+import dev.arca.index.StoreIndex;
+import dev.arca.store.Diagnostics;
 import dev.arca.store.Store;
 import dev.arca.testing.Cli;
 import dev.arca.testing.Fixtures;
@@ -100,8 +102,8 @@ class IndexRecoveryTest {
 
     @Test
     void rebuildsAnIndexWhosePagesAreDamaged() throws Exception {
-        try (Store store = new Store(cli.store())) {
-            store.reindex(); // one tidy file with everything in it, and no WAL beside it
+        try (StoreIndex index = StoreIndex.of(new Store(cli.store()), Diagnostics.NONE)) {
+            index.rebuild(); // one tidy file with everything in it, and no WAL beside it
         }
         long size = Files.size(index);
         try (RandomAccessFile file = new RandomAccessFile(index.toFile(), "rw")) {
@@ -244,12 +246,11 @@ class IndexRecoveryTest {
 
     private Path bundleMadeElsewhere(String title, String when) throws Exception {
         Path other = elsewhere.resolve("store-" + title.hashCode());
-        try (Store store = new Store(other)) {
-            String url = "https://harbour.example.net/" + title.toLowerCase().replace(' ', '-');
-            return SyntheticBundles.save(store, SampleCaptures.article(url, title, "Sam Reed", "en", null, null,
-                    title + ": the story in full, with enough words to be an article.", "A second paragraph follows here."),
-                    url, Instant.parse(when)).bundle();
-        }
+        Store store = new Store(other);
+        String url = "https://harbour.example.net/" + title.toLowerCase().replace(' ', '-');
+        return SyntheticBundles.save(store, SampleCaptures.article(url, title, "Sam Reed", "en", null, null,
+                title + ": the story in full, with enough words to be an article.", "A second paragraph follows here."),
+                url, Instant.parse(when)).bundle();
     }
 
     private Path bundle(String id) throws Exception {

@@ -134,7 +134,7 @@ class ListShowRestoreTest {
     void restoresEveryFormIntoDirectoryAndNeverOverwritesWithoutForce() throws Exception {
         Path out = home.resolve("restored");
 
-        Cli.Result first = cli.run("restore", storyId, "-o", out.toString());
+        Cli.Result first = cli.run("restore", storyId, "-o", out + "/");
 
         assertThat(first.status()).as(first.err()).isZero();
         Path dir = out.resolve(storyId);
@@ -148,11 +148,11 @@ class ListShowRestoreTest {
             assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".tmp"));
         }
 
-        Cli.Result again = cli.run("restore", storyId, "-o", out.toString());
+        Cli.Result again = cli.run("restore", storyId, "-o", out + "/");
         assertThat(again.status()).isEqualTo(1);
         assertThat(again.err()).contains("already exists (use --force to overwrite)");
 
-        assertThat(cli.run("restore", storyId, "-o", out.toString(), "--force").status()).isZero();
+        assertThat(cli.run("restore", storyId, "-o", out + "/", "--force").status()).isZero();
     }
 
     @Test

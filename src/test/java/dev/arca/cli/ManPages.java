@@ -41,7 +41,10 @@ public final class ManPages {
         CommandLine root = Subcommands.addAll(new CommandLine(new ArcaCommand(console)));
         List<CommandSpec> specs = new ArrayList<>();
         specs.add(root.getCommandSpec());
-        root.getSubcommands().values().forEach(c -> specs.add(c.getCommandSpec()));
+        for (CommandLine command : root.getSubcommands().values()) {
+            specs.add(command.getCommandSpec());
+            command.getSubcommands().values().forEach(c -> specs.add(c.getCommandSpec())); // key create, key show
+        }
         Map<String, String> pages = new LinkedHashMap<>();
         for (CommandSpec spec : specs) {
             StringWriter adoc = new StringWriter();
@@ -89,7 +92,12 @@ public final class ManPages {
                 _~/.config/arca/config.properties_::
                 Defaults for any option: _option=value_ for every command that has the option, \
                 _command.option=value_ for one command, _store=DIR_ for the store. \
-                Options on the command line win; *arca config* shows what is in effect.
+                Options on the command line win; *arca config* shows what is in effect. \
+                An unknown key, a bad value or a file that cannot be read stops every command with exit status 2.
+
+                _~/.config/arca/signing-key.pem_::
+                The key that signs bundles (*arca key create*, *arca fetch --sign*, *arca sign*): an ECDSA P-384 \
+                key pair in PEM, readable by its owner only, kept outside the store (under _$XDG_CONFIG_HOME/arca_ when it is set).
 
                 _STORE/YYYY/MM/ID.wacz_::
                 One capture: a WACZ 1.1.1 bundle holding the WARC/1.1 records of every HTTP exchange, \

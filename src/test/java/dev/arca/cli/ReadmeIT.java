@@ -72,6 +72,10 @@ class ReadmeIT {
             } else if (path.endsWith(".xml")) {
                 body = feed(path).getBytes(StandardCharsets.UTF_8);
                 type = "application/rss+xml";
+            } else if (path.endsWith("/blog/")) {
+                body = ("<!doctype html><title>Blog</title><link rel=\"alternate\" type=\"application/rss+xml\" href=\"feed.xml\">"
+                        + "<p>Posts</p>").getBytes(StandardCharsets.UTF_8);
+                type = "text/html; charset=utf-8";
             } else {
                 body = Fixtures.bytes("story.html");
                 type = "text/html; charset=utf-8";

@@ -1,6 +1,8 @@
 package dev.arca.cli;
 
 import dev.arca.extract.Article;
+import dev.arca.index.StoreIndex;
+import dev.arca.store.Diagnostics;
 import dev.arca.store.Store;
 import dev.arca.testing.SyntheticBundles;
 
@@ -27,7 +29,8 @@ final class SampleCaptures {
     final Map<String, String> ids = new LinkedHashMap<>();
 
     SampleCaptures(Path store) {
-        try (Store s = new Store(store)) {
+        Store s = new Store(store);
+        try (StoreIndex index = StoreIndex.of(s, Diagnostics.NONE)) { // written as arca writes: the index follows
             save(s, BRIDGE_URL, "2024-03-15T09:00:00Z", article(BRIDGE_URL, "Harbour bridge reopens after repair", "Maria Okafor",
                     "en-GB", "2024-03-14T08:30:00Z", "Engineers finished early.",
                     "The harbour bridge reopened to traffic on Thursday after a repair programme replaced every steel cable.",

@@ -46,14 +46,21 @@ class SearchCommandTest {
     }
 
     @Test
-    void phraseOrNotAndPrefixFollowFts5Syntax() {
+    void phraseOrNotAndPrefixFollowFts5SyntaxWithFts() {
+        assertThat(titles("--fts", "\"harbour bridge\"")).containsExactlyInAnyOrder(BRIDGE, UPDATED);
+        assertThat(titles("--fts", "toll OR getijden")).containsExactlyInAnyOrder(TOLL, TIDES);
+        assertThat(titles("--fts", "bridge NOT harbour")).containsExactly(TOLL);
+        assertThat(titles("--fts", "councill*")).containsExactly(TOLL);
+        assertThat(titles("--fts", "repai*")).containsExactlyInAnyOrder(BRIDGE, UPDATED, TOLL, FERRY);
+        assertThat(titles("--fts", "title:toll")).containsExactly(TOLL);
+        assertThat(titles("--fts", "byline:vries")).containsExactly(TIDES);
+    }
+
+    @Test
+    void phrasesAndPrefixesNeedNoFts() {
         assertThat(titles("\"harbour bridge\"")).containsExactlyInAnyOrder(BRIDGE, UPDATED);
-        assertThat(titles("toll OR getijden")).containsExactlyInAnyOrder(TOLL, TIDES);
-        assertThat(titles("bridge NOT harbour")).containsExactly(TOLL);
         assertThat(titles("councill*")).containsExactly(TOLL);
         assertThat(titles("repai*")).containsExactlyInAnyOrder(BRIDGE, UPDATED, TOLL, FERRY);
-        assertThat(titles("title:toll")).containsExactly(TOLL);
-        assertThat(titles("byline:vries")).containsExactly(TIDES);
     }
 
     @Test
@@ -104,8 +111,8 @@ class SearchCommandTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"\"harbour bridge", "bridge AND", "colour:red", "(bridge", "NOT bridge", "bridge-toll", "don't", "*"})
-    void invalidQueryIsUsageErrorInOneLine(String query) {
-        Cli.Result r = cli.run("search", query);
+    void invalidFtsQueryIsUsageErrorInOneLine(String query) {
+        Cli.Result r = cli.run("search", "--fts", query);
 
         assertThat(r.status()).isEqualTo(2);
         assertThat(r.out()).isEmpty();
@@ -116,6 +123,11 @@ class SearchCommandTest {
     }
 
     private List<String> titles(String... args) {
+        return titles(cli, args);
+    }
+
+    /** The titles of the hits of {@code arca search --json ARGS}, best first; the search must succeed. */
+    static List<String> titles(Cli cli, String... args) {
         List<String> command = new ArrayList<>(List.of("search", "--json"));
         command.addAll(List.of(args));
         Cli.Result r = cli.run(command.toArray(String[]::new));

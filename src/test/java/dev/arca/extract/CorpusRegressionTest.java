@@ -38,7 +38,7 @@ class CorpusRegressionTest {
         int matched = 0;
         for (Path page : pages) {
             Article a = extractor.extract(Files.readAllBytes(page.resolve("source.html")), null,
-                    "http://fakehost/test/page.html");
+                    "http://fakehost/test/page.html").article();
             assertThat(a.text()).as(page.toString()).isNotNull();
             Matcher m = TITLE.matcher(Files.readString(page.resolve("expected.json")));
             if (m.find() && !m.group(1).isEmpty() && !m.group(1).contains("\\")) {

@@ -18,7 +18,7 @@ class ExtractorFuzzTest {
         String contentType = data.consumeBoolean() ? data.consumeString(60) : null;
         byte[] body = data.consumeRemainingAsBytes();
 
-        Article article = EXTRACTOR.extract(body, contentType, "http://example.com/news/story");
+        Article article = EXTRACTOR.extract(body, contentType, "http://example.com/news/story").article();
 
         assertThat(article.text()).isNotNull();
         assertThat(article.html()).isNotNull();

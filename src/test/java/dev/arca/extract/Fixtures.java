@@ -24,7 +24,7 @@ final class Fixtures {
     }
 
     static Article extract(String name, String url) {
-        return Extractor.create().extract(bytes(name), "text/html", url);
+        return Extractor.create().extract(bytes(name), "text/html", url).article();
     }
 
     /** Runs one step over a page built from {@code html}, as the extractor would. */
@@ -40,6 +40,6 @@ final class Fixtures {
     /** The plain text the content steps keep of {@code html}. */
     static String body(String html) {
         return Extractor.create().extract(Jsoup.parse(html, "https://site.example/news/story"),
-                "https://site.example/news/story").text();
+                "https://site.example/news/story").article().text();
     }
 }

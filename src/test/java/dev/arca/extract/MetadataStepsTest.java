@@ -113,6 +113,17 @@ class MetadataStepsTest {
     }
 
     @Test
+    void authorsThatDifferOnlyInCaseAreOneKeepingTheMixedCaseForm() {
+        Metadata m = meta("""
+                <script type="application/ld+json">{"@type":"NewsArticle","headline":"Tides",
+                  "author":[{"@type":"Person","name":"JANE DOE"},{"@type":"Person","name":"jane doe"}, "Ben Ode"]}</script>
+                <div itemscope itemtype="https://schema.org/NewsArticle">
+                  <span itemprop="author">Jane Doe</span><span itemprop="author">BEN ODE</span>
+                </div>""", null, new JsonLdStep(), new MicrodataStep());
+        assertThat(m.authors()).containsExactly("Jane Doe", "Ben Ode");
+    }
+
+    @Test
     void canonicalLinkHtmlLangAndTimeElement() {
         Metadata m = meta("""
                 <html lang="pt-BR"><head><link rel="canonical" href="/noticias/ponte"></head>

@@ -24,12 +24,12 @@ class RobustnessTest {
         random.nextBytes(binary);
         for (byte[] body : List.of(new byte[0], "<<<>>>&&&;;;</p></div>".getBytes(StandardCharsets.UTF_8), binary,
                 "\u0000\u0001\u0002".getBytes(StandardCharsets.UTF_8))) {
-            Article a = extractor.extract(body, null, null);
+            Article a = extractor.extract(body, null, null).article();
             assertThat(a).isNotNull();
             assertThat(a.confidence()).isLessThan(0.3);
             assertThat(a.wordCount()).isLessThan(20000);
         }
-        assertThat(extractor.extract(null, null, "not a url").text()).isEmpty();
+        assertThat(extractor.extract(null, null, "not a url").article().text()).isEmpty();
     }
 
     @Test
@@ -40,7 +40,7 @@ class RobustnessTest {
         html.append("<p>Deep inside the nesting there is a short paragraph of text that should survive.</p>");
         html.append("</span></div>".repeat(depth / 2));
         html.append("</body></html>");
-        Article a = extractor.extract(html.toString().getBytes(StandardCharsets.UTF_8), "text/html", null);
+        Article a = extractor.extract(html.toString().getBytes(StandardCharsets.UTF_8), "text/html", null).article();
         assertThat(a.text()).contains("Deep inside the nesting");
     }
 
@@ -53,7 +53,7 @@ class RobustnessTest {
                     .append(i).append(" about something that happened today</a></h3></div>");
         }
         html.append("</div></body></html>");
-        Article a = extractor.extract(html.toString().getBytes(StandardCharsets.UTF_8), null, "https://city.example/");
+        Article a = extractor.extract(html.toString().getBytes(StandardCharsets.UTF_8), null, "https://city.example/").article();
         assertThat(a.confidence()).isLessThan(0.3);
         assertThat(a.text().length()).isLessThan(300);
     }
@@ -62,7 +62,7 @@ class RobustnessTest {
     void loginWallGetsLowConfidence() {
         String html = "<html><body><h1>Sign in</h1><form><input name=user><input type=password name=pw>"
                 + "<button>Log in</button></form><p>Subscribers only.</p></body></html>";
-        Article a = extractor.extract(html.getBytes(StandardCharsets.UTF_8), null, "https://news.example/login");
+        Article a = extractor.extract(html.getBytes(StandardCharsets.UTF_8), null, "https://news.example/login").article();
         assertThat(a.confidence()).isLessThan(0.2);
         assertThat(a.text()).doesNotContain("Log in");
     }
@@ -70,12 +70,12 @@ class RobustnessTest {
     @Test
     void sharedExtractorGivesTheSameResultOnManyThreads() throws Exception {
         byte[] page = Fixtures.bytes("seed-semantic.html");
-        String expected = extractor.extract(page, null, "https://coastline.example/a").text();
+        String expected = extractor.extract(page, null, "https://coastline.example/a").article().text();
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
             List<Future<String>> results = new ArrayList<>();
             for (int i = 0; i < 32; i++) {
-                results.add(pool.submit(() -> extractor.extract(page, null, "https://coastline.example/a").text()));
+                results.add(pool.submit(() -> extractor.extract(page, null, "https://coastline.example/a").article().text()));
             }
             for (Future<String> f : results) {
                 assertThat(f.get()).isEqualTo(expected);
@@ -89,7 +89,7 @@ class RobustnessTest {
     void parsedDocumentIsLeftUnchanged() {
         var doc = org.jsoup.Jsoup.parse(new String(Fixtures.bytes("seed-semantic.html"), StandardCharsets.UTF_8));
         String before = doc.outerHtml();
-        extractor.extract(doc, "https://coastline.example/a");
+        extractor.extract(doc, "https://coastline.example/a").article();
         assertThat(doc.outerHtml()).isEqualTo(before);
     }
 }

@@ -41,7 +41,7 @@ class ContentDecoderTest {
         assertThat(bomb.length).isLessThan(100_000);
 
         assertThatThrownBy(() -> new ContentDecoder(1 << 20).decode(bomb, "gzip"))
-                .hasMessageContaining("expands past --max-size")
+                .hasMessageContaining("expands past the size limit")
                 .extracting(e -> ((FetchException) e).reason()).isEqualTo(FetchException.Reason.TOO_LARGE);
     }
 

@@ -1,9 +1,13 @@
 package dev.arca.fetch;
 
+import dev.arca.testing.LoopbackServer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 
@@ -52,7 +56,78 @@ class FeedLinksTest {
     @Test
     void somethingElseIsAFormatError() {
         assertThatThrownBy(() -> FeedLinks.of(document("https://x.example/", "text/html", "<html><body>hi</body></html>")))
-                .isInstanceOf(FetchException.class).hasMessageStartingWith("not an RSS or Atom feed")
+                .isInstanceOf(FetchException.class).hasMessageStartingWith("not an RSS, Atom or JSON feed")
                 .extracting(e -> ((FetchException) e).reason()).isEqualTo(FetchException.Reason.FORMAT);
+    }
+
+    @Test
+    void readsAnRss091FeedWithItsNetscapeDoctypeWithoutFetchingTheDtd() throws Exception {
+        try (LoopbackServer server = new LoopbackServer()) {
+            String rss = """
+                    <?xml version="1.0" encoding="ISO-8859-1"?>
+                    <!DOCTYPE rss PUBLIC "-//Netscape Communications//DTD RSS 0.91//EN" "%s">
+                    <rss version="0.91"><channel><title>Old news</title><link>https://old.example/</link>
+                    <description>d</description><language>en-us</language>
+                    <item><title>One</title><link>https://old.example/1.html</link></item>
+                    <item><title>Two</title><link>https://old.example/2.html</link></item>
+                    </channel></rss>""".formatted(server.url("/rss-0.91.dtd"));
+
+            assertThat(FeedLinks.of(document("https://old.example/rss.xml", "text/xml", rss)))
+                    .containsExactly("https://old.example/1.html", "https://old.example/2.html");
+            assertThat(server.requests()).isEmpty();
+        }
+    }
+
+    @Test
+    void externalEntitiesAreNeverResolved(@TempDir Path dir) throws Exception {
+        Path secret = Files.writeString(dir.resolve("secret.txt"), "hunter2");
+        try (LoopbackServer server = new LoopbackServer()) {
+            String rss = """
+                    <?xml version="1.0"?>
+                    <!DOCTYPE rss [<!ENTITY file SYSTEM "%s"><!ENTITY web SYSTEM "%s"><!ENTITY %% p SYSTEM "%s"> %%p;]>
+                    <rss version="2.0"><channel><title>&file;</title><link>https://x.example/</link><description>&web;</description>
+                    <item><title>&file;</title><link>https://x.example/a?q=&file;&web;</link></item>
+                    </channel></rss>""".formatted(secret.toUri(), server.url("/entity"), server.url("/parameter-entity"));
+
+            List<String> links = FeedLinks.of(document("https://x.example/feed", "application/rss+xml", rss));
+
+            assertThat(links).containsExactly("https://x.example/a?q=");
+            assertThat(server.requests()).isEmpty();
+        }
+    }
+
+    @Test
+    void readsJsonFeedItemUrlsElseExternalUrls() throws Exception {
+        String json = """
+                {"version": "https://jsonfeed.org/version/1.1", "title": "Notes",
+                 "home_page_url": "https://notes.example/", "feed_url": "https://notes.example/feed.json",
+                 "items": [
+                   {"id": "1", "url": "https://notes.example/1", "content_text": "one"},
+                   {"id": "2", "external_url": "https://elsewhere.example/story", "content_html": "<p>linked</p>"},
+                   {"id": "3", "url": "/3"},
+                   {"id": "4", "content_text": "no link"},
+                   {"id": "5", "url": "https://notes.example/1"}]}""";
+
+        assertThat(FeedLinks.of(document("https://notes.example/feed.json", "application/feed+json", json)))
+                .containsExactly("https://notes.example/1", "https://elsewhere.example/story", "https://notes.example/3");
+        assertThat(FeedLinks.of(document("https://notes.example/feed", null, "\n " + json)))
+                .as("sniffed without a Content-Type").hasSize(3);
+    }
+
+    @Test
+    void jsonThatIsNotAJsonFeedIsAFormatError() {
+        assertThatThrownBy(() -> FeedLinks.of(document("https://x.example/wp-json", "application/json", "{\"id\": 5}")))
+                .hasMessage("not a JSON Feed: no \"version\": \"https://jsonfeed.org/version/1.1\"");
+        assertThatThrownBy(() -> FeedLinks.of(document("https://x.example/f.json", "application/feed+json", "{\"version\":")))
+                .hasMessageStartingWith("not a JSON Feed: broken JSON")
+                .extracting(e -> ((FetchException) e).reason()).isEqualTo(FetchException.Reason.FORMAT);
+    }
+
+    @Test
+    void aFeedReadFromAFileResolvesItsLinksAgainstTheUrlItGivesForItself() throws Exception {
+        String rss = "<rss version=\"2.0\"><channel><title>T</title><link>https://site.example/blog/</link><description>d</description>"
+                + "<item><link>post-1</link></item><item><link>https://other.example/x</link></item></channel></rss>";
+        assertThat(FeedLinks.of(document("file:///home/me/feed.xml", null, rss)))
+                .containsExactly("https://site.example/blog/post-1", "https://other.example/x");
     }
 }

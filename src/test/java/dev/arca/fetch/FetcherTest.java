@@ -67,7 +67,45 @@ class FetcherTest {
         server.html("/r11", "<p>too far</p>");
 
         assertThatThrownBy(() -> fetcher(Duration.ofSeconds(10), 1 << 20, 10).fetch(URI.create(server.url("/r0"))))
-                .hasMessage("more than 10 redirects (see --max-redirects)");
+                .hasMessage("more than 10 redirects")
+                .extracting(e -> ((FetchException) e).setting().orElseThrow()).isEqualTo(FetchException.Setting.MAX_REDIRECTS);
+    }
+
+    @Test
+    void followsAPageThatIsOnlyAMetaRefreshAsAHop() throws Exception {
+        server.redirect("/moved", 301, "/notice")
+                .html("/notice", "<meta http-equiv=\"refresh\" content=\"0; URL='/story'\"><p>Moved.</p>")
+                .html("/story", "<title>Story</title><p>The story.</p>");
+
+        Capture capture = defaults().fetch(URI.create(server.url("/moved")));
+
+        assertThat(capture.url().toString()).isEqualTo(server.url("/story"));
+        assertThat(capture.exchanges()).extracting(Exchange::status).containsExactly(301, 200, 200);
+        assertThat(capture.exchanges()).extracting(e -> e.uri().toString())
+                .containsExactly(server.url("/moved"), server.url("/notice"), server.url("/story"));
+        assertThat(new String(capture.body(), StandardCharsets.UTF_8)).contains("The story.");
+    }
+
+    @Test
+    void metaRefreshesCountAsRedirectsAndLoopsAreCaught() {
+        server.html("/m0", "<meta http-equiv=refresh content=\"0;url=/m1\">")
+                .html("/m1", "<meta http-equiv=refresh content=\"0;url=/m2\">")
+                .html("/m2", "<meta http-equiv=refresh content=\"0;url=/m0\">");
+
+        assertThatThrownBy(() -> defaults().fetch(URI.create(server.url("/m0"))))
+                .hasMessage("redirect loop at " + server.url("/m0"));
+        assertThatThrownBy(() -> fetcher(Duration.ofSeconds(10), 1 << 20, 1).fetch(URI.create(server.url("/m0"))))
+                .hasMessage("more than 1 redirects");
+    }
+
+    @Test
+    void anArticleThatReloadsItselfIsFetchedOnce() throws Exception {
+        server.html("/live", "<meta http-equiv=\"refresh\" content=\"300\"><title>Live</title><p>Updates.</p>");
+
+        Capture capture = defaults().fetch(URI.create(server.url("/live")));
+
+        assertThat(capture.exchanges()).hasSize(1);
+        assertThat(server.requests()).hasSize(1);
     }
 
     @Test
@@ -84,8 +122,9 @@ class FetcherTest {
         server.page("/big", 200, new byte[5000], "Content-Type", "text/html");
 
         assertThatThrownBy(() -> fetcher(Duration.ofSeconds(10), 1000, 10).fetch(URI.create(server.url("/big"))))
-                .hasMessageContaining("more than --max-size (1000 B)")
-                .extracting(e -> ((FetchException) e).reason()).isEqualTo(FetchException.Reason.TOO_LARGE);
+                .hasMessageContaining("more than the size limit (1000 B)")
+                .extracting(e -> ((FetchException) e).reason(), e -> ((FetchException) e).setting().orElseThrow())
+                .containsExactly(FetchException.Reason.TOO_LARGE, FetchException.Setting.MAX_SIZE);
     }
 
     @Test
@@ -114,7 +153,8 @@ class FetcherTest {
         long start = System.nanoTime();
 
         assertThatThrownBy(() -> fetcher(Duration.ofSeconds(1), 1 << 20, 10).fetch(URI.create(server.url("/drip"))))
-                .hasMessage("timed out after 1 s (see --timeout)");
+                .hasMessage("timed out after 1 s")
+                .extracting(e -> ((FetchException) e).setting().orElseThrow()).isEqualTo(FetchException.Setting.TIMEOUT);
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
     }
 

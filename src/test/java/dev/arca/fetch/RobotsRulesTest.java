@@ -37,8 +37,9 @@ class RobotsRulesTest {
         assertThat(blocked.robotsUrl()).isEqualTo(server.url("/robots.txt"));
         assertThat(blocked.basis()).isEqualTo("HTTP 200");
         assertThatThrownBy(blocked::requireAllowed).isInstanceOf(FetchException.class)
-                .hasMessage("blocked by " + server.url("/robots.txt") + " (use --ignore-robots to fetch it anyway)")
-                .extracting(e -> ((FetchException) e).reason()).isEqualTo(FetchException.Reason.BLOCKED);
+                .hasMessage("blocked by " + server.url("/robots.txt"))
+                .extracting(e -> ((FetchException) e).reason(), e -> ((FetchException) e).setting().orElseThrow())
+                .containsExactly(FetchException.Reason.BLOCKED, FetchException.Setting.ROBOTS);
         assertThat(server.requests()).hasSize(1);
     }
 

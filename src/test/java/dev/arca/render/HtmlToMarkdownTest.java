@@ -71,4 +71,26 @@ class HtmlToMarkdownTest {
 
         assertThat(md(deep)).isEqualTo("deep text");
     }
+
+    @Test
+    void linkAroundBlocksLinksEachBlock() {
+        assertThat(md("<figure><a href=\"https://x.example/big.jpg\"><div><img src=\"https://x.example/i.jpg\" alt=\"Pic\"></div></a>"
+                + "<figcaption>Cap</figcaption></figure>"))
+                .isEqualTo("[![Pic](https://x.example/i.jpg)](https://x.example/big.jpg)\n\n*Cap*");
+        assertThat(md("<a href=\"https://x.example/s\"><h2>Title</h2><p>Teaser <em>now<div>and</div>then</em></p></a><p>After</p>"))
+                .isEqualTo("## [Title](https://x.example/s)\n\n[Teaser *now*](https://x.example/s)\n\n[*and*](https://x.example/s)"
+                        + "\n\n[*then*](https://x.example/s)\n\nAfter");
+        assertThat(md("<p><a href=\"https://x.example/c\">see<pre>x = 1</pre>more</a></p>"))
+                .isEqualTo("[see](https://x.example/c)\n\n```\nx = 1\n```\n\n[more](https://x.example/c)");
+    }
+
+    @Test
+    void emptyHeadingDoesNotTurnTheNextParagraphIntoOne() {
+        assertThat(md("<h2></h2><p>Text</p><h3><span> </span></h3><p>More</p>")).isEqualTo("Text\n\nMore");
+    }
+
+    @Test
+    void preNestedInPreIsOneCodeBlock() {
+        assertThat(md("<pre>a<pre>b</pre>c</pre><p>After *</p>")).isEqualTo("```\nabc\n```\n\nAfter \\*");
+    }
 }

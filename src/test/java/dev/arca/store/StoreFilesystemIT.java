@@ -2,12 +2,12 @@ package dev.arca.store;
 
 import dev.arca.testing.Jar;
 import dev.arca.testing.LoopbackServer;
+import dev.arca.testing.Tmpfs;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
@@ -29,7 +29,7 @@ class StoreFilesystemIT {
 
     @BeforeEach
     void start() throws Exception {
-        assumeTrue(canMount(), "needs unshare -m and mount (root in a namespace-capable container)");
+        assumeTrue(Tmpfs.available(dir), "needs unshare -m and mount (root in a namespace-capable container)");
         server = new LoopbackServer();
         server.html("/small.html", "<title>Small</title><p>A small story.</p>");
         byte[] noise = new byte[3 << 20];
@@ -44,18 +44,9 @@ class StoreFilesystemIT {
         }
     }
 
-    private boolean canMount() throws Exception {
-        Path probe = Files.createDirectory(dir.resolve("probe"));
-        Jar.Run r = Jar.run(List.of("unshare", "-m", "sh", "-c", "mount -t tmpfs -o size=64k tmpfs " + probe), dir);
-        return r.status() == 0;
-    }
-
-    /** Runs {@code script} in a private mount namespace where {@code $FS} is a fresh tmpfs of {@code size}. */
+    /** Runs {@code script} where {@code $FS} is a fresh tmpfs of {@code size} holding the store. */
     private Jar.Run inTmpfs(String size, String script) throws Exception {
-        Path fs = Files.createDirectory(dir.resolve("fs"));
-        String arca = String.join(" ", Jar.command()) + " --store " + fs.resolve("store");
-        String body = "FS='" + fs + "'; mount -t tmpfs -o size=" + size + " tmpfs \"$FS\" && " + script.replace("ARCA", arca);
-        return Jar.run(List.of("unshare", "-m", "sh", "-c", body), dir);
+        return Tmpfs.run(dir, size, script.replace("ARCA", "ARCA --store \"$FS/store\""));
     }
 
     @Test

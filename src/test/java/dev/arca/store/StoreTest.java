@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -136,7 +135,7 @@ class StoreTest {
         List<StoreEntry> entries = store.entries();
 
         assertThat(entries).extracting(StoreEntry::id).containsExactly(recent.id(), old.id());
-        assertThat(store.removeStaleTemporaries(Instant.now().plusSeconds(60))).isEqualTo(1);
+        assertThat(store.removeStaleTemporaries()).isEqualTo(1);
         assertThat(root.resolve("2024/06/notes.txt")).exists();
     }
 
@@ -149,21 +148,57 @@ class StoreTest {
                 .hasMessageContaining("is a file, not a directory");
     }
 
-    @Test
-    void resolvesLocationInDocumentedOrder() {
-        Path home = Path.of("/home/u");
-
-        assertThat(StoreLocation.resolve(Path.of("/opt/s"), Map.of("ARCA_STORE", "/e"), home)).isEqualTo(Path.of("/opt/s"));
-        assertThat(StoreLocation.resolve(null, Map.of("ARCA_STORE", "/e", "XDG_DATA_HOME", "/x"), home)).isEqualTo(Path.of("/e"));
-        assertThat(StoreLocation.resolve(null, Map.of("XDG_DATA_HOME", "/x"), home)).isEqualTo(Path.of("/x/arca"));
-        assertThat(StoreLocation.resolve(null, Map.of("XDG_DATA_HOME", "relative"), home)).isEqualTo(Path.of("/home/u/.local/share/arca"));
-        assertThat(StoreLocation.resolve(null, Map.of(), home)).isEqualTo(Path.of("/home/u/.local/share/arca"));
-    }
-
     /** Every file but the index, which is derived from the bundles. */
     private List<Path> files() throws IOException {
         try (Stream<Path> s = Files.walk(root)) {
             return s.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith("index.sqlite")).toList();
         }
+    }
+
+    @Test
+    void neverWritesThroughASymbolicLinkForAMonthOrAYear() throws Exception {
+        Path outside = Files.createDirectories(root.resolve("../outside-" + root.getFileName()).normalize());
+        Path store = Files.createDirectories(root.resolve("store"));
+        Files.createDirectories(store.resolve("2024"));
+        Files.createSymbolicLink(store.resolve("2024/03"), outside);
+        Files.createSymbolicLink(store.resolve("2025"), outside);
+
+        assertThatThrownBy(() -> new Store(store).save(Instant.parse("2024-03-14T08:30:00Z"), (out, id) -> out.write(1)))
+                .isInstanceOf(StoreException.class)
+                .hasMessage("cannot write a bundle in " + store.resolve("2024/03") + ": " + store.resolve("2024/03")
+                        + " is a symbolic link; arca never writes through links in the store; nothing was stored");
+        assertThatThrownBy(() -> new Store(store).save(Instant.parse("2025-01-02T08:30:00Z"), (out, id) -> out.write(1)))
+                .hasMessage("cannot write a bundle in " + store.resolve("2025/01") + ": " + store.resolve("2025")
+                        + " is a symbolic link; arca never writes through links in the store; nothing was stored");
+        try (Stream<Path> files = Files.list(outside)) {
+            assertThat(files).isEmpty();
+        }
+    }
+
+    @Test
+    void removesNothingThroughASymbolicLinkedMonth() throws Exception {
+        Store store = new Store(root.resolve("store"));
+        StoreEntry entry = store.save(Instant.parse("2024-03-14T08:30:00Z"), (out, id) -> out.write("bundle".getBytes(StandardCharsets.UTF_8)));
+        Path outside = root.resolve("elsewhere");
+        Files.move(root.resolve("store/2024/03"), outside);
+        Files.createSymbolicLink(root.resolve("store/2024/03"), outside);
+
+        assertThatThrownBy(() -> store.remove(entry)).isInstanceOf(StoreException.class)
+                .hasMessage("cannot remove " + entry.bundle() + ": " + root.resolve("store/2024/03")
+                        + " is a symbolic link; arca never writes through links in the store");
+        assertThat(outside.resolve(entry.id() + ".wacz")).hasContent("bundle");
+    }
+
+    @Test
+    void clearsAPlantedLinkNamedLikeATemporaryFileButNotWhatItPointsTo() throws Exception {
+        Store store = new Store(root.resolve("store"));
+        store.save(Instant.parse("2024-03-14T08:30:00Z"), (out, id) -> out.write(1));
+        Path outside = Files.writeString(root.resolve("precious.txt"), "mine");
+        Files.createSymbolicLink(root.resolve("store/2024/03/.1234567abcd.wacz.tmp"), outside);
+
+        assertThat(store.removeStaleTemporaries()).isEqualTo(1);
+
+        assertThat(root.resolve("store/2024/03/.1234567abcd.wacz.tmp")).doesNotExist();
+        assertThat(outside).hasContent("mine");
     }
 }

@@ -5,8 +5,10 @@ import dev.arca.cli.Main;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -76,11 +78,28 @@ public final class Cli {
     }
 
     public Result runWithInput(byte[] stdin, String... args) {
+        return runWithInput(new ByteArrayInputStream(stdin), args);
+    }
+
+    public Result runWithInput(InputStream stdin, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
+        return run(stdin, out, out, args);
+    }
+
+    /**
+     * Runs with {@code stdout} as standard output, such as a stream that fails; the result's
+     * {@code out} is empty.
+     */
+    public Result runWithOutput(OutputStream stdout, String... args) {
+        return run(new ByteArrayInputStream(new byte[0]), stdout, new ByteArrayOutputStream(), args);
+    }
+
+    private Result run(InputStream stdin, OutputStream stdout, ByteArrayOutputStream captured, String... args) {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        Console console = new Console(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), new ByteArrayInputStream(stdin), env, home, false, stdinIsTerminal);
+        Console console = new Console(Console.data(stdout), new PrintStream(err, true, StandardCharsets.UTF_8),
+                stdin, env, home, false, stdinIsTerminal);
         int status = Main.run(args, console);
-        return new Result(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8), out.toByteArray());
+        return new Result(status, captured.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8),
+                captured.toByteArray());
     }
 }

@@ -1,5 +1,6 @@
 package dev.arca.testing;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -36,15 +37,24 @@ public final class Jar {
     /** Runs {@code argv} to completion and collects its output. */
     public static Run run(List<String> argv, Path workDir) throws IOException, InterruptedException {
         Path out = Files.createTempFile(workDir, "out", ".txt");
+        try {
+            return run(argv, workDir, out.toFile());
+        } finally {
+            Files.delete(out);
+        }
+    }
+
+    /** Runs {@code argv} with its stdout going to {@code stdout}, such as /dev/full; the run's {@code out} is what that file holds. */
+    public static Run run(List<String> argv, Path workDir, File stdout) throws IOException, InterruptedException {
         Path err = Files.createTempFile(workDir, "err", ".txt");
         Process p = new ProcessBuilder(argv).directory(workDir.toFile())
-                .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+                .redirectOutput(stdout).redirectError(err.toFile()).start();
         if (!p.waitFor(5, TimeUnit.MINUTES)) {
             p.destroyForcibly();
             throw new AssertionError("timed out: " + argv);
         }
-        Run run = new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
-        Files.delete(out);
+        String out = stdout.isFile() ? Files.readString(stdout.toPath(), StandardCharsets.UTF_8) : "";
+        Run run = new Run(p.exitValue(), out, Files.readString(err, StandardCharsets.UTF_8));
         Files.delete(err);
         return run;
     }

@@ -10,6 +10,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -158,6 +159,26 @@ public final class LoopbackServer implements AutoCloseable {
             for (long written = 0; written < size; written += zeros.length) {
                 gz.write(zeros);
             }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    /**
+     * A well-formed document gzip-compressed, {@code head}, {@code spaces} spaces, then {@code tail}:
+     * a gzip bomb that a parser would read to the end, as zeros it stops at.
+     */
+    public static byte[] gzipPadded(String head, long spaces, String tail) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (GZIPOutputStream gz = new GZIPOutputStream(out, 1 << 16)) {
+            gz.write(head.getBytes(StandardCharsets.UTF_8));
+            byte[] blank = new byte[1 << 20];
+            Arrays.fill(blank, (byte) ' ');
+            for (long written = 0; written < spaces; written += blank.length) {
+                gz.write(blank, 0, (int) Math.min(blank.length, spaces - written));
+            }
+            gz.write(tail.getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,0 +1,134 @@
+package dev.arca.archive;
+
+import dev.arca.bundle.BundleSigner;
+import dev.arca.bundle.BundleWriter;
+import dev.arca.bundle.CaptureWarning;
+import dev.arca.bundle.ContentHash;
+import dev.arca.bundle.DerivedSteps;
+import dev.arca.extract.Article;
+import dev.arca.extract.Extraction;
+import dev.arca.extract.ExtractionFailure;
+import dev.arca.extract.ExtractionResult;
+import dev.arca.extract.Extractor;
+import dev.arca.fetch.Capture;
+import dev.arca.render.MarkdownRenderer;
+import dev.arca.store.Store;
+import dev.arca.store.StoreEntry;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The pipeline for one capture: extract the article, render its Markdown, write the bundle into
+ * the store. The only place where the stages meet. One per thread: the renderer keeps state.
+ *
+ * <p>Capture first: extraction, Markdown and the article's JSON are derived steps, run through
+ * {@link DerivedSteps}, so that whatever they throw (a {@link StackOverflowError} included) the
+ * exchange is stored, with a {@link CaptureWarning} saying which step failed and why. Writing the
+ * bundle is not a derived step: a failure there fails the capture.
+ */
+public final class Archiver {
+
+    /** The point just before the bundle is written, as {@link #faults} names it. */
+    public static final String WRITE = "bundle";
+
+    /**
+     * A seam for tests (see the test tree's {@code ArchiverFaults}), no option of any command: called
+     * with each derived step's name before it runs, and with {@link #WRITE} before the bundle is
+     * written, so that a test can make one of them throw.
+     */
+    static volatile Consumer<String> faults = step -> { };
+
+    private final Extractor extractor;
+    private final MarkdownRenderer markdown = new MarkdownRenderer();
+    private final BundleWriter bundles;
+    private final Store store;
+
+    /**
+     * @param extractor how articles are extracted
+     * @param store     where bundles are written
+     * @param software  the software named in each bundle's warcinfo and metadata, e.g. "arca/1.4.0"
+     */
+    public Archiver(Extractor extractor, Store store, String software) {
+        this(extractor, store, software, null);
+    }
+
+    /** An archiver that signs each bundle with {@code signer}, or signs none when it is null. */
+    public Archiver(Extractor extractor, Store store, String software, BundleSigner signer) {
+        this.extractor = extractor;
+        this.store = store;
+        this.bundles = new BundleWriter(software, signer);
+    }
+
+    /**
+     * Extracts and stores {@code capture}; {@code warcinfo} adds fields to the WARC's warcinfo record.
+     * When {@code previousHash} is the {@link ContentHash} of the new article, the story did not change
+     * and nothing is stored; null means store in any case.
+     */
+    public Archived archive(Capture capture, Map<String, String> warcinfo, String previousHash) throws IOException {
+        Consumer<String> fault = faults;
+        DerivedSteps steps = new DerivedSteps(fault);
+        Article article = extract(capture, steps);
+        if (previousHash != null && !steps.failed(CaptureWarning.EXTRACT) && previousHash.equals(ContentHash.of(article))) {
+            return new Archived(null, article, List.of());
+        }
+        String md = steps.run(CaptureWarning.MARKDOWN, () -> markdown.render(article)).orElse(null);
+        StoreEntry entry = store.save(capture.date(), (out, id) -> {
+            fault.accept(WRITE);
+            bundles.write(out, id, capture, article, md, steps, warcinfo);
+        });
+        return new Archived(entry, article, steps.warnings());
+    }
+
+    /**
+     * The extracted article, with what extraction found wrong; an unextracted one when extraction
+     * failed, whether it returned its failure or threw (an {@link OutOfMemoryError}).
+     */
+    private Article extract(Capture capture, DerivedSteps steps) {
+        ExtractionResult result = steps.run(CaptureWarning.EXTRACT, () -> extractionOf(capture, extractor))
+                .orElseGet(() -> new Extraction(Article.unextracted(capture.url().toString(), capture.mediaType()), List.of()));
+        if (result instanceof ExtractionFailure failure) {
+            steps.fail(CaptureWarning.EXTRACT, failure.cause());
+        } else if (result instanceof Extraction extraction) {
+            for (String warning : extraction.warnings()) {
+                steps.warn(CaptureWarning.EXTRACT, warning);
+            }
+        }
+        return result.article();
+    }
+
+    /** The article of any capture: extracted from HTML, or metadata only for other media. */
+    public static ExtractionResult extractionOf(Capture capture, Extractor extractor) {
+        String url = capture.url().toString();
+        if (capture.isHtml()) {
+            return extractor.extract(capture.body(), capture.contentType(), url);
+        }
+        return new Extraction(Article.ofNonHtml(url, capture.mediaType(), lastSegment(capture.url())), List.of());
+    }
+
+    private static String lastSegment(URI url) {
+        String path = url.getPath();
+        if (path == null || path.isEmpty() || path.endsWith("/")) {
+            return url.getHost();
+        }
+        return path.substring(path.lastIndexOf('/') + 1);
+    }
+
+    /**
+     * An article and the bundle it was stored in.
+     *
+     * @param entry    the new bundle, or null when the article was unchanged and nothing was stored
+     * @param article  the article as extracted now
+     * @param warnings what the derived steps could not do, as stored in the bundle
+     */
+    public record Archived(StoreEntry entry, Article article, List<CaptureWarning> warnings) {
+
+        /** False when the article was unchanged and nothing was stored. */
+        public boolean stored() {
+            return entry != null;
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package dev.arca.bundle;
+
+/**
+ * Something a step derived from a capture could not do, or found wrong with the page: the raw
+ * capture was stored all the same. Bundles keep these in {@code article/warnings.json} and in a
+ * WARC metadata record; {@code fetch}, {@code show} and {@code list} report them.
+ *
+ * @param step    the derived step: {@link #EXTRACT}, {@link #MARKDOWN} or {@link #ARTICLE_JSON}
+ * @param message why, in one line
+ */
+public record CaptureWarning(String step, String message) {
+
+    /** Extracting the article from the page. */
+    public static final String EXTRACT = "extract";
+    /** Rendering the article as Markdown. */
+    public static final String MARKDOWN = "markdown";
+    /** Writing the article as JSON. */
+    public static final String ARTICLE_JSON = "article-json";
+    /**
+     * Signing the bundle (or time-stamping the signature). It comes last, over the finished
+     * members, so its warning is reported by the run and not kept in the bundle, which is stored unsigned.
+     */
+    public static final String SIGN = "sign";
+
+    /** Long enough for any exception's own words, short enough for one line of a listing. */
+    private static final int MAX_MESSAGE = 300;
+
+    public CaptureWarning {
+        step = oneLine(step == null ? "" : step);
+        message = oneLine(message == null ? "" : message);
+    }
+
+    /** The warning for a step that failed with {@code failure}: its class and its first line, e.g. "StackOverflowError". */
+    public static CaptureWarning failed(String step, Throwable failure) {
+        String words = failure.getMessage();
+        String name = failure.getClass().getSimpleName();
+        return new CaptureWarning(step, words == null || words.isBlank() ? name : name + ": " + words);
+    }
+
+    /** "markdown: StackOverflowError", as the command line prints it. */
+    public String line() {
+        return step + ": " + message;
+    }
+
+    private static String oneLine(String text) {
+        int end = text.length();
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\r') {
+                end = i;
+                break;
+            }
+        }
+        String line = text.substring(0, end).replaceAll("\\p{Cntrl}", " ").strip();
+        if (line.length() <= MAX_MESSAGE) {
+            return line;
+        }
+        int cut = MAX_MESSAGE - 1;
+        return line.substring(0, Character.isHighSurrogate(line.charAt(cut - 1)) ? cut - 1 : cut) + "…";
+    }
+}

@@ -14,7 +14,8 @@ import java.util.Map;
  *
  * @param url           the address the page was fetched from (after redirects)
  * @param canonicalUrl  the page's own {@code <link rel=canonical>} or {@code og:url}, absolute
- * @param title         the headline, without site-name suffix or section prefix
+ * @param title         the page's title as its metadata writes it (a site name the publisher put in stays; see
+ *                      {@code headline}); from {@code <title>} alone, without site-name suffix or section prefix
  * @param byline        the authors as the page states them, e.g. "Jane Doe and John Roe"
  * @param authors       the individual author names
  * @param published     ISO-8601 date or date-time, with offset when the page gives one
@@ -34,6 +35,11 @@ import java.util.Map;
  * @param provenance    per metadata field (named as in this record): where its value came from, how sure arca is,
  *                      and the value that lost when sources disagreed
  * @param comments      the page's comment thread, when extraction was asked to keep it apart; never part of the body
+ * @param headline      the title without the site's name at its end or start, where the page proves the name is the
+ *                      site's ({@code og:site_name}, the JSON-LD publisher, the host name); else the title
+ * @param section       the section the page files the story under ({@code article:section}, JSON-LD {@code articleSection})
+ * @param favicon       absolute URL of the icon the page declares ({@code <link rel=icon>})
+ * @param images        the pictures the body shows, in order
  */
 public record Article(
         String url,
@@ -56,7 +62,11 @@ public record Article(
         String html,
         String direction,
         Map<String, Provenance> provenance,
-        List<Comment> comments) {
+        List<Comment> comments,
+        String headline,
+        String section,
+        String favicon,
+        List<Image> images) {
 
     public Article {
         authors = authors == null ? List.of() : List.copyOf(authors);
@@ -66,14 +76,16 @@ public record Article(
         // ordered as the fields are: a copy that keeps the order, read-only
         provenance = provenance == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(provenance));
         comments = comments == null ? List.of() : List.copyOf(comments);
+        images = images == null ? List.of() : List.copyOf(images);
     }
 
-    /** An article without direction, provenance or comments (as stored before arca recorded them). */
+    /** An article without direction, provenance, comments, headline, section, favicon or images (as stored before arca recorded them). */
     public Article(String url, String canonicalUrl, String title, String byline, List<String> authors, String published,
             String modified, String siteName, String language, String description, String leadImage, List<String> tags,
             String sourceUrl, String mediaType, double confidence, int wordCount, String text, String html) {
         this(url, canonicalUrl, title, byline, authors, published, modified, siteName, language, description, leadImage,
-                tags, sourceUrl, mediaType, confidence, wordCount, text, html, null, Map.of(), List.of());
+                tags, sourceUrl, mediaType, confidence, wordCount, text, html, null, Map.of(), List.of(), null, null, null,
+                List.of());
     }
 
     /**

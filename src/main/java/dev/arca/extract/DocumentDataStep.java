@@ -4,7 +4,7 @@ import dev.arca.extract.Metadata.Field;
 import org.jsoup.nodes.Element;
 
 /**
- * Offers metadata from the document itself: {@code <link rel=canonical>}, {@code <html lang>}
+ * Offers metadata from the document itself: {@code <link rel=canonical>} and {@code rel=icon}, {@code <html lang>}
  * and {@code dir}, the {@code <time datetime>} elements (one marked as the publication time
  * first), and a date in the URL path.
  */
@@ -13,13 +13,26 @@ final class DocumentDataStep implements Step {
     @Override
     public void apply(Page page) {
         Metadata m = page.metadata();
+        String touchIcon = null;
+        boolean canonical = false;
         for (Element link : page.original().getElementsByTag("link")) {
-            if (link.attr("rel").equalsIgnoreCase("canonical") && link.hasAttr("href")) {
-                String abs = link.absUrl("href");
-                m.offer(Field.CANONICAL_URL, abs.isEmpty() ? link.attr("href") : abs, Source.META);
-                break;
+            if (!link.hasAttr("href")) {
+                continue;
+            }
+            String rel = " " + link.attr("rel").toLowerCase(java.util.Locale.ROOT) + " ";
+            String abs = link.absUrl("href");
+            String href = abs.isEmpty() ? link.attr("href") : abs;
+            if (rel.equals(" canonical ") && !canonical) {
+                m.offer(Field.CANONICAL_URL, href, Source.META);
+                canonical = true;
+            } else if (rel.contains(" icon ")) {
+                m.offer(Field.FAVICON, href, Source.META);
+            } else if (rel.contains(" apple-touch-icon ") && touchIcon == null) {
+                touchIcon = href;
             }
         }
+        // a touch icon is a favicon too, bigger: taken only when the page declares no other
+        m.offer(Field.FAVICON, touchIcon, Source.META);
         Element html = page.original().firstElementChild();
         if (html != null && html.normalName().equals("html")) {
             m.offer(Field.LANGUAGE, html.attr("lang"), Source.META);

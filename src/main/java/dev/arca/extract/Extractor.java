@@ -59,7 +59,7 @@ public final class Extractor {
 
     private Extractor(Builder options) {
         this.metadataSteps = List.of(new JsonLdStep(), new MetaTagStep(), new MicrodataStep(), new DocumentDataStep(),
-                new TextDateStep(), new DateStep(), new TitleStep(), new BylineStep(), new SourceLinkStep(), new ScriptShell());
+                new TextDateStep(), new DateStep(), new SourceLinkStep(), new TitleStep(), new BylineStep(), new ScriptShell());
         this.contentSteps = List.of(new Prune(), new Score(), new Select(), new Clean(), new LeadLabels(), new Captions(),
                 new Tidy());
         this.finishingSteps = List.of(new ArticleBodyStep(), new Confidence());
@@ -197,6 +197,7 @@ public final class Extractor {
         List<Comment> comments = keepComments ? CommentThread.of(doc) : List.of();
         String bestHtml = "";
         String bestText = "";
+        List<Image> bestImages = List.of();
         double bestWorth = 0;
         for (Page.Strictness level : Page.Strictness.values()) {
             page.startAttempt(level, copy);
@@ -204,7 +205,7 @@ public final class Extractor {
                 step.apply(page);
             }
             // relaxed attempts keep more text, but text that is mostly links is navigation
-            Body attempt = keepTables ? new Body(page.html(), page.text()) : withoutTables(page);
+            Body attempt = keepTables ? new Body(page.html(), page.text(), page.images()) : withoutTables(page);
             double worth = attempt.text().length() * (1 - page.linkDensity());
             // mostly links is navigation, unless nothing else is left: a list page's content is its links
             boolean navigation = level != Page.Strictness.FULL && page.linkDensity() > MAX_RETRY_LINKS
@@ -213,6 +214,7 @@ public final class Extractor {
                 bestWorth = worth;
                 bestText = attempt.text();
                 bestHtml = attempt.html();
+                bestImages = attempt.images();
             }
             if (bias == Bias.PRECISION || bias == Bias.BALANCED && bestText.length() >= minText || !copy) {
                 break;
@@ -224,21 +226,22 @@ public final class Extractor {
             bestHtml = body.html();
         }
         page.body(bestHtml, bestText);
+        page.images(bestImages);
         for (Step step : finishingSteps) {
             step.apply(page);
         }
         return new Extraction(toArticle(page, mediaType, comments), page.warnings());
     }
 
-    /** An attempt's HTML and its text. */
-    private record Body(String html, String text) {
+    /** An attempt's HTML, its text and its pictures. */
+    private record Body(String html, String text, List<Image> images) {
     }
 
     /** The attempt's HTML without its tables, and the text of what is left. */
     private static Body withoutTables(Page page) {
         Element body = Jsoup.parseBodyFragment(page.html()).body();
         body.select("table").remove();
-        return new Body(body.html(), PlainText.of(body));
+        return new Body(body.html(), PlainText.of(body), Images.of(body));
     }
 
     /** The one place every page-derived string passes on its way out: no control character is stored. */
@@ -249,7 +252,8 @@ public final class Extractor {
                 lines(m.authors()), line(m.published()), line(m.modified()), line(m.siteName()), line(m.language()),
                 line(m.description()), absolute(page.url(), m.leadImage()), lines(m.tags()),
                 absolute(page.url(), m.sourceUrl()), mediaType, page.confidence(), wordCount(text), text,
-                ControlCharacters.html(page.html()), line(m.direction()), m.provenance(), comments);
+                ControlCharacters.html(page.html()), line(m.direction()), m.provenance(), comments, line(m.headline()),
+                line(m.section()), absolute(page.url(), m.favicon()), page.images());
     }
 
     private static String line(String value) {

@@ -212,6 +212,16 @@ final class JsonLd {
         return null;
     }
 
+    /** The name of the site the article is part of ({@code isPartOf}), or null. */
+    public String partOf() {
+        return article == null ? null : nameOf(article.get("isPartOf"));
+    }
+
+    /** The article's section ({@code articleSection}; the first of several), or null. */
+    public String section() {
+        return string(article, "articleSection");
+    }
+
     /** The author names: strings, {@code {name}} objects, or arrays of either. */
     public List<String> authors() {
         return names("author");

@@ -42,6 +42,8 @@ final class JsonLdStep implements Step {
         }
         m.offer(Field.DESCRIPTION, ld.description(), Source.JSON_LD);
         m.offer(Field.SITE_NAME, ld.publisher(), Source.JSON_LD);
+        m.offer(Field.SITE_NAME, ld.partOf(), Source.JSON_LD);
+        m.offer(Field.SECTION, ld.section(), Source.JSON_LD);
         m.offer(Field.PUBLISHED, ld.datePublished(), Source.JSON_LD);
         m.offer(Field.MODIFIED, ld.dateModified(), Source.JSON_LD);
         m.offer(Field.LEAD_IMAGE, ld.image(), Source.JSON_LD);

@@ -81,6 +81,7 @@ final class MetaTagStep implements Step {
         }
         t.all("article:tag").forEach(m::addTag);
         t.all("article:section").forEach(m::addTag);
+        offer(m, Field.SECTION, "article:section", t.first("article:section"));
         String keywords = t.first("keywords", "news_keywords");
         if (keywords != null) {
             for (String k : keywords.split("[,;]")) {

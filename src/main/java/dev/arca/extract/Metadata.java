@@ -20,9 +20,9 @@ public final class Metadata {
 
     /** The fields whose candidates and origin are recorded, named as in the Article JSON. */
     public enum Field {
-        TITLE("title"), BYLINE("byline"), PUBLISHED("published"), MODIFIED("modified"), SITE_NAME("siteName"),
+        TITLE("title"), HEADLINE("headline"), BYLINE("byline"), PUBLISHED("published"), MODIFIED("modified"), SITE_NAME("siteName"),
         LANGUAGE("language"), DIRECTION("direction"), DESCRIPTION("description"), LEAD_IMAGE("leadImage"),
-        CANONICAL_URL("canonicalUrl"), SOURCE_URL("sourceUrl");
+        CANONICAL_URL("canonicalUrl"), SOURCE_URL("sourceUrl"), SECTION("section"), FAVICON("favicon");
 
         private final String key;
 
@@ -96,8 +96,8 @@ public final class Metadata {
             case PUBLISHED, MODIFIED -> Dates.normalise(raw);
             case LANGUAGE -> languageTag(raw);
             case DIRECTION -> raw.strip().toLowerCase(Locale.ROOT).matches("ltr|rtl") ? raw.strip().toLowerCase(Locale.ROOT) : null;
-            case LEAD_IMAGE, CANONICAL_URL, SOURCE_URL -> raw.strip();
-            case TITLE -> Titles.plain(raw);
+            case LEAD_IMAGE, CANONICAL_URL, SOURCE_URL, FAVICON -> raw.strip();
+            case TITLE, HEADLINE -> Titles.plain(raw);
             case DESCRIPTION -> clean(Titles.withoutMarkup(raw));
             default -> clean(raw);
         };
@@ -195,7 +195,7 @@ public final class Metadata {
     static boolean same(Field field, String a, String b) {
         return switch (field) {
             case PUBLISHED, MODIFIED -> Dates.agree(a, b);
-            case LEAD_IMAGE, CANONICAL_URL, SOURCE_URL -> urlKey(a).equals(urlKey(b));
+            case LEAD_IMAGE, CANONICAL_URL, SOURCE_URL, FAVICON -> urlKey(a).equals(urlKey(b));
             default -> textKey(a).equals(textKey(b));
         };
     }
@@ -271,6 +271,20 @@ public final class Metadata {
     /** "ltr" or "rtl", or null when neither the markup nor the text says. */
     public String direction() {
         return value(Field.DIRECTION);
+    }
+
+    /** The title without the site's name; the title itself when no name was proven to be the site's. */
+    public String headline() {
+        String headline = value(Field.HEADLINE);
+        return headline == null ? title() : headline;
+    }
+
+    public String section() {
+        return value(Field.SECTION);
+    }
+
+    public String favicon() {
+        return value(Field.FAVICON);
     }
 
     public String description() {

@@ -37,6 +37,7 @@ public final class Page {
     private Element content;
     private String html = "";
     private String text = "";
+    private List<Image> images = List.of();
     private double confidence;
     private double linkDensity;
 
@@ -106,6 +107,15 @@ public final class Page {
     public void body(String html, String text) {
         this.html = html;
         this.text = text;
+    }
+
+    /** The pictures the final body shows. */
+    public List<Image> images() {
+        return images;
+    }
+
+    public void images(List<Image> images) {
+        this.images = List.copyOf(images);
     }
 
     /** Share of the chosen content's text that is link text, as the clean step left it. */

@@ -38,9 +38,10 @@ class MetadataFixturesTest {
     }
 
     @Test
-    void titleLosesBothTheAggregatorAndTheOutletOfARepublishedStory() {
+    void headlineLosesBothTheAggregatorAndTheOutletOfARepublishedStory() {
         Article a = extract("republished-title.html");
-        assertThat(a.title()).isEqualTo("Dredging starts in the outer harbour");
+        assertThat(a.title()).isEqualTo("Dredging starts in the outer harbour — Harbour Herald | Coast News Hub");
+        assertThat(a.headline()).isEqualTo("Dredging starts in the outer harbour");
         assertThat(a.sourceUrl()).isEqualTo("https://harbour-herald.example/news/dredging-starts");
     }
 }

@@ -285,8 +285,16 @@ class MetadataStepsTest {
     }
 
     private static String title(String html) {
+        return titled(html).title();
+    }
+
+    private static String headline(String html) {
+        return titled(html).headline();
+    }
+
+    private static Metadata titled(String html) {
         return meta(html, "https://coastline.example/news/story", new JsonLdStep(), new MetaTagStep(),
-                new DocumentDataStep(), new SourceLinkStep(), new TitleStep()).title();
+                new DocumentDataStep(), new SourceLinkStep(), new TitleStep());
     }
 
     @Test
@@ -300,17 +308,17 @@ class MetadataStepsTest {
     }
 
     @Test
-    void titleLosesSiteNamesAtEitherEndButKeepsItsKicker() {
-        assertThat(title("<meta property=\"og:site_name\" content=\"Coastline Daily\">"
+    void headlineLosesSiteNamesAtEitherEndButKeepsItsKicker() {
+        assertThat(headline("<meta property=\"og:site_name\" content=\"Coastline Daily\">"
                 + "<meta property=\"og:title\" content=\"Coastline Daily: Pier reopens after repairs\">"))
                 .isEqualTo("Pier reopens after repairs");
         // the host names the site too
-        assertThat(title("<meta property=\"og:title\" content=\"Pier reopens after repairs - Coastline\">"))
+        assertThat(headline("<meta property=\"og:title\" content=\"Pier reopens after repairs - Coastline\">"))
                 .isEqualTo("Pier reopens after repairs");
-        // a suffix the h1 does not have is not part of the headline
-        assertThat(title("<meta property=\"og:title\" content=\"Pier reopens after repairs | Local | Tide\">"
-                + "<body><h1>Pier reopens after repairs</h1></body>")).isEqualTo("Pier reopens after repairs");
-        assertThat(title("<title>Exclusive: Minister quits over harbour deal</title><body><h1>Exclusive:\n  Minister "
+        // a suffix nothing proves to be the site's name stays
+        assertThat(headline("<meta property=\"og:title\" content=\"Pier reopens after repairs | Local | Tide\">"
+                + "<body><h1>Pier reopens after repairs</h1></body>")).isEqualTo("Pier reopens after repairs | Local | Tide");
+        assertThat(headline("<title>Exclusive: Minister quits over harbour deal</title><body><h1>Exclusive:\n  Minister "
                 + "quits over harbour deal</h1></body>")).isEqualTo("Exclusive: Minister quits over harbour deal");
     }
 }

@@ -64,6 +64,10 @@ final class ExtractCommand implements Callable<Integer> {
             description = "The page's original URL, to resolve links in a file or stdin.")
     String baseUrl;
 
+    @Option(names = "--comments", description = "Keep the page's comment thread in the article's comments field "
+            + "(author, date, text); the body never holds it.")
+    boolean comments;
+
     @ArgGroup(exclusive = false)
     DirectoryOptions batch;
 
@@ -90,7 +94,7 @@ final class ExtractCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Extractor extractor = Extractor.create();
+        Extractor extractor = Extractor.builder().keepComments(comments).build();
         if (batch != null) {
             if (source != null) {
                 throw Usage.error(spec, "give either SOURCE or --input-dir, not both");

@@ -131,6 +131,10 @@ final class FetchCommand implements Callable<Integer> {
                     + Ranges.RETRIES + " (default: ${DEFAULT-VALUE}).")
     int retries;
 
+    @Option(names = "--comments", description = "Keep the page's comment thread in the article's comments field "
+            + "(author, date, text); the body never holds it.")
+    boolean comments;
+
     @Option(names = "--ignore-robots", description = "Fetch pages even when robots.txt disallows them for arca.")
     boolean ignoreRobots;
 
@@ -204,7 +208,7 @@ final class FetchCommand implements Callable<Integer> {
         BatchReport report = new BatchReport(arca, json, progress);
         try (progress; RequisiteFetcher resources = new RequisiteFetcher(options, new RequisiteFetcher.Limits(
                 RequisiteLevel.of(requisites.name()), requisitesTotal, requisitesMax, requisitesTime))) {
-            Extractor extractor = Extractor.create();
+            Extractor extractor = Extractor.builder().keepComments(comments).build();
             Crawl fetch = new Crawl(settings, options, storedPages(arca.storeIndex()),
                     () -> new Archiver(extractor, store, Version.software(), signer, resources), report, ErrorHandler::describe);
             try {

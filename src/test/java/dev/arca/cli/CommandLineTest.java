@@ -65,7 +65,7 @@ class CommandLineTest {
         Cli.Result r = new Cli(home).run();
 
         assertThat(r.status()).isEqualTo(2);
-        assertThat(r.err()).startsWith("arca: a command is required: fetch, extract, list,").contains("see 'arca --help'");
+        assertThat(r.err()).startsWith("arca: a command is required: fetch, import, extract, list,").contains("see 'arca --help'");
     }
 
     @Test

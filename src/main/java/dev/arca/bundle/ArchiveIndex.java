@@ -64,8 +64,8 @@ public final class ArchiveIndex implements Closeable {
     }
 
     /**
-     * Indexes the archive at {@code file}. A damaged record ends the indexing of its WARC quietly:
-     * reading the pages ({@link WarcCaptures}) reports it, with its offset.
+     * Indexes the archive at {@code file}. A damaged record is passed over quietly: reading the pages
+     * ({@link WarcCaptures}) reports it, with its offset.
      */
     public static ArchiveIndex build(Path file, long maxSize) throws IOException {
         ArchiveIndex index;
@@ -81,10 +81,20 @@ public final class ArchiveIndex implements Closeable {
         return index;
     }
 
+    /** Indexes one WARC; in a WARC file, past any damaged record to the next one that parses ({@link Resync}). */
     private void scan(int member) throws IOException {
-        try (InputStream in = open(member, 0); WarcReader reader = new WarcReader(in)) {
+        for (long from = 0; from >= 0; ) {
+            from = scanFrom(member, from);
+        }
+    }
+
+    /** Indexes from {@code from} on; where to go on after a damaged record, or -1 at the end. */
+    private long scanFrom(int member, long from) throws IOException {
+        long last = from;
+        try (WarcReader reader = zip == null ? Resync.readerAt(file, from) : new WarcReader(open(member, 0))) {
             for (Optional<WarcRecord> next = reader.next(); next.isPresent(); next = reader.next()) {
                 WarcRecord record = next.get();
+                last = record.position();
                 long where = ((long) member << 48) | record.position();
                 if (record instanceof WarcRequest request) {
                     table.put(key(REQUEST, request.target()), where);
@@ -96,8 +106,10 @@ public final class ArchiveIndex implements Closeable {
                     }
                 }
             }
+            return -1;
         } catch (IOException | RuntimeException e) {
             // the pages' reader reports the damage where it is; what came before stays indexed
+            return zip == null ? Resync.after(file, last).orElse(-1) : -1;
         }
     }
 

@@ -33,6 +33,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Predicate;
 
 /**
@@ -88,6 +89,8 @@ public final class WarcCaptures implements Closeable {
     private Source source;
     private WarcReader reader;
     private long lastRecord = -1;
+    /** Where reading went on after the last damaged record; 0 before any. */
+    private long resumedAt;
     private final Map<URI, List<Header>> requestsById = bounded();
     private final Map<String, List<Header>> requestsByTarget = bounded();
     private final Map<String, List<Exchange>> redirectsTo = bounded();
@@ -180,7 +183,7 @@ public final class WarcCaptures implements Closeable {
      */
     private long nextRecordOffset() {
         if (lastRecord < 0) {
-            return 0;
+            return resumedAt;
         }
         try (InputStream in = source.open()) {
             in.skipNBytes(lastRecord);
@@ -311,12 +314,24 @@ public final class WarcCaptures implements Closeable {
         this.source = opened;
         this.reader = new WarcReader(opened.open());
         this.lastRecord = -1;
+        this.resumedAt = 0;
     }
 
+    /**
+     * Reports the damaged record at {@code offset} and goes on at the next record that parses, in a
+     * WARC file; a WARC inside a WACZ is not read past its damage.
+     */
     private void damaged(long offset, Exception e) throws IOException {
-        problems.skipped(file, member, offset, "damaged record: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())
-                + "; the rest of " + (member == null ? "the file" : member) + " is not read");
         closeReader();
+        OptionalLong resume = member == null ? Resync.after(file, offset) : OptionalLong.empty();
+        problems.skipped(file, member, offset, "damaged record: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())
+                + (resume.isPresent() ? "; reading goes on at offset " + resume.getAsLong()
+                : "; the rest of " + (member == null ? "the file" : member) + " is not read"));
+        if (resume.isPresent()) {
+            reader = Resync.readerAt(file, resume.getAsLong());
+            resumedAt = resume.getAsLong();
+            lastRecord = -1;
+        }
     }
 
     private void closeReader() throws IOException {

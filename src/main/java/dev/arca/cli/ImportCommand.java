@@ -38,8 +38,8 @@ import java.util.stream.Stream;
                 "Prints one line per page on stdout (ID, title and URL; the status when it is not 'imported'), or one "
                         + "JSON object with --json, and a summary on stderr. A page whose URL has a stored capture with "
                         + "the same article is 'unchanged' and not stored again (see --force).",
-                "A damaged record or gzip member is one line on stderr with its file and offset; it is skipped, and what "
-                        + "came before it in that file is imported."},
+                "A damaged record or gzip member is one line on stderr with its file and offset; it is skipped, and "
+                        + "reading goes on at the next record that parses (in a WARC file; a WARC inside a WACZ stops there)."},
         mixinStandardHelpOptions = true,
         exitCodeListHeading = "%nExit status%n",
         exitCodeList = {

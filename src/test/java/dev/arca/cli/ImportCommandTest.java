@@ -247,6 +247,42 @@ class ImportCommandTest {
         assertThat(r.err()).contains("import " + flipped + " at offset " + front + ": skipped: damaged record");
     }
 
+    @Test
+    void readingGoesOnPastADamagedGzipMemberAndThePagesAfterItAreImported() throws Exception {
+        long story = offsetOf(gz, server.url("/story"));
+        byte[] bytes = Files.readAllBytes(gz);
+        for (int i = 30; i < 60; i++) {
+            bytes[(int) story + i] ^= (byte) 0x5a;
+        }
+        Path flipped = dir.resolve("damaged/first-flipped.warc.gz");
+        Files.createDirectories(flipped.getParent());
+        Files.write(flipped, bytes);
+
+        Cli.Result r = cli("first-flipped").run("import", "--json", flipped.toString());
+
+        assertThat(r.status()).isEqualTo(1);
+        assertThat(json(r)).extracting(p -> p.get("url").asText()).containsExactly(server.url("/"));
+        assertThat(r.err()).contains("import " + flipped + " at offset " + story + ": skipped: damaged record")
+                .contains("reading goes on at offset");
+    }
+
+    @Test
+    void readingGoesOnPastADamagedRecordOfAPlainWarc() throws Exception {
+        long redirect = offsetOf(plain, server.url("/old-story"));
+        byte[] bytes = Files.readAllBytes(plain);
+        bytes[(int) redirect] = 'X'; // "WARC/1.0" no more: the redirect's first line is not a version line
+        Path damaged = dir.resolve("damaged/plain.warc");
+        Files.createDirectories(damaged.getParent());
+        Files.write(damaged, bytes);
+
+        Cli.Result r = cli("plain-damaged").run("import", "--json", damaged.toString());
+
+        assertThat(r.status()).as(r.err()).isEqualTo(1);
+        assertThat(json(r)).as(r.err()).extracting(p -> p.get("url").asText()).containsExactly(server.url("/story"));
+        assertThat(r.err()).contains("import " + damaged + " at offset " + redirect + ": skipped: damaged record")
+                .contains("reading goes on at offset");
+    }
+
     /** Where the response for {@code url} starts in a WARC file. */
     static long offsetOf(Path warc, String url) throws IOException {
         try (WarcReader reader = new WarcReader(warc)) {

@@ -11,6 +11,7 @@ import dev.arca.extract.ExtractionFailure;
 import dev.arca.extract.ExtractionResult;
 import dev.arca.extract.Extractor;
 import dev.arca.fetch.Capture;
+import dev.arca.fetch.Recording;
 import dev.arca.render.MarkdownRenderer;
 import dev.arca.store.Store;
 import dev.arca.store.StoreEntry;
@@ -69,8 +70,20 @@ public final class Archiver {
      * and nothing is stored; null means store in any case.
      */
     public Archived archive(Capture capture, Map<String, String> warcinfo, String previousHash) throws IOException {
+        return archive(capture, Recording.NONE, warcinfo, previousHash);
+    }
+
+    /**
+     * Extracts and stores a capture with what the browser recorded of it besides; the limits the
+     * recording hit are warnings of the {@link CaptureWarning#BROWSER} step.
+     */
+    public Archived archive(Capture capture, Recording recording, Map<String, String> warcinfo, String previousHash)
+            throws IOException {
         Consumer<String> fault = faults;
         DerivedSteps steps = new DerivedSteps(fault);
+        for (String warning : recording.warnings()) {
+            steps.warn(CaptureWarning.BROWSER, warning);
+        }
         Article article = extract(capture, steps);
         if (previousHash != null && !steps.failed(CaptureWarning.EXTRACT) && previousHash.equals(ContentHash.of(article))) {
             return new Archived(null, article, List.of());
@@ -78,7 +91,7 @@ public final class Archiver {
         String md = steps.run(CaptureWarning.MARKDOWN, () -> markdown.render(article)).orElse(null);
         StoreEntry entry = store.save(capture.date(), (out, id) -> {
             fault.accept(WRITE);
-            bundles.write(out, id, capture, article, md, steps, warcinfo);
+            bundles.write(out, id, capture, recording, article, md, steps, warcinfo);
         });
         return new Archived(entry, article, steps.warnings());
     }

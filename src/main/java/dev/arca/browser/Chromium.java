@@ -40,9 +40,9 @@ public final class Chromium implements AutoCloseable {
         this.devTools = devTools;
     }
 
-    /** The browser to run: {@code ARCA_CHROMIUM} when set, else Debian's, when it is an executable file. */
-    public static Optional<Path> find() {
-        String named = System.getenv("ARCA_CHROMIUM");
+    /** The browser to run: {@code ARCA_CHROMIUM} of {@code env} when set, else Debian's, when it is an executable file. */
+    public static Optional<Path> find(java.util.Map<String, String> env) {
+        String named = env.get("ARCA_CHROMIUM");
         Path path = named == null || named.isBlank() ? DEBIAN : Path.of(named);
         return Files.isRegularFile(path) && Files.isExecutable(path) ? Optional.of(path) : Optional.empty();
     }

@@ -3,6 +3,7 @@ package dev.arca.bundle;
 import dev.arca.extract.Article;
 import dev.arca.fetch.Capture;
 import dev.arca.fetch.Exchange;
+import dev.arca.fetch.Recording;
 import dev.arca.fetch.UrlNormalizer;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
@@ -76,12 +77,21 @@ public final class BundleWriter {
      */
     public void write(OutputStream out, String id, Capture capture, Article extracted, String markdown,
                       DerivedSteps steps, Map<String, String> warcinfo) throws IOException {
+        write(out, id, capture, Recording.NONE, extracted, markdown, steps, warcinfo);
+    }
+
+    /**
+     * Writes the bundle for a capture and what the browser recorded of it besides: the other
+     * responses the page loaded, its rendered DOM and its screenshots.
+     */
+    public void write(OutputStream out, String id, Capture capture, Recording recording, Article extracted,
+                      String markdown, DerivedSteps steps, Map<String, String> warcinfo) throws IOException {
         Optional<byte[]> json = steps.run(CaptureWarning.ARTICLE_JSON, () -> BundleJson.article(extracted));
         Article article = json.isPresent() ? extracted : Article.unextracted(capture.url().toString(), capture.mediaType());
         byte[] articleJson = json.isPresent() ? json.get() : BundleJson.article(article);
         List<CaptureWarning> warnings = steps.warnings();
         byte[] warningsJson = warnings.isEmpty() ? null : BundleJson.warnings(warnings);
-        WarcFile warc = CaptureWarc.write(capture, articleJson, markdown, warningsJson, software, warcinfo);
+        WarcFile warc = CaptureWarc.write(capture, recording, articleJson, markdown, warningsJson, software, warcinfo);
         Instant date = capture.date();
         Map<String, byte[]> members = new LinkedHashMap<>();
         members.put(WARC_PATH, warc.bytes());

@@ -3,6 +3,8 @@ package dev.arca.bundle;
 import dev.arca.fetch.Capture;
 import dev.arca.fetch.Exchange;
 import dev.arca.fetch.MediaTypes;
+import dev.arca.fetch.Recording;
+import dev.arca.fetch.Resource;
 import org.netpreserve.jwarc.MediaType;
 import org.netpreserve.jwarc.MessageVersion;
 import org.netpreserve.jwarc.WarcCompression;
@@ -31,7 +33,9 @@ import java.util.zip.GZIPOutputStream;
  * Writes one capture as a WARC/1.1 file, every record its own gzip member: warcinfo, then a
  * request and response per hop (or one resource for a local file), then the article as a metadata
  * record, the Markdown as a resource (unless rendering it failed), and the warnings of the derived
- * steps as a second metadata record when there are any.
+ * steps as a second metadata record when there are any. A browser capture's {@link Recording} adds
+ * a request and response for every other response the page loaded, after the page's own, and its
+ * rendered DOM and screenshots as resource records at the end.
  */
 final class CaptureWarc {
 
@@ -67,15 +71,25 @@ final class CaptureWarc {
      */
     static WarcFile write(Capture capture, byte[] articleJson, String markdown, byte[] warnings, String software,
                           Map<String, String> info) throws IOException {
+        return write(capture, Recording.NONE, articleJson, markdown, warnings, software, info);
+    }
+
+    /** Writes the WARC for {@code capture} and what the browser recorded of it besides. */
+    static WarcFile write(Capture capture, Recording recording, byte[] articleJson, String markdown, byte[] warnings,
+                          String software, Map<String, String> info) throws IOException {
         CaptureWarc warc = new CaptureWarc();
         warc.warcinfo(software, info, capture.date());
-        URI page = capture.exchanges().isEmpty() ? warc.pageResource(capture) : warc.exchanges(capture);
+        URI page = capture.exchanges().isEmpty() ? warc.pageResource(capture) : warc.exchanges(capture.exchanges());
+        warc.exchanges(recording.loaded());
         warc.metadata(articleJson, page, capture.date());
         if (markdown != null) {
             warc.markdown(markdown, capture.url(), page, capture.date());
         }
         if (warnings != null) {
             warc.metadata(warnings, page, capture.date());
+        }
+        for (Resource resource : recording.resources()) {
+            warc.resource(resource, page);
         }
         warc.writer.close();
         return new WarcFile(warc.buffer.toByteArray(), warc.index);
@@ -95,10 +109,10 @@ final class CaptureWarc {
                 .setHeader(BLOCK_DIGEST, Digests.sha256(block)).build(), null);
     }
 
-    /** Writes each hop's request and response; returns the final response's record ID. */
-    private URI exchanges(Capture capture) throws IOException {
+    /** Writes each exchange's request and response; returns the last response's record ID. */
+    private URI exchanges(List<Exchange> exchanges) throws IOException {
         URI last = null;
-        for (Exchange hop : capture.exchanges()) {
+        for (Exchange hop : exchanges) {
             URI responseId = newId();
             byte[] request = HttpMessages.request(hop);
             WarcRequest.Builder req = new WarcRequest.Builder(hop.uri()).version(MessageVersion.WARC_1_1)
@@ -146,12 +160,18 @@ final class CaptureWarc {
 
     private void markdown(String markdown, URI url, URI page, Instant date) throws IOException {
         byte[] body = markdown.getBytes(StandardCharsets.UTF_8);
-        String target = MARKDOWN_URI_PREFIX + url;
-        String sha = Digests.sha256(body);
-        write(new WarcResource.Builder(URI.create(target)).version(MessageVersion.WARC_1_1).recordId(newId())
-                .date(date).concurrentTo(page).body(MediaType.parse("text/markdown;charset=utf-8"), body)
+        resource(new Resource(URI.create(MARKDOWN_URI_PREFIX + url), date, "text/markdown;charset=utf-8", body), page);
+    }
+
+    /** A resource record of the page's, under its own {@code urn:} target, indexed so that replay tools find it. */
+    private void resource(Resource resource, URI page) throws IOException {
+        String sha = Digests.sha256(resource.body());
+        MediaType type = MediaType.parseLeniently(resource.mediaType());
+        write(new WarcResource.Builder(resource.target()).version(MessageVersion.WARC_1_1).recordId(newId())
+                .date(resource.date()).concurrentTo(page).body(type, resource.body())
                 .setHeader(BLOCK_DIGEST, sha).setHeader(PAYLOAD_DIGEST, sha).build(),
-                new IndexedRecord(target, date, "text/markdown", 200, sha, 0, 0));
+                new IndexedRecord(resource.target().toString(), resource.date(), MediaTypes.of(resource.mediaType()), 200,
+                        sha, 0, 0));
     }
 
     /** Writes {@code record} as a gzip member of its own, so that readers can seek to any record. */

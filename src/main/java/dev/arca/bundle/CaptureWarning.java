@@ -14,6 +14,8 @@ public record CaptureWarning(String step, String message) {
     public static final String EXTRACT = "extract";
     /** Rendering the article as Markdown. */
     public static final String MARKDOWN = "markdown";
+    /** Capturing the page in a browser: a limit it hit, or why the static capture was kept instead. */
+    public static final String BROWSER = "browser";
     /** Writing the article as JSON. */
     public static final String ARTICLE_JSON = "article-json";
     /**

@@ -125,12 +125,17 @@ public final class Fetcher {
     private Exchange exchange(URI uri, Instant deadline) throws FetchException {
         Duration remaining = remaining(deadline);
         InetAddress address = resolve(uri);
-        List<Header> requestHeaders = List.of(
+        List<Header> requestHeaders = new ArrayList<>(List.of(
                 new Header("Host", hostHeader(uri)),
                 new Header("User-Agent", options.userAgent()),
                 new Header("Accept", ACCEPT),
                 new Header("Accept-Language", ACCEPT_LANGUAGE),
-                new Header("Accept-Encoding", ACCEPT_ENCODING));
+                new Header("Accept-Encoding", ACCEPT_ENCODING)));
+        requestHeaders.addAll(options.headers());
+        String cookie = Cookie.header(options.cookies(), uri);
+        if (cookie != null) {
+            requestHeaders.add(new Header("Cookie", cookie));
+        }
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).GET().timeout(remaining)
                 // HTTP/2 only where TLS negotiates it; a cleartext upgrade attempt would add headers we do not record
                 .version("https".equals(uri.getScheme()) ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1);

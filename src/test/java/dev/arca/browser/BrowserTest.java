@@ -5,6 +5,10 @@ import dev.arca.fetch.Exchange;
 import dev.arca.fetch.Header;
 import dev.arca.fetch.Resource;
 import dev.arca.testing.LoopbackServer;
+
+import static dev.arca.testing.BrowserPages.APP;
+import static dev.arca.testing.BrowserPages.PNG;
+import static dev.arca.testing.BrowserPages.STORY;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,16 +29,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * Chromium, unless {@code ARCA_REQUIRE_CHROMIUM=1} (as {@code .ci/run} sets) says it must be there.
  */
 class BrowserTest {
-
-    static final String APP = """
-            <!doctype html><html><head><title>Shell</title></head><body><div id="root">Loading…</div>
-            <script>fetch('/api/story.json').then(r => r.json()).then(s => {
-              document.title = s.title;
-              document.getElementById('root').innerHTML = '<article><h1>' + s.title + '</h1><p>' + s.body + '</p></article>';
-            });</script></body></html>""";
-    static final String STORY = "{\"title\":\"The harbour reopens\",\"body\":\"After three years of works the old harbour opened again to boats on Monday.\"}";
-    static final byte[] PNG = java.util.Base64.getDecoder().decode(
-            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
 
     static LoopbackServer server;
     static Browser browser;

@@ -14,7 +14,7 @@ public final class Chromiums {
 
     /** The browser's path; skips the test when there is none, fails it when ARCA_REQUIRE_CHROMIUM=1. */
     public static Path required() {
-        var found = Chromium.find();
+        var found = Chromium.find(System.getenv());
         if (found.isEmpty() && "1".equals(System.getenv("ARCA_REQUIRE_CHROMIUM"))) {
             fail("ARCA_REQUIRE_CHROMIUM=1 but there is no Chromium at " + Chromium.DEBIAN + "; " + Chromium.INSTALL_HINT);
         }

@@ -20,7 +20,8 @@ import java.util.concurrent.Semaphore;
  */
 public final class Browser implements AutoCloseable {
 
-    private static final Duration COMMAND = Duration.ofSeconds(10);
+    /** Generous: on a loaded machine a renderer that is starting answers its first commands late. */
+    private static final Duration COMMAND = Duration.ofSeconds(30);
 
     private final Path executable;
     private final Semaphore tabs;

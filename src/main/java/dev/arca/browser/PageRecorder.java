@@ -54,7 +54,8 @@ final class PageRecorder {
     private static final int SCROLL_STEPS = 20;
     private static final Duration SCROLL_PAUSE = Duration.ofMillis(200);
     private static final int MAX_FULL_PAGE_HEIGHT = 16_384;
-    private static final Duration COMMAND = Duration.ofSeconds(10);
+    /** Generous: on a loaded machine a renderer that is starting answers its first commands late. */
+    private static final Duration COMMAND = Duration.ofSeconds(30);
 
     /** A request on its way: one hop, until its response arrives and its body is read. */
     private static final class Pending {

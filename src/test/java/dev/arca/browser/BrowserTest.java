@@ -135,7 +135,9 @@ class BrowserTest {
 
     @Test
     void aPageThatCrashesTheRendererFailsAndTheNextPageIsCaptured() throws Exception {
-        assertThatThrownBy(() -> browser.capture(URI.create(server.url("/crash")), options()))
+        // time enough to fill 512 MiB of heap on a loaded machine; the crash ends the wait
+        BrowserOptions patient = options().withPageTime(Duration.ofSeconds(90));
+        assertThatThrownBy(() -> browser.capture(URI.create(server.url("/crash")), patient))
                 .isInstanceOf(IOException.class).hasMessageContaining("crashed");
 
         BrowserCapture next = browser.capture(URI.create(server.url("/app")), options());

@@ -5,6 +5,7 @@ import dev.arca.bundle.BundleWriter;
 import dev.arca.bundle.CaptureWarning;
 import dev.arca.bundle.ContentHash;
 import dev.arca.bundle.DerivedSteps;
+import dev.arca.bundle.SourceRecord;
 import dev.arca.extract.Article;
 import dev.arca.extract.Extraction;
 import dev.arca.extract.ExtractionFailure;
@@ -12,11 +13,16 @@ import dev.arca.extract.ExtractionResult;
 import dev.arca.extract.Extractor;
 import dev.arca.fetch.Capture;
 import dev.arca.fetch.Recording;
+import dev.arca.fetch.RequisiteFetcher;
+import dev.arca.fetch.RequisiteLevel;
+import dev.arca.fetch.RequisiteList;
+import dev.arca.fetch.Requisites;
 import dev.arca.render.MarkdownRenderer;
 import dev.arca.store.Store;
 import dev.arca.store.StoreEntry;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +53,7 @@ public final class Archiver {
     private final MarkdownRenderer markdown = new MarkdownRenderer();
     private final BundleWriter bundles;
     private final Store store;
+    private final RequisiteFetcher requisites;
 
     /**
      * @param extractor how articles are extracted
@@ -59,9 +66,18 @@ public final class Archiver {
 
     /** An archiver that signs each bundle with {@code signer}, or signs none when it is null. */
     public Archiver(Extractor extractor, Store store, String software, BundleSigner signer) {
+        this(extractor, store, software, signer, null);
+    }
+
+    /**
+     * An archiver that also fetches each fetched page's requisites with {@code requisites} (shared by
+     * the archivers of a run, so that a resource many pages share is fetched once), or none when it is null.
+     */
+    public Archiver(Extractor extractor, Store store, String software, BundleSigner signer, RequisiteFetcher requisites) {
         this.extractor = extractor;
         this.store = store;
         this.bundles = new BundleWriter(software, signer);
+        this.requisites = requisites;
     }
 
     /**
@@ -74,26 +90,81 @@ public final class Archiver {
     }
 
     /**
-     * Extracts and stores a capture with what the browser recorded of it besides; the limits the
-     * recording hit are warnings of the {@link CaptureWarning#BROWSER} step.
+     * Extracts and stores a capture with what the browser recorded of it besides: the resources it
+     * made of the page are written after the article, the limits it hit are warnings of the
+     * {@link CaptureWarning#BROWSER} step. The responses the page loaded in the browser are the
+     * capture's requisites already, so none are fetched for it.
      */
     public Archived archive(Capture capture, Recording recording, Map<String, String> warcinfo, String previousHash)
             throws IOException {
+        return archive(capture, recording.warnings(), previousHash, !recording.fromBrowser(), (out, id, complete, article, md, steps) ->
+                bundles.write(out, id, complete, recording.resources(), article, md, steps, warcinfo));
+    }
+
+    /**
+     * The same for a capture imported from another web archive: the bundle's WARC holds {@code records}
+     * as they are in the source, {@code page} (the page response's WARC-Record-ID) first among them.
+     */
+    public Archived archiveCopied(Capture capture, List<SourceRecord> records, URI page,
+                                  List<Map.Entry<String, String>> warcinfo, String previousHash) throws IOException {
+        // the page's resources are those the source archive holds: nothing is fetched for it
+        return archive(capture, List.of(), previousHash, false, (out, id, complete, article, md, steps) ->
+                bundles.writeCopied(out, id, complete, records, page, article, md, steps, warcinfo));
+    }
+
+    /** How the bundle is written once the derived steps have run. */
+    @FunctionalInterface
+    private interface Bundle {
+        void write(OutputStream out, String id, Capture capture, Article article, String markdown, DerivedSteps steps)
+                throws IOException;
+    }
+
+    private Archived archive(Capture capture, List<String> browserWarnings, String previousHash, boolean fetchRequisites,
+                             Bundle bundle) throws IOException {
         Consumer<String> fault = faults;
         DerivedSteps steps = new DerivedSteps(fault);
-        for (String warning : recording.warnings()) {
+        for (String warning : browserWarnings) {
             steps.warn(CaptureWarning.BROWSER, warning);
         }
         Article article = extract(capture, steps);
         if (previousHash != null && !steps.failed(CaptureWarning.EXTRACT) && previousHash.equals(ContentHash.of(article))) {
             return new Archived(null, article, List.of());
         }
+        Capture complete = fetchRequisites ? withRequisites(capture, article, steps) : capture;
         String md = steps.run(CaptureWarning.MARKDOWN, () -> markdown.render(article)).orElse(null);
         StoreEntry entry = store.save(capture.date(), (out, id) -> {
             fault.accept(WRITE);
-            bundles.write(out, id, capture, recording, article, md, steps, warcinfo);
+            bundle.write(out, id, complete, article, md, steps);
         });
         return new Archived(entry, article, steps.warnings());
+    }
+
+    /**
+     * The capture with its page's requisites, when there is a fetcher for them and the page is HTML
+     * that was fetched; a limit that left some out is a warning, and so is a failure to list or
+     * fetch them, which leaves the page alone: capture first.
+     */
+    private Capture withRequisites(Capture capture, Article article, DerivedSteps steps) {
+        if (requisites == null || requisites.limits().level() == RequisiteLevel.NONE || !capture.isHtml()
+                || capture.exchanges().isEmpty()) {
+            return capture;
+        }
+        RequisiteFetcher.Limits limits = requisites.limits();
+        return steps.run(CaptureWarning.REQUISITES, () -> {
+            RequisiteList found = Requisites.ofCapture(capture.body(), capture.contentType(), capture.url().toString(),
+                    article.html(), article.leadImage(), limits.level(), limits.count());
+            RequisiteFetcher.Result result;
+            try {
+                result = requisites.fetch(capture.url(), Requisites.pageCharset(capture.body(), capture.contentType()), found);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw e;
+            }
+            for (String limit : result.limitsHit()) {
+                steps.warn(CaptureWarning.REQUISITES, limit);
+            }
+            return capture.withRequisites(result.fetched());
+        }).orElse(capture);
     }
 
     /**

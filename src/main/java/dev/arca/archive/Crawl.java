@@ -1,6 +1,5 @@
 package dev.arca.archive;
 
-import dev.arca.bundle.BundleReader;
 import dev.arca.browser.BrowserCapture;
 import dev.arca.fetch.Capture;
 import dev.arca.fetch.Recording;
@@ -241,7 +240,7 @@ public final class Crawl {
                         return;
                     }
                     // capture first: the static capture is archived, with why the browser's is not
-                    recording = new Recording(List.of(), List.of(), List.of("the browser could not capture the page ("
+                    recording = new Recording(List.of(), List.of("the browser could not capture the page ("
                             + e.getMessage() + "); the page was archived as served"));
                 }
             }
@@ -259,14 +258,6 @@ public final class Crawl {
 
     /** The content hash of the newest earlier capture, or null when there is none or it cannot be read. */
     private String previousHash(StoreEntry previous) {
-        if (previous == null) {
-            return null;
-        }
-        try (BundleReader reader = BundleReader.open(previous.bundle())) {
-            return reader.info().contentHash();
-        } catch (IOException e) {
-            listener.unreadable(previous, e);
-            return null;
-        }
+        return StoredPage.contentHash(previous, listener::unreadable);
     }
 }

@@ -6,9 +6,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.arca.fetch.Capture;
 import dev.arca.fetch.Cookie;
 import dev.arca.fetch.Exchange;
+import dev.arca.fetch.FetchedRequisite;
 import dev.arca.fetch.Header;
 import dev.arca.fetch.MediaTypes;
 import dev.arca.fetch.Recording;
+import dev.arca.fetch.Requisite;
 import dev.arca.fetch.Resource;
 
 import java.net.InetAddress;
@@ -47,6 +49,8 @@ final class PageRecorder {
     static final String PDF = "urn:pdf:";
     /** The rendered DOM, after scripts ran and the page was scrolled through. */
     static final String DOM = "urn:dom:";
+    /** Where a requisite the browser loaded was found: the page asked for it, in whatever way. */
+    static final String LOADED_BY = "loaded in the browser";
 
     static final int WIDTH = 1280;
     static final int HEIGHT = 800;
@@ -61,13 +65,15 @@ final class PageRecorder {
     private static final class Pending {
         final URI url;
         final Instant date;
+        final Requisite.Kind kind;
         List<Header> requestHeaders;
         JsonNode response;
         int order;
 
-        Pending(URI url, Instant date, List<Header> requestHeaders) {
+        Pending(URI url, Instant date, Requisite.Kind kind, List<Header> requestHeaders) {
             this.url = url;
             this.date = date;
+            this.kind = kind;
             this.requestHeaders = requestHeaders;
         }
     }
@@ -80,7 +86,8 @@ final class PageRecorder {
     private final BrowserOptions options;
     private final BlockingQueue<DevTools.Event> events = new LinkedBlockingQueue<>();
     private final Map<String, Pending> pending = new HashMap<>();
-    private final List<Exchange> mainChain = new ArrayList<>();
+    /** The hops recorded of each request, redirects first, by request ID. */
+    private final Map<String, List<Exchange>> chains = new HashMap<>();
     private final List<Finished> finished = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
     private String mainRequest;
@@ -125,15 +132,16 @@ final class PageRecorder {
             resources.add(new Resource(URI.create(PDF + pageUrl), now, "application/pdf", base64(call("Page.printToPDF",
                     params().put("printBackground", true)).path("data").asText())));
         }
-        List<Exchange> loaded = bodies(deadline);
+        List<FetchedRequisite> loaded = bodies(deadline);
+        List<Exchange> mainChain = chains.getOrDefault(mainRequest, List.of());
         if (mainChain.isEmpty()) {
             throw new DevToolsException("the browser recorded no response for the page");
         }
         Exchange last = mainChain.get(mainChain.size() - 1);
         Capture capture = new Capture(url, pageUrl, mainChain.get(0).date(), mainChain,
                 last.responseHeader("Content-Type").map(MediaTypes::of).orElse("text/html"),
-                "text/html; charset=utf-8", domBytes);
-        return new BrowserCapture(capture, new Recording(loaded, resources, warnings));
+                "text/html; charset=utf-8", domBytes, loaded);
+        return new BrowserCapture(capture, new Recording(resources, warnings));
     }
 
     private void prepare() throws DevToolsException, InterruptedException {
@@ -262,7 +270,8 @@ final class PageRecorder {
             return; // no URL a WARC record can name
         }
         long millis = (long) (p.path("wallTime").asDouble(System.currentTimeMillis() / 1000.0) * 1000);
-        pending.put(id, new Pending(uri, Instant.ofEpochMilli(millis), headers(p.path("request").path("headers"))));
+        pending.put(id, new Pending(uri, Instant.ofEpochMilli(millis), kind(p.path("type").asText("")),
+                headers(p.path("request").path("headers"))));
     }
 
     private void loadingFinished(JsonNode p) {
@@ -298,15 +307,16 @@ final class PageRecorder {
         List<Header> requestHeaders = r.has("requestHeaders") ? headers(r.get("requestHeaders")) : hop.requestHeaders;
         Exchange exchange = new Exchange(hop.url, hop.date, address(r.path("remoteIPAddress").asText("")),
                 protocol(r.path("protocol").asText("")), requestHeaders, r.path("status").asInt(), headers, body);
-        if (requestId.equals(mainRequest)) {
-            mainChain.add(exchange);
-        }
+        chains.computeIfAbsent(requestId, k -> new ArrayList<>()).add(exchange);
         return exchange;
     }
 
-    /** Waits for the bodies asked for, until the deadline; a body that did not come is a warning. */
-    private List<Exchange> bodies(long deadline) throws InterruptedException {
-        List<Exchange> loaded = new ArrayList<>();
+    /**
+     * Waits for the bodies asked for, until the deadline; a body that did not come is a warning.
+     * Returns the page's other responses, each with its redirects, as the capture's requisites.
+     */
+    private List<FetchedRequisite> bodies(long deadline) throws InterruptedException {
+        List<FetchedRequisite> loaded = new ArrayList<>();
         int missing = 0;
         for (Finished f : finished) {
             byte[] body;
@@ -320,9 +330,10 @@ final class PageRecorder {
                 body = null;
             }
             if (body != null) {
-                Exchange exchange = keep(f.requestId(), f.hop(), body);
+                keep(f.requestId(), f.hop(), body);
                 if (!f.requestId().equals(mainRequest)) {
-                    loaded.add(exchange);
+                    loaded.add(new FetchedRequisite(new Requisite(f.hop().url.toString(), f.hop().kind, LOADED_BY),
+                            chains.get(f.requestId()), null));
                 }
             }
         }
@@ -381,6 +392,19 @@ final class PageRecorder {
             }
         });
         return headers;
+    }
+
+    /** What a response the page loaded is, by the resource type the browser gives it. */
+    private static Requisite.Kind kind(String cdpType) {
+        return switch (cdpType) {
+            case "Document" -> Requisite.Kind.FRAME;
+            case "Stylesheet" -> Requisite.Kind.STYLESHEET;
+            case "Image" -> Requisite.Kind.IMAGE;
+            case "Font" -> Requisite.Kind.FONT;
+            case "Script" -> Requisite.Kind.SCRIPT;
+            case "Media" -> Requisite.Kind.MEDIA;
+            default -> Requisite.Kind.OTHER;
+        };
     }
 
     private static String protocol(String cdp) {

@@ -11,9 +11,14 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.arca.extract.Article;
+import dev.arca.fetch.FetchedRequisite;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * The JSON of a bundle's members: the Article, the warnings and the WACZ manifests. Every reader
@@ -65,6 +70,25 @@ final class BundleJson {
     /** {@code {"warnings": [{"step": ..., "message": ...}]}}, as stored in {@code article/warnings.json}. */
     static byte[] warnings(List<CaptureWarning> warnings) throws IOException {
         return PRETTY.writeValueAsBytes(new Warnings(warnings));
+    }
+
+    /**
+     * {@code {"unreachedRequisites": [{"url", "kind", "foundIn", "error"}]}}: the requisites that got
+     * no response at all, so that the bundle says what it lacks and why; null when every one got a response.
+     */
+    static byte[] unreachedRequisites(List<FetchedRequisite> fetched) throws IOException {
+        List<Map<String, String>> unreached = new ArrayList<>();
+        for (FetchedRequisite f : fetched) {
+            if (f.error() != null) {
+                Map<String, String> entry = new LinkedHashMap<>();
+                entry.put("url", f.requisite().url());
+                entry.put("kind", f.requisite().kind().name().toLowerCase(Locale.ROOT));
+                entry.put("foundIn", f.requisite().foundIn());
+                entry.put("error", f.error());
+                unreached.add(entry);
+            }
+        }
+        return unreached.isEmpty() ? null : PRETTY.writeValueAsBytes(Map.of("unreachedRequisites", unreached));
     }
 
     /** An indented document, for manifests people read. */

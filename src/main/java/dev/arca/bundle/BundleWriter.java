@@ -3,15 +3,18 @@ package dev.arca.bundle;
 import dev.arca.extract.Article;
 import dev.arca.fetch.Capture;
 import dev.arca.fetch.Exchange;
-import dev.arca.fetch.Recording;
+import dev.arca.fetch.Resource;
 import dev.arca.fetch.UrlNormalizer;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -42,6 +45,10 @@ public final class BundleWriter {
     static final String WARNINGS_PATH = "article/warnings.json";
     static final String DATAPACKAGE_PATH = "datapackage.json";
     static final String DIGEST_PATH = "datapackage-digest.json";
+    /** Characters of the article's description kept in datapackage.json, which readers hold whole. */
+    private static final int MAX_DESCRIPTION = 1000;
+    private static final DateTimeFormatter MILLISECONDS =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
     private final String software;
     private final BundleSigner signer;
@@ -77,21 +84,47 @@ public final class BundleWriter {
      */
     public void write(OutputStream out, String id, Capture capture, Article extracted, String markdown,
                       DerivedSteps steps, Map<String, String> warcinfo) throws IOException {
-        write(out, id, capture, Recording.NONE, extracted, markdown, steps, warcinfo);
+        write(out, id, capture, List.of(), extracted, markdown, steps, warcinfo);
     }
 
     /**
-     * Writes the bundle for a capture and what the browser recorded of it besides: the other
-     * responses the page loaded, its rendered DOM and its screenshots.
+     * The same with the {@code resources} arca made of the page besides (a browser capture's rendered
+     * DOM, screenshots and PDF), as resource records after the article's.
      */
-    public void write(OutputStream out, String id, Capture capture, Recording recording, Article extracted,
+    public void write(OutputStream out, String id, Capture capture, List<Resource> resources, Article extracted,
                       String markdown, DerivedSteps steps, Map<String, String> warcinfo) throws IOException {
+        write(out, id, capture, extracted, steps, (articleJson, warningsJson) ->
+                CaptureWarc.write(capture, resources, articleJson, markdown, warningsJson, software, warcinfo));
+    }
+
+    /**
+     * Writes the bundle of a capture imported from another web archive: its WARC holds {@code records}
+     * as they were in the source (see {@link SourceRecord}), not records rebuilt from the exchanges.
+     *
+     * @param page     the WARC-Record-ID of the page's response among {@code records}
+     * @param warcinfo warcinfo fields, where a name may repeat (the provenance of each copied record)
+     */
+    public void writeCopied(OutputStream out, String id, Capture capture, List<SourceRecord> records, URI page,
+                            Article extracted, String markdown, DerivedSteps steps,
+                            List<Map.Entry<String, String>> warcinfo) throws IOException {
+        write(out, id, capture, extracted, steps, (articleJson, warningsJson) ->
+                CaptureWarc.copied(capture, records, page, articleJson, markdown, warningsJson, software, warcinfo));
+    }
+
+    /** How a bundle's WARC is made from the article and warnings as JSON (the latter null when none). */
+    @FunctionalInterface
+    private interface WarcMaker {
+        WarcFile make(byte[] articleJson, byte[] warningsJson) throws IOException;
+    }
+
+    private void write(OutputStream out, String id, Capture capture, Article extracted, DerivedSteps steps,
+                       WarcMaker warcs) throws IOException {
         Optional<byte[]> json = steps.run(CaptureWarning.ARTICLE_JSON, () -> BundleJson.article(extracted));
         Article article = json.isPresent() ? extracted : Article.unextracted(capture.url().toString(), capture.mediaType());
         byte[] articleJson = json.isPresent() ? json.get() : BundleJson.article(article);
         List<CaptureWarning> warnings = steps.warnings();
         byte[] warningsJson = warnings.isEmpty() ? null : BundleJson.warnings(warnings);
-        WarcFile warc = CaptureWarc.write(capture, recording, articleJson, markdown, warningsJson, software, warcinfo);
+        WarcFile warc = warcs.make(articleJson, warningsJson);
         Instant date = capture.date();
         Map<String, byte[]> members = new LinkedHashMap<>();
         members.put(WARC_PATH, warc.bytes());
@@ -152,9 +185,13 @@ public final class BundleWriter {
         Map<String, Object> page = new LinkedHashMap<>();
         page.put("id", id);
         page.put("url", capture.url().toString());
-        page.put("ts", rfc3339(capture.date()));
+        page.put("ts", timestamp(capture.date()));
         if (article.title() != null) {
             page.put("title", article.title());
+        }
+        if (article.text() != null && !article.text().isEmpty()) {
+            // as browsertrix writes it: ReplayWeb.page's full-text search reads this field
+            page.put("text", article.text());
         }
         String text = BundleJson.line(header) + "\n" + BundleJson.line(page) + "\n";
         return text.getBytes(StandardCharsets.UTF_8);
@@ -175,10 +212,13 @@ public final class BundleWriter {
         dp.put("profile", "data-package");
         dp.put("wacz_version", "1.1.1");
         dp.put("title", article.title() != null ? article.title() : capture.url().toString());
-        dp.put("created", rfc3339(Instant.now()));
+        dp.put("description", description(article, capture));
+        String now = timestamp(Instant.now());
+        dp.put("created", now);
+        dp.put("modified", now);
         dp.put("software", software);
         dp.put("mainPageUrl", capture.url().toString());
-        dp.put("mainPageDate", rfc3339(capture.date()));
+        dp.put("mainPageDate", timestamp(capture.date()));
         dp.put("resources", resources);
         return BundleJson.pretty(dp);
     }
@@ -194,8 +234,22 @@ public final class BundleWriter {
         return (BundleJson.line(digest) + "\n").getBytes(StandardCharsets.UTF_8);
     }
 
+    /** What the bundle holds, in a line: the article's own description, else where and when it was captured. */
+    private String description(Article article, Capture capture) {
+        if (article.description() != null && !article.description().isBlank()) {
+            return CaptureWarning.clipped(article.description().strip(), MAX_DESCRIPTION);
+        }
+        return "The page " + capture.url() + " as " + software + " captured it on " + timestamp(capture.date());
+    }
+
+    /** An RFC 3339 time in UTC to the second, as a signature's {@code created} has it (issue 14). */
     static String rfc3339(Instant instant) {
         return instant.truncatedTo(ChronoUnit.SECONDS).toString();
+    }
+
+    /** A page's or the package's time: RFC 3339 in UTC with milliseconds, always three digits, as browsertrix and js-wacz write it. */
+    private static String timestamp(Instant instant) {
+        return MILLISECONDS.format(instant);
     }
 
     /** Lets the ZIP stream finish its central directory without closing the caller's stream. */

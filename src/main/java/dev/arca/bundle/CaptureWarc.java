@@ -2,13 +2,15 @@ package dev.arca.bundle;
 
 import dev.arca.fetch.Capture;
 import dev.arca.fetch.Exchange;
+import dev.arca.fetch.FetchedRequisite;
 import dev.arca.fetch.MediaTypes;
-import dev.arca.fetch.Recording;
 import dev.arca.fetch.Resource;
+import org.netpreserve.jwarc.HttpResponse;
 import org.netpreserve.jwarc.MediaType;
 import org.netpreserve.jwarc.MessageVersion;
 import org.netpreserve.jwarc.WarcCompression;
 import org.netpreserve.jwarc.WarcMetadata;
+import org.netpreserve.jwarc.WarcReader;
 import org.netpreserve.jwarc.WarcRecord;
 import org.netpreserve.jwarc.WarcRequest;
 import org.netpreserve.jwarc.WarcResource;
@@ -16,6 +18,7 @@ import org.netpreserve.jwarc.WarcResponse;
 import org.netpreserve.jwarc.WarcWriter;
 import org.netpreserve.jwarc.Warcinfo;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -23,7 +26,6 @@ import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -31,16 +33,25 @@ import java.util.zip.GZIPOutputStream;
 
 /**
  * Writes one capture as a WARC/1.1 file, every record its own gzip member: warcinfo, then a
- * request and response per hop (or one resource for a local file), then the article as a metadata
- * record, the Markdown as a resource (unless rendering it failed), and the warnings of the derived
- * steps as a second metadata record when there are any. A browser capture's {@link Recording} adds
- * a request and response for every other response the page loaded, after the page's own, and its
- * rendered DOM and screenshots as resource records at the end.
+ * request and response per hop (or one resource for a local file), then those of the page's
+ * requisites, then the article as a metadata record, the requisites that got no response (network
+ * errors) as a metadata record when there are any, the Markdown as a resource (unless rendering it failed), the warnings of the derived
+ * steps as a second metadata record when there are any, and last the {@link Resource}s arca made of
+ * the page (a browser capture's rendered DOM, screenshots and PDF).
+ *
+ * <p>A browser capture's other responses (scripts, stylesheets, images, XHR) are the capture's
+ * requisites like a static capture's, so they are written the same way, after the page's own.
  */
 final class CaptureWarc {
 
     static final String FILENAME = "data.warc.gz";
     static final String MARKDOWN_URI_PREFIX = "urn:arca:markdown:";
+    /** The target of the article's metadata record, followed by the page URL, as browsertrix's {@code urn:text:}. */
+    static final String ARTICLE_URI_PREFIX = "urn:arca:article:";
+    /** The target of the warnings' metadata record, followed by the page URL. */
+    static final String WARNINGS_URI_PREFIX = "urn:arca:warnings:";
+    /** The target of the record listing requisites that got no response, followed by the page URL. */
+    static final String UNREACHED_URI_PREFIX = "urn:arca:unreached:";
     // set as text: jwarc would print its own WarcDigest in base32, which its validator rejects for sha256
     private static final String BLOCK_DIGEST = "WARC-Block-Digest";
     private static final String PAYLOAD_DIGEST = "WARC-Payload-Digest";
@@ -71,70 +82,138 @@ final class CaptureWarc {
      */
     static WarcFile write(Capture capture, byte[] articleJson, String markdown, byte[] warnings, String software,
                           Map<String, String> info) throws IOException {
-        return write(capture, Recording.NONE, articleJson, markdown, warnings, software, info);
+        return write(capture, List.of(), articleJson, markdown, warnings, software, info);
     }
 
-    /** Writes the WARC for {@code capture} and what the browser recorded of it besides. */
-    static WarcFile write(Capture capture, Recording recording, byte[] articleJson, String markdown, byte[] warnings,
+    /** Writes the WARC for {@code capture} and the {@code resources} made of its page. */
+    static WarcFile write(Capture capture, List<Resource> resources, byte[] articleJson, String markdown, byte[] warnings,
                           String software, Map<String, String> info) throws IOException {
         CaptureWarc warc = new CaptureWarc();
-        warc.warcinfo(software, info, capture.date());
-        URI page = capture.exchanges().isEmpty() ? warc.pageResource(capture) : warc.exchanges(capture.exchanges());
-        warc.exchanges(recording.loaded());
-        warc.metadata(articleJson, page, capture.date());
-        if (markdown != null) {
-            warc.markdown(markdown, capture.url(), page, capture.date());
-        }
-        if (warnings != null) {
-            warc.metadata(warnings, page, capture.date());
-        }
-        for (Resource resource : recording.resources()) {
-            warc.resource(resource, page);
-        }
-        warc.writer.close();
-        return new WarcFile(warc.buffer.toByteArray(), warc.index);
+        warc.warcinfo(software, List.copyOf(info.entrySet()), capture.date());
+        URI page = capture.exchanges().isEmpty() ? warc.pageResource(capture) : warc.exchanges(capture);
+        warc.requisites(capture);
+        return warc.derived(capture, page, articleJson, markdown, warnings, resources);
     }
 
-    private void warcinfo(String software, Map<String, String> extra, Instant date) throws IOException {
-        Map<String, List<String>> fields = new LinkedHashMap<>();
-        fields.put("software", List.of(software));
-        fields.put("format", List.of("WARC File Format 1.1"));
-        fields.put("conformsTo", List.of("http://iipc.github.io/warc-specifications/specifications/warc-format/warc-1.1/"));
-        extra.forEach((k, v) -> fields.put(k, List.of(v)));
+    /**
+     * Writes the WARC of an imported capture: warcinfo, then {@code records} copied from the source
+     * archive as they are (the page's requests and responses, its resources), then the derived records.
+     *
+     * @param page the WARC-Record-ID of the page's response among {@code records}
+     * @param info warcinfo fields beyond software and format, a name may repeat (one per copied record)
+     */
+    static WarcFile copied(Capture capture, List<SourceRecord> records, URI page, byte[] articleJson, String markdown,
+                           byte[] warnings, String software, List<Map.Entry<String, String>> info) throws IOException {
+        CaptureWarc warc = new CaptureWarc();
+        warc.warcinfo(software, info, capture.date());
+        for (SourceRecord record : records) {
+            warc.member(record.bytes(), indexed(record.bytes()));
+        }
+        return warc.derived(capture, page, articleJson, markdown, warnings, List.of());
+    }
+
+    /**
+     * The article, Markdown and warnings records, about the page record {@code page}, and the resources
+     * made of the page; then the finished WARC.
+     */
+    private WarcFile derived(Capture capture, URI page, byte[] articleJson, String markdown, byte[] warnings,
+                             List<Resource> resources) throws IOException {
+        metadata(articleJson, ARTICLE_URI_PREFIX + capture.url(), page, capture.date());
+        byte[] unreached = BundleJson.unreachedRequisites(capture.requisites());
+        if (unreached != null) {
+            metadata(unreached, UNREACHED_URI_PREFIX + capture.url(), page, capture.date());
+        }
+        if (markdown != null) {
+            markdown(markdown, capture.url(), page, capture.date());
+        }
+        if (warnings != null) {
+            metadata(warnings, WARNINGS_URI_PREFIX + capture.url(), page, capture.date());
+        }
+        for (Resource resource : resources) {
+            resource(resource, page);
+        }
+        writer.close();
+        return new WarcFile(buffer.toByteArray(), index);
+    }
+
+    /**
+     * The index entry of a copied response or resource, with the SHA-256 of its payload as the bundle's
+     * own records have; none for other records (a revisit is replayed from the response it refers to).
+     */
+    private static IndexedRecord indexed(byte[] bytes) throws IOException {
+        try (WarcReader reader = new WarcReader(new ByteArrayInputStream(bytes))) {
+            WarcRecord record = reader.next().orElseThrow(() -> new IOException("no record in a copied record's bytes"));
+            if (record instanceof WarcResponse response) {
+                HttpResponse http = response.http();
+                String mime = http.headers().first("Content-Type").map(MediaTypes::of).orElse("unk");
+                // the payload as verify digests it: the bytes after the HTTP head, chunked or not
+                byte[] payload = http.body().stream().readAllBytes();
+                return new IndexedRecord(response.target(), response.date(), mime == null ? "unk" : mime,
+                        http.status(), Digests.sha256(payload), 0, 0);
+            }
+            if (record instanceof WarcResource resource) {
+                byte[] block = resource.body().stream().readAllBytes();
+                return new IndexedRecord(resource.target(), resource.date(), resource.contentType().base().toString(), 200,
+                        Digests.sha256(block), 0, 0);
+            }
+            return null;
+        }
+    }
+
+    private void warcinfo(String software, List<Map.Entry<String, String>> extra, Instant date) throws IOException {
+        List<Map.Entry<String, String>> fields = new ArrayList<>();
+        fields.add(Map.entry("software", software));
+        fields.add(Map.entry("format", "WARC File Format 1.1"));
+        fields.add(Map.entry("conformsTo", "http://iipc.github.io/warc-specifications/specifications/warc-format/warc-1.1/"));
+        fields.addAll(extra);
         StringBuilder body = new StringBuilder();
-        fields.forEach((k, v) -> body.append(k).append(": ").append(v.get(0)).append("\r\n"));
+        fields.forEach(f -> body.append(f.getKey()).append(": ").append(f.getValue()).append("\r\n"));
         byte[] block = body.toString().getBytes(StandardCharsets.UTF_8);
         write(new Warcinfo.Builder().version(MessageVersion.WARC_1_1).recordId(newId()).date(date)
                 .filename(FILENAME).body(MediaType.WARC_FIELDS, block)
                 .setHeader(BLOCK_DIGEST, Digests.sha256(block)).build(), null);
     }
 
-    /** Writes each exchange's request and response; returns the last response's record ID. */
-    private URI exchanges(List<Exchange> exchanges) throws IOException {
+    /** Writes each hop's request and response; returns the final response's record ID. */
+    private URI exchanges(Capture capture) throws IOException {
         URI last = null;
-        for (Exchange hop : exchanges) {
-            URI responseId = newId();
-            byte[] request = HttpMessages.request(hop);
-            WarcRequest.Builder req = new WarcRequest.Builder(hop.uri()).version(MessageVersion.WARC_1_1)
-                    .recordId(newId()).date(hop.date()).concurrentTo(responseId)
-                    .body(MediaType.HTTP_REQUEST, request).setHeader(BLOCK_DIGEST, Digests.sha256(request));
-            byte[] response = HttpMessages.response(hop);
-            String payloadDigest = Digests.sha256(hop.body());
-            WarcResponse.Builder resp = new WarcResponse.Builder(hop.uri()).version(MessageVersion.WARC_1_1)
-                    .recordId(responseId).date(hop.date())
-                    .body(MediaType.HTTP_RESPONSE, response).setHeader(BLOCK_DIGEST, Digests.sha256(response))
-                    .setHeader(PAYLOAD_DIGEST, payloadDigest);
-            if (hop.ipAddress() != null) {
-                req.ipAddress(hop.ipAddress());
-                resp.ipAddress(hop.ipAddress());
-            }
-            write(req.build(), null);
-            String mime = hop.responseHeader("Content-Type").map(MediaTypes::of).orElse("unk");
-            write(resp.build(), new IndexedRecord(hop.uri().toString(), hop.date(), mime, hop.status(),
-                    payloadDigest, 0, 0));
-            last = responseId;
+        for (Exchange hop : capture.exchanges()) {
+            last = exchange(hop);
         }
         return last;
+    }
+
+    /** Writes the exchanges of the page's requisites, each under the same rules as the page's own. */
+    private void requisites(Capture capture) throws IOException {
+        for (FetchedRequisite fetched : capture.requisites()) {
+            for (Exchange hop : fetched.exchanges()) {
+                exchange(hop);
+            }
+        }
+    }
+
+    /** Writes one request and its response, each with its own CDXJ line for the response; returns the response's record ID. */
+    private URI exchange(Exchange hop) throws IOException {
+        URI responseId = newId();
+        byte[] request = HttpMessages.request(hop);
+        WarcRequest.Builder req = new WarcRequest.Builder(hop.uri()).version(MessageVersion.WARC_1_1)
+                .recordId(newId()).date(hop.date()).concurrentTo(responseId)
+                .body(MediaType.HTTP_REQUEST, request).setHeader(BLOCK_DIGEST, Digests.sha256(request));
+        byte[] response = HttpMessages.response(hop);
+        String payloadDigest = Digests.sha256(hop.body());
+        WarcResponse.Builder resp = new WarcResponse.Builder(hop.uri()).version(MessageVersion.WARC_1_1)
+                .recordId(responseId).date(hop.date())
+                .body(MediaType.HTTP_RESPONSE, response).setHeader(BLOCK_DIGEST, Digests.sha256(response))
+                .setHeader(PAYLOAD_DIGEST, payloadDigest);
+        if (hop.ipAddress() != null) {
+            req.ipAddress(hop.ipAddress());
+            resp.ipAddress(hop.ipAddress());
+        }
+        write(req.build(), null);
+        String mime = hop.responseHeader("Content-Type").map(MediaTypes::of).orElse("unk");
+        write(resp.build(), new IndexedRecord(hop.uri().toString(), hop.date(), mime, hop.status(),
+                payloadDigest, 0, 0));
+        return responseId;
     }
 
     /** A local file has no exchange: the page is a resource record. */
@@ -151,9 +230,10 @@ final class CaptureWarc {
     }
 
     /** A JSON document about the page: the article, or the warnings of the steps derived from it. */
-    private void metadata(byte[] json, URI page, Instant date) throws IOException {
-        // no WARC-Target-URI: replay indexes would let it shadow the page
-        write(new WarcMetadata.Builder().version(MessageVersion.WARC_1_1).recordId(newId()).date(date)
+    private void metadata(byte[] json, String target, URI page, Instant date) throws IOException {
+        // a urn: target, not the page's URL, which replay would then answer with this record; indexers
+        // such as warcio.js need a target on every record they index
+        write(new WarcMetadata.Builder().version(MessageVersion.WARC_1_1).recordId(newId()).date(date).targetURI(target)
                 .addHeader("WARC-Refers-To", "<" + page + ">")
                 .body(MediaType.JSON, json).setHeader(BLOCK_DIGEST, Digests.sha256(json)).build(), null);
     }
@@ -178,9 +258,14 @@ final class CaptureWarc {
     private void write(WarcRecord record, IndexedRecord entry) throws IOException {
         recordBuffer.reset();
         writer.write(record);
+        member(recordBuffer.toByteArray(), entry);
+    }
+
+    /** Writes a record's bytes as a gzip member, indexed by {@code entry} when it is not null. */
+    private void member(byte[] record, IndexedRecord entry) throws IOException {
         long offset = buffer.size();
         try (GZIPOutputStream gzip = new LeveledGzip(buffer, DEFLATE_LEVEL)) {
-            recordBuffer.writeTo(gzip);
+            gzip.write(record);
         }
         if (entry != null) {
             index.add(new IndexedRecord(entry.url(), entry.date(), entry.mime(), entry.status(), entry.digest(),

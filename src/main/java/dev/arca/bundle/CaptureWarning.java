@@ -16,6 +16,8 @@ public record CaptureWarning(String step, String message) {
     public static final String MARKDOWN = "markdown";
     /** Capturing the page in a browser: a limit it hit, or why the static capture was kept instead. */
     public static final String BROWSER = "browser";
+    /** Fetching the page's requisites: a limit that left some out, or a failure to list them. */
+    public static final String REQUISITES = "requisites";
     /** Writing the article as JSON. */
     public static final String ARTICLE_JSON = "article-json";
     /**
@@ -53,11 +55,15 @@ public record CaptureWarning(String step, String message) {
                 break;
             }
         }
-        String line = text.substring(0, end).replaceAll("\\p{Cntrl}", " ").strip();
-        if (line.length() <= MAX_MESSAGE) {
-            return line;
+        return clipped(text.substring(0, end).replaceAll("\\p{Cntrl}", " ").strip(), MAX_MESSAGE);
+    }
+
+    /** {@code text} cut to at most {@code max} characters, the last an ellipsis when it was cut; never inside a surrogate pair. */
+    static String clipped(String text, int max) {
+        if (text.length() <= max) {
+            return text;
         }
-        int cut = MAX_MESSAGE - 1;
-        return line.substring(0, Character.isHighSurrogate(line.charAt(cut - 1)) ? cut - 1 : cut) + "…";
+        int cut = max - 1;
+        return text.substring(0, Character.isHighSurrogate(text.charAt(cut - 1)) ? cut - 1 : cut) + "…";
     }
 }

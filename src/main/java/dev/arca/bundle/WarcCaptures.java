@@ -33,9 +33,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
- * The HTML pages of a web archive as {@link Capture}s, one at a time: a WARC (1.0 or 1.1, gzipped
+ * The HTML pages (or pages of other chosen media types) of a web archive as {@link Capture}s, one at a time: a WARC (1.0 or 1.1, gzipped
  * or not; ARC through jwarc) or a WACZ (the WARCs under {@code archive/}), from any tool. Each
  * page's response is paired with its request (by {@code WARC-Concurrent-To}, else the last request
  * for its URL), preceded by the redirects that led to it when the archive holds them, and a revisit
@@ -57,7 +58,7 @@ public final class WarcCaptures implements Closeable {
      * @param file     the archive file
      * @param member   the WARC inside a WACZ, or null for a WARC file
      * @param offset   the response (or revisit) record's offset in the WARC
-     * @param recordId its WARC-Record-ID
+     * @param recordId its WARC-Record-ID, or null for an ARC record, which has none
      */
     public record Provenance(Path file, String member, long offset, String recordId) {
     }
@@ -80,20 +81,23 @@ public final class WarcCaptures implements Closeable {
     private final Path file;
     private final long maxSize;
     private final Problems problems;
+    private final Predicate<String> pages;
     private final ZipFile zip;
     private final Deque<String> members = new ArrayDeque<>();
     private String member;
     private Source source;
     private WarcReader reader;
+    private long lastRecord = -1;
     private final Map<URI, List<Header>> requestsById = bounded();
     private final Map<String, List<Header>> requestsByTarget = bounded();
     private final Map<String, List<Exchange>> redirectsTo = bounded();
     private final Map<String, Long> responsesByDigest = bounded();
 
-    private WarcCaptures(Path file, long maxSize, Problems problems, ZipFile zip) {
+    private WarcCaptures(Path file, long maxSize, Problems problems, Predicate<String> pages, ZipFile zip) {
         this.file = file;
         this.maxSize = maxSize;
         this.problems = problems;
+        this.pages = pages;
         this.zip = zip;
     }
 
@@ -102,21 +106,40 @@ public final class WarcCaptures implements Closeable {
      * or decoded) are skipped and told to {@code problems}.
      */
     public static WarcCaptures open(Path file, long maxSize, Problems problems) throws IOException {
-        String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
-        if (!name.endsWith(".wacz")) {
-            WarcCaptures captures = new WarcCaptures(file, maxSize, problems, null);
+        return open(file, maxSize, problems, MediaTypes::isHtml);
+    }
+
+    /**
+     * The same, with the responses whose media type {@code pages} accepts as pages instead of HTML ones
+     * (a response without a Content-Type is sniffed).
+     */
+    public static WarcCaptures open(Path file, long maxSize, Problems problems, Predicate<String> pages) throws IOException {
+        if (!isWacz(file)) {
+            WarcCaptures captures = new WarcCaptures(file, maxSize, problems, pages, null);
             captures.start(null, () -> Files.newInputStream(file));
             return captures;
         }
         ZipFile zip = ZipFile.builder().setPath(file).get();
-        WarcCaptures captures = new WarcCaptures(file, maxSize, problems, zip);
+        WarcCaptures captures = new WarcCaptures(file, maxSize, problems, pages, zip);
+        captures.members.addAll(warcMembers(zip));
+        return captures;
+    }
+
+    /** Whether {@code file} is read as a WACZ (by its name), else as a WARC or ARC file. */
+    static boolean isWacz(Path file) {
+        return file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".wacz");
+    }
+
+    /** The WARCs of a WACZ, in the order of its ZIP directory. */
+    static List<String> warcMembers(ZipFile zip) {
+        List<String> names = new ArrayList<>();
         for (ZipArchiveEntry entry : Collections.list(zip.getEntries())) {
             String entryName = entry.getName();
             if (entryName.startsWith("archive/") && (entryName.endsWith(".warc") || entryName.endsWith(".warc.gz"))) {
-                captures.members.add(entryName);
+                names.add(entryName);
             }
         }
-        return captures;
+        return names;
     }
 
     /** The next HTML page, or empty at the end of the archive. */
@@ -125,18 +148,18 @@ public final class WarcCaptures implements Closeable {
             if (reader == null && !nextMember()) {
                 return Optional.empty();
             }
-            long offset = reader.position();
             Optional<WarcRecord> record;
             try {
                 record = reader.next();
             } catch (IOException | RuntimeException e) {
-                damaged(offset, e);
+                damaged(nextRecordOffset(), e);
                 continue;
             }
             if (record.isEmpty()) {
                 closeReader();
                 continue;
             }
+            lastRecord = record.get().position();
             try {
                 Optional<Found> found = take(record.get());
                 if (found.isPresent()) {
@@ -147,6 +170,23 @@ public final class WarcCaptures implements Closeable {
             } catch (IOException | RuntimeException e) {
                 damaged(record.get().position(), e);
             }
+        }
+    }
+
+    /**
+     * Where the record after the last one read starts, which is where a record that cannot be read
+     * is: jwarc tells where a record starts, not where it ends. The start of the last one when even
+     * that cannot be told (an ARC record, or one larger than the size limit).
+     */
+    private long nextRecordOffset() {
+        if (lastRecord < 0) {
+            return 0;
+        }
+        try (InputStream in = source.open()) {
+            in.skipNBytes(lastRecord);
+            return lastRecord + SourceRecord.size(in, maxSize);
+        } catch (IOException | RuntimeException e) {
+            return lastRecord;
         }
     }
 
@@ -188,13 +228,13 @@ public final class WarcCaptures implements Closeable {
         byte[] decoded = new ContentDecoder(maxSize).decode(exchange.body(), exchange.responseHeader("Content-Encoding").orElse(null));
         String mediaType = MediaTypes.of(contentType);
         mediaType = mediaType != null ? mediaType : MediaTypes.sniff(decoded);
-        if (!MediaTypes.isHtml(mediaType)) {
+        if (mediaType == null || !pages.test(mediaType)) {
             return Optional.empty();
         }
         List<Exchange> hops = new ArrayList<>(redirectsTo.getOrDefault(exchange.uri().toString(), List.of()));
         hops.add(exchange);
         Capture capture = new Capture(hops.get(0).uri(), exchange.uri(), exchange.date(), hops, mediaType, contentType, decoded);
-        return Optional.of(new Found(capture, new Provenance(file, member, offset, record.id().toString())));
+        return Optional.of(new Found(capture, new Provenance(file, member, offset, record.headers().first("WARC-Record-ID").map(WarcCaptures::unbracketed).orElse(null))));
     }
 
     /** A revisit, as the earlier response with the same payload that this archive holds. */
@@ -219,6 +259,10 @@ public final class WarcCaptures implements Closeable {
                 return page(revisit, exchange, revisit.position());
             }
         }
+    }
+
+    private static String unbracketed(String id) {
+        return id.startsWith("<") && id.endsWith(">") ? id.substring(1, id.length() - 1) : id;
     }
 
     private Exchange exchange(WarcCaptureRecord record, HttpResponse http, String target) throws IOException {
@@ -266,6 +310,7 @@ public final class WarcCaptures implements Closeable {
         this.member = memberName;
         this.source = opened;
         this.reader = new WarcReader(opened.open());
+        this.lastRecord = -1;
     }
 
     private void damaged(long offset, Exception e) throws IOException {

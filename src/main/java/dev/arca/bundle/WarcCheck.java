@@ -1,5 +1,6 @@
 package dev.arca.bundle;
 
+import org.netpreserve.jwarc.WarcDigest;
 import org.netpreserve.jwarc.WarcReader;
 import org.netpreserve.jwarc.WarcRecord;
 import org.netpreserve.jwarc.WarcTargetRecord;
@@ -10,6 +11,7 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -101,6 +103,15 @@ final class WarcCheck {
         String name = "WARC " + type + " record at offset " + offset;
         long length = WarcBlocks.length(bundle, record);
         boolean http = type.equals("response") || type.equals("request");
+        String declaredBlock = record.headers().first("WARC-Block-Digest").orElse(null);
+        if (declaredBlock == null) {
+            throw problem(BundleException.Reason.CORRUPT, name + " has no WARC-Block-Digest");
+        }
+        // a revisit's payload digest is the payload of the record it revisits, which it does not hold
+        Optional<String> declaredPayload = type.equals("revisit") ? Optional.empty()
+                : record.headers().first("WARC-Payload-Digest");
+        SourceDigest sourceBlock = SourceDigest.of(declaredBlock, name);
+        SourceDigest sourcePayload = declaredPayload.map(d -> SourceDigest.of(d, name)).orElse(null);
         blockDigest.reset();
         payloadDigest.reset();
         HttpHead head = new HttpHead();
@@ -114,11 +125,13 @@ final class WarcCheck {
             read += n;
             byte[] array = buffer.array();
             blockDigest.update(array, 0, n);
+            SourceDigest.update(sourceBlock, array, 0, n);
             if (http) {
                 // the payload of an HTTP message is what follows its head
                 int payloadFrom = head.scan(array, n);
                 if (payloadFrom >= 0) {
                     payloadDigest.update(array, payloadFrom, n - payloadFrom);
+                    SourceDigest.update(sourcePayload, array, payloadFrom, n - payloadFrom);
                 } else if (head.length() > BundleLimits.MAX_HTTP_HEAD) {
                     throw problem(BundleException.Reason.CORRUPT, name + " has no end of HTTP headers");
                 }
@@ -128,20 +141,50 @@ final class WarcCheck {
             throw problem(BundleException.Reason.CORRUPT, name + " is truncated: " + read + " of " + length + " bytes");
         }
         String computedBlock = Digests.prefixed(blockDigest.digest());
-        String declaredBlock = record.headers().first("WARC-Block-Digest").orElse(null);
-        if (declaredBlock == null) {
-            throw problem(BundleException.Reason.CORRUPT, name + " has no WARC-Block-Digest");
-        }
-        if (!computedBlock.equals(declaredBlock.toLowerCase(Locale.ROOT))) {
+        if (!matches(computedBlock, declaredBlock, sourceBlock)) {
             throw problem(BundleException.Reason.CORRUPT, name + ": WARC-Block-Digest does not match the block");
         }
         String computedPayload = http ? Digests.prefixed(payloadDigest.digest()) : computedBlock;
-        Optional<String> declaredPayload = record.headers().first("WARC-Payload-Digest");
-        if (declaredPayload.isPresent() && !computedPayload.equals(declaredPayload.get().toLowerCase(Locale.ROOT))) {
+        if (declaredPayload.isPresent() && !matches(computedPayload, declaredPayload.get(), sourcePayload)) {
             throw problem(BundleException.Reason.CORRUPT, name + ": WARC-Payload-Digest does not match the payload");
         }
         String target = record instanceof WarcTargetRecord t ? t.target() : null;
         return new Rec(offset, type, target, record.date(), http ? head.status() : 200, computedBlock, computedPayload);
+    }
+
+    /** Whether a digest as declared matches: arca's own {@code sha256:<hex>}, or another algorithm or encoding. */
+    private static boolean matches(String computedSha256, String declared, SourceDigest other) {
+        return other == null ? computedSha256.equals(declared.toLowerCase(Locale.ROOT)) : other.matches();
+    }
+
+    /**
+     * A digest that another tool declared, in an algorithm or encoding arca does not write (wget's
+     * {@code sha1:<base32>}), computed alongside arca's SHA-256 so that an imported record is checked too.
+     */
+    private record SourceDigest(WarcDigest declared, MessageDigest digest) {
+
+        /** Null for arca's own form, which the SHA-256 digester already checks. */
+        static SourceDigest of(String declared, String name) {
+            if (declared.toLowerCase(Locale.ROOT).startsWith("sha256:") && declared.length() == "sha256:".length() + 64) {
+                return null;
+            }
+            try {
+                WarcDigest digest = new WarcDigest(declared);
+                return new SourceDigest(digest, digest.getDigester());
+            } catch (NoSuchAlgorithmException | RuntimeException e) {
+                throw new IllegalArgumentException(name + " has a digest arca cannot compute: " + declared, e);
+            }
+        }
+
+        static void update(SourceDigest digest, byte[] bytes, int from, int length) {
+            if (digest != null) {
+                digest.digest.update(bytes, from, length);
+            }
+        }
+
+        boolean matches() {
+            return java.util.Arrays.equals(digest.digest(), declared.bytes());
+        }
     }
 
     private BundleException problem(BundleException.Reason reason, String problem) {

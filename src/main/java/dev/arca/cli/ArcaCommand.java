@@ -4,7 +4,10 @@ import dev.arca.index.CaptureIndex;
 import dev.arca.index.StoreIndex;
 import dev.arca.index.Unreadable;
 import dev.arca.store.Diagnostics;
+import dev.arca.store.CaptureIds;
 import dev.arca.store.Store;
+import dev.arca.store.StoreEntry;
+import dev.arca.store.StoreLock;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -12,8 +15,12 @@ import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 
 /** The {@code arca} command: global options; {@link Subcommands} adds the commands that do the work. */
 @Command(name = "arca",
@@ -129,6 +136,41 @@ public final class ArcaCommand implements Runnable {
             error("skipping damaged bundle " + bad.bundle() + ": " + bad.reason() + " (see 'arca verify')");
         }
         return index;
+    }
+
+    /**
+     * The bundle that {@code idOrPath} names: a capture ID or unique prefix in the store, or the path
+     * of a {@code .wacz} file anywhere (a path that exists and ends in .wacz), shown under its file name.
+     */
+    StoreEntry bundle(String idOrPath) throws IOException {
+        Path file = Path.of(idOrPath);
+        if (idOrPath.toLowerCase(Locale.ROOT).endsWith(".wacz") && Files.isRegularFile(file)) {
+            String name = file.getFileName().toString();
+            String stem = name.substring(0, name.length() - ".wacz".length());
+            Instant captured = CaptureIds.isId(stem) ? CaptureIds.captured(stem) : Files.getLastModifiedTime(file).toInstant();
+            return new StoreEntry(stem, captured, file.toAbsolutePath(), Files.size(file));
+        }
+        return store().find(idOrPath);
+    }
+
+    /**
+     * The lock of {@link #store()} for a command that writes bundles, waiting for another run unless
+     * {@code noWait}; null when not taken, which was said on stderr.
+     */
+    StoreLock lockStore(boolean noWait) throws IOException, InterruptedException {
+        Store store = store();
+        Optional<StoreLock> lock = store.tryLock();
+        if (lock.isPresent()) {
+            return lock.get();
+        }
+        String busy = "the store " + store.root() + " is in use by another arca run"
+                + store.lockHolder().map(pid -> " (pid " + pid + ")").orElse("");
+        if (noWait) {
+            error(busy + "; not waiting (--no-wait)");
+            return null;
+        }
+        note(busy + "; waiting for it to finish");
+        return store.lock();
     }
 
     /** Closes the store's index, if this command line opened it. */

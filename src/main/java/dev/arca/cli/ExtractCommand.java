@@ -1,6 +1,8 @@
 package dev.arca.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.arca.archive.Archiver;
+import dev.arca.bundle.WarcCaptures;
 import dev.arca.extract.Article;
 import dev.arca.extract.Extractor;
 import dev.arca.fetch.Capture;
@@ -20,6 +22,7 @@ import picocli.CommandLine.Spec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code arca extract}: print the article of a page without storing anything. */
@@ -28,14 +31,16 @@ import java.util.concurrent.Callable;
                 "With --input-dir, extract every saved page below a directory into --output-dir."},
         exitCodeListHeading = "%nExit status%n",
         exitCodeList = {
-                "0:The article was extracted (with --input-dir: every file).",
-                "1:The source could not be read or fetched (with --input-dir: at least one file failed).",
+                "0:The article was extracted (with --input-dir: every file; with a web archive: every record was read).",
+                "1:The source could not be read or fetched (with --input-dir: at least one file failed; with a web "
+                        + "archive: a record was damaged or skipped).",
                 "2:Usage error."},
         footerHeading = "%nExamples%n",
         footer = {
                 "  arca extract https://example.com/news/story --format markdown",
                 "  curl -s https://example.com/x | arca extract - --url https://example.com/x --format text",
-                "  arca extract --input-dir pages/ --output-dir out/ --jobs 2 --stats"},
+                "  arca extract --input-dir pages/ --output-dir out/ --jobs 2 --stats",
+                "  arca extract crawl.warc.gz > articles.ndjson"},
         mixinStandardHelpOptions = true)
 final class ExtractCommand implements Callable<Integer> {
 
@@ -46,7 +51,9 @@ final class ExtractCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Parameters(paramLabel = "SOURCE", arity = "0..1",
-            description = "An http(s) URL, the path of a saved page, or - for stdin.")
+            description = "An http(s) URL, the path of a saved page, - for stdin, or a WARC, ARC or WACZ file "
+                    + "(*.warc, *.warc.gz, *.arc, *.arc.gz, *.wacz): one JSON line per page, with its capture date, "
+                    + "source file and offset.")
     String source;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "json",
@@ -56,6 +63,10 @@ final class ExtractCommand implements Callable<Integer> {
     @Option(names = "--url", paramLabel = "URL",
             description = "The page's original URL, to resolve links in a file or stdin.")
     String baseUrl;
+
+    @Option(names = "--comments", description = "Keep the page's comment thread in the article's comments field "
+            + "(author, date, text); the body never holds it.")
+    boolean comments;
 
     @ArgGroup(exclusive = false)
     DirectoryOptions batch;
@@ -83,7 +94,7 @@ final class ExtractCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Extractor extractor = Extractor.create();
+        Extractor extractor = Extractor.builder().keepComments(comments).build();
         if (batch != null) {
             if (source != null) {
                 throw Usage.error(spec, "give either SOURCE or --input-dir, not both");
@@ -94,9 +105,41 @@ final class ExtractCommand implements Callable<Integer> {
         if (source == null) {
             throw Usage.error(spec, "nothing to extract: give a URL, a file, - for stdin, or --input-dir");
         }
+        Path file = Path.of(source);
+        if (Files.isRegularFile(file) && ImportCommand.isArchive(file)) {
+            return extractArchive(extractor, file);
+        }
         Article article = extractOne(extractor);
         arca.console().out().print(format.render(article));
         return ExitCodes.OK;
+    }
+
+    /**
+     * One JSON line per page of a web archive: the article as {@code --format json} gives it, with the
+     * capture's date and where it is in the archive. A damaged record is one line on stderr and status 1.
+     */
+    private int extractArchive(Extractor extractor, Path file) throws IOException {
+        if (format != ArticleFormat.json) {
+            throw Usage.error(spec, "a web archive is extracted as JSON lines; --format " + format + " is for one page");
+        }
+        boolean[] damaged = {false};
+        try (WarcCaptures pages = WarcCaptures.open(file, http.toFetchOptions().maxSize(), (f, member, offset, why) -> {
+            damaged[0] = true;
+            arca.error("extract " + f + (member == null ? "" : " " + member) + " at offset " + offset + ": skipped: " + why);
+        })) {
+            for (Optional<WarcCaptures.Found> found = pages.next(); found.isPresent(); found = pages.next()) {
+                Capture capture = found.get().capture();
+                WarcCaptures.Provenance where = found.get().provenance();
+                ObjectNode line = Json.mapper().valueToTree(Archiver.extractionOf(capture, extractor).article());
+                line.put("capturedAt", capture.date().toString());
+                line.put("source", file.toAbsolutePath().toString());
+                line.put("member", where.member());
+                line.put("offset", where.offset());
+                arca.console().out().println(Json.line(line));
+            }
+        }
+        arca.console().out().flush();
+        return damaged[0] ? ExitCodes.FAILED : ExitCodes.OK;
     }
 
     private Article extractOne(Extractor extractor) throws IOException {

@@ -13,6 +13,8 @@ import dev.arca.extract.Extractor;
 import dev.arca.index.StoreIndex;
 import dev.arca.fetch.FetchOptions;
 import dev.arca.fetch.PoliteFetcher;
+import dev.arca.fetch.RequisiteFetcher;
+import dev.arca.fetch.RequisiteLevel;
 import dev.arca.fetch.WebUrl;
 import dev.arca.store.Store;
 import dev.arca.store.StoreLock;
@@ -33,7 +35,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code arca fetch}: archive URLs, lists, feeds and sitemaps, each page as one bundle in the store. */
@@ -45,9 +46,15 @@ import java.util.concurrent.Callable;
                         + "when it is not 'archived'. With --json, one object per input.",
                 "URLs already in the store are skipped (see --refetch). Politeness is on by default: one request "
                         + "at a time per host, --delay between two, robots.txt obeyed, transient failures retried.",
+                "After each page, what a browser needs to display it is fetched too (--requisites): stylesheets with "
+                        + "their imports, fonts and images, the images shown at 1280 pixels, posters and the favicon, each "
+                        + "stored as a request and response in the page's bundle. They are sent the page as Referer and the "
+                        + "page's User-Agent, at most 6 at once per host; robots.txt is not read for them, as a browser does not. "
+                        + "Within one run a resource shared by many pages is fetched once, and every bundle holds its copy.",
                 "Capture first: a page that was received is archived even when extracting it, rendering its Markdown "
-                        + "or writing its article fails, or when it is built by JavaScript and needs a browser; "
-                        + "one warning line on stderr (even with --quiet) and the 'warnings' of --json say which step and why."},
+                        + "or writing its article fails, when its requisites pass a limit, or when it is built by JavaScript "
+                        + "and needs a browser; one warning line on stderr (even with --quiet) and the 'warnings' of --json "
+                        + "say which step and why."},
         mixinStandardHelpOptions = true,
         exitCodeListHeading = "%nExit status%n",
         exitCodeList = {
@@ -128,8 +135,36 @@ final class FetchCommand implements Callable<Integer> {
                     + Ranges.RETRIES + " (default: ${DEFAULT-VALUE}).")
     int retries;
 
+    @Option(names = "--comments", description = "Keep the page's comment thread in the article's comments field "
+            + "(author, date, text); the body never holds it.")
+    boolean comments;
+
     @Option(names = "--ignore-robots", description = "Fetch pages even when robots.txt disallows them for arca.")
     boolean ignoreRobots;
+
+    /** How much of what a page refers to is kept, as the option spells it. */
+    enum Requisites { none, article, page, all }
+
+    @Option(names = "--requisites", paramLabel = "LEVEL", defaultValue = "page",
+            description = "What of a page's resources to fetch and keep: none; article (the article's images and lead "
+                    + "image); page (what a browser shows without scripts); all (also scripts, every srcset candidate, "
+                    + "audio and video). Default: ${DEFAULT-VALUE}.")
+    Requisites requisites;
+
+    @Option(names = "--requisites-max", paramLabel = "N", converter = Ranges.Requisites.class, defaultValue = "200",
+            description = "Fetch at most N requisites for one page, stylesheets' own included; " + Ranges.REQUISITES
+                    + " (default: ${DEFAULT-VALUE}). More are left out with a warning.")
+    int requisitesMax;
+
+    @Option(names = "--requisites-total", paramLabel = "SIZE", converter = Ranges.MaxSize.class, defaultValue = "50MiB",
+            description = "Keep at most SIZE of one page's requisites together (each is also held to --max-size); "
+                    + Ranges.MAX_SIZE + " (default: 50MiB). Those past it are left out with a warning.")
+    long requisitesTotal;
+
+    @Option(names = "--requisites-time", paramLabel = "SECONDS", converter = Ranges.Timeout.class, defaultValue = "60",
+            description = "Spend at most this long fetching one page's requisites; " + Ranges.TIMEOUT
+                    + " (default: ${DEFAULT-VALUE} s). Those not fetched by then are left out with a warning.")
+    Duration requisitesTime;
 
     @Option(names = "--no-wait", description = "If another run holds the store, exit with status 3 instead of waiting.")
     boolean noWait;
@@ -157,8 +192,8 @@ final class FetchCommand implements Callable<Integer> {
     @Option(names = "--pdf", description = "With --browser: keep the page printed as PDF too.")
     boolean pdf;
 
-    @Option(names = "--max-requests", paramLabel = "N", converter = Ranges.Requests.class, defaultValue = "500",
-            description = "With --browser: record at most N responses of one page; " + Ranges.REQUESTS
+    @Option(names = "--max-requests", paramLabel = "N", converter = Ranges.Requisites.class, defaultValue = "500",
+            description = "With --browser: record at most N responses of one page; " + Ranges.REQUISITES
                     + " (default: ${DEFAULT-VALUE}). --timeout bounds the page's time and --max-size all its responses together.")
     int maxRequests;
 
@@ -181,7 +216,7 @@ final class FetchCommand implements Callable<Integer> {
             return ExitCodes.FAILED;
         }
         Store store = arca.store();
-        try (StoreLock lock = lock(store)) {
+        try (StoreLock lock = arca.lockStore(noWait)) {
             if (lock == null) {
                 return ExitCodes.LOCKED;
             }
@@ -201,12 +236,14 @@ final class FetchCommand implements Callable<Integer> {
         Progress progress = isBatch() && arca.console().stderrIsTerminal() && !arca.quiet()
                 ? new TerminalProgress(arca.console().err()) : Progress.NONE;
         BatchReport report = new BatchReport(arca, json, progress);
-        try (progress) {
-            Extractor extractor = Extractor.create();
+        try (progress; RequisiteFetcher resources = new RequisiteFetcher(options, new RequisiteFetcher.Limits(
+                RequisiteLevel.of(requisites.name()), requisitesTotal, requisitesMax, requisitesTime))) {
+            Extractor extractor = Extractor.builder().keepComments(comments).build();
             try (Browsing browsing = Browsing.of(Browsing.Mode.valueOf(browser.name().toUpperCase(java.util.Locale.ROOT)),
                     chromium, Math.min(jobs, BROWSER_TABS), browserOptions(options), extractor)) {
                 Crawl fetch = new Crawl(settings, options, browsing, storedPages(arca.storeIndex()),
-                        () -> new Archiver(extractor, store, Version.software(), signer), report, ErrorHandler::describe);
+                        () -> new Archiver(extractor, store, Version.software(), signer, resources), report,
+                        ErrorHandler::describe);
                 try {
                     feed(fetch, options, sitemapSince);
                 } finally {
@@ -225,8 +262,8 @@ final class FetchCommand implements Callable<Integer> {
                 options.headers(), options.cookies());
     }
 
-    /** The crawl asks the index whether a page is stored already: the newest of its captures. */
-    private static StoredPages storedPages(StoreIndex index) {
+    /** The crawl (and an import) asks the index whether a page is stored already: the newest of its captures. */
+    static StoredPages storedPages(StoreIndex index) {
         return (normalizedUrl, unreadable) -> index.snapshots(normalizedUrl, unreadable).stream().findFirst()
                 .map(capture -> new StoredPage(capture.entry(), capture.article().title()));
     }
@@ -260,22 +297,6 @@ final class FetchCommand implements Callable<Integer> {
     /** More than one input, or inputs that are read as the run goes: worth a progress bar and a summary. */
     private boolean isBatch() {
         return inputs.size() > 1 || !lists.isEmpty() || !feeds.isEmpty() || !sitemaps.isEmpty();
-    }
-
-    /** The store's lock, waiting for another run unless --no-wait; null when not taken. */
-    private StoreLock lock(Store store) throws IOException, InterruptedException {
-        Optional<StoreLock> lock = store.tryLock();
-        if (lock.isPresent()) {
-            return lock.get();
-        }
-        String busy = "the store " + store.root() + " is in use by another arca run"
-                + store.lockHolder().map(pid -> " (pid " + pid + ")").orElse("");
-        if (noWait) {
-            arca.error(busy + "; not waiting (--no-wait)");
-            return null;
-        }
-        arca.note(busy + "; waiting for it to finish");
-        return store.lock();
     }
 
     /** Feeds the inputs to the batch in the order given: URLs, lists, feeds, sitemaps. */

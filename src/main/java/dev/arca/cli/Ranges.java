@@ -48,16 +48,16 @@ final class Ranges {
     /** Bodies are held in memory as byte arrays, so a gibibyte is already more than most heaps give. */
     static final String MAX_SIZE = "1 byte to 1GiB";
 
-    static final int REQUESTS_MAX = 100_000;
-    /** Responses one page may load in the browser; a news page loads a few hundred. */
-    static final String REQUESTS = "1 to " + REQUESTS_MAX;
+    static final int REQUISITES_MAX = 100_000;
+    /** Requisites of one page; a rich news page has a few hundred. */
+    static final String REQUISITES = "1 to " + REQUISITES_MAX;
 
     private Ranges() {
     }
 
-    static final class Requests extends WholeNumberConverter {
-        Requests() {
-            super(1, REQUESTS_MAX, REQUESTS);
+    static final class Requisites extends WholeNumberConverter {
+        Requisites() {
+            super(1, REQUISITES_MAX, REQUISITES);
         }
     }
 

@@ -2,9 +2,17 @@ package dev.arca.cli;
 
 import dev.arca.bundle.BundleException;
 import dev.arca.bundle.BundleReader;
+import dev.arca.bundle.BundleResources;
+import dev.arca.bundle.CaptureInfo;
 import dev.arca.bundle.BundleVerifier;
 import dev.arca.bundle.CaptureWarning;
 import dev.arca.extract.ControlCharacters;
+import dev.arca.render.ArticleFolder;
+import dev.arca.render.CapturedResource;
+import dev.arca.render.CapturedResources;
+import dev.arca.render.EpubRenderer;
+import dev.arca.render.HtmlPageRenderer;
+import dev.arca.render.SelfContainedPage;
 import dev.arca.store.StoreEntry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -15,10 +23,12 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,8 +37,14 @@ import java.util.concurrent.Callable;
 
 /** {@code arca restore}: get a capture back out of its bundle, in one form or all of them. */
 @Command(name = "restore",
-        description = {"Write a capture back out: the page as served (original), a standalone readable page (html), "
-                + "markdown, text, the article as JSON, or the WARC.",
+        description = {"Write a capture back out: the page as served (original), the article as a standalone readable page "
+                + "(html, its captured images embedded), the page as one self-contained file (page, its captured "
+                + "stylesheets, fonts and images inlined, scripts removed), a folder for reading and note-taking (folder: "
+                + "index.html, article.md, article.json and images/), an EPUB 3 book (epub), markdown, text, the article "
+                + "as JSON, or the WARC.",
+                "The html, page, folder and epub forms are built from the bundle alone and load nothing from the network: "
+                        + "an image that was not captured shows its alt text. Markdown links images by their original URLs, "
+                        + "but in a folder, where it links the files in images/.",
                 "-o PATH says where: a PATH that ends in / or is an existing directory is a directory, and the files "
                         + "go into PATH/<ID>/ (original.<ext>, article.html, article.md, article.txt, article.json, "
                         + "<ID>.warc.gz); any other PATH is the file to write; - is stdout. Without -o, --as prints to stdout.",
@@ -50,12 +66,15 @@ import java.util.concurrent.Callable;
         footer = {
                 "  arca restore 1ngm35gdgzb --as original > page.html",
                 "  arca restore 1ngm35gdgzb --as markdown -o story.md",
+                "  arca restore 1ngm35gdgzb --as page -o story.html",
+                "  arca restore 1ngm35gdgzb --as folder -o notes/story",
+                "  arca restore 1ngm35gdgzb --as epub -o story.epub",
                 "  arca restore 1ngm35gdgzb -o restored/"},
         mixinStandardHelpOptions = true)
 final class RestoreCommand implements Callable<Integer> {
 
     /** The forms a capture can be restored as. */
-    enum Form { original, html, markdown, text, json, warc }
+    enum Form { original, html, page, folder, epub, markdown, text, json, warc }
 
     @ParentCommand
     private ArcaCommand arca;
@@ -63,11 +82,12 @@ final class RestoreCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(paramLabel = "ID", description = "The capture's ID, or a unique prefix of it.")
+    @Parameters(paramLabel = "ID", description = "The capture's ID, a unique prefix of it, or the path of a .wacz file.")
     String id;
 
     @Option(names = "--as", paramLabel = "FORM",
-            description = "original, html, markdown, text, json or warc. Without it, every form is written into the -o directory.")
+            description = "original, html, page, folder, epub, markdown, text, json or warc. Without it, every form but page, "
+                    + "folder and epub is written into the -o directory.")
     Form form;
 
     @Option(names = {"-o", "--output"}, paramLabel = "PATH",
@@ -83,9 +103,12 @@ final class RestoreCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Target target = target();
-        StoreEntry entry = arca.store().find(id);
+        StoreEntry entry = arca.bundle(id);
         try (BundleReader reader = BundleReader.open(entry.bundle())) {
             verify(reader);
+            if (form == Form.folder) {
+                return restoreFolder(reader, entry, target);
+            }
             switch (target) {
                 case STDOUT -> write(reader, form, arca.console().out());
                 case FILE -> {
@@ -100,6 +123,56 @@ final class RestoreCommand implements Callable<Integer> {
             }
         }
         return ExitCodes.OK;
+    }
+
+    /**
+     * Writes the article folder: into {@code <output>/<ID>/} when -o names a directory (it ends in / or
+     * is one), else at the -o path itself; prints where.
+     */
+    private int restoreFolder(BundleReader reader, StoreEntry entry, Target target) throws IOException {
+        if (target == Target.STDOUT) {
+            throw Usage.error(spec, "--as folder writes a directory: give -o DIR");
+        }
+        boolean into = target == Target.DIRECTORY;
+        Path base = into ? output : output.toAbsolutePath().getParent();
+        String name = into ? entry.id() : output.getFileName().toString();
+        List<ArticleFolder.Entry> files = ArticleFolder.of(reader.article(), resources(reader),
+                ArticleFormat.json.render(reader.article()));
+        try (TargetDirectory parent = TargetDirectory.open(base); TargetDirectory dir = parent.subdirectory(name)) {
+            for (ArticleFolder.Entry file : files) {
+                try (TargetDirectory in = file.name().contains("/") ? dir.subdirectory(folderOf(file)) : null) {
+                    (in == null ? dir : in).checkWritable(fileNameOf(file), force);
+                }
+            }
+            for (ArticleFolder.Entry file : files) {
+                try (TargetDirectory in = file.name().contains("/") ? dir.subdirectory(folderOf(file)) : null) {
+                    (in == null ? dir : in).write(fileNameOf(file), force, out -> out.write(file.content()));
+                }
+            }
+            arca.console().out().println(Columns.clean(dir.path().toString()));
+        }
+        return ExitCodes.OK;
+    }
+
+    /** {@code images} of {@code images/<hex>.png}: the folder's names have at most one directory. */
+    private static String folderOf(ArticleFolder.Entry file) {
+        return file.name().substring(0, file.name().indexOf('/'));
+    }
+
+    private static String fileNameOf(ArticleFolder.Entry file) {
+        return file.name().substring(file.name().indexOf('/') + 1);
+    }
+
+    /** What the bundle holds of the page's resources, as the renderers look them up. */
+    private static CapturedResources resources(BundleReader reader) throws IOException {
+        BundleResources bundle = BundleResources.of(reader);
+        return url -> {
+            try {
+                return bundle.find(url).map(r -> new CapturedResource(r.bytes(), r.contentType()));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        };
     }
 
     /**
@@ -205,7 +278,16 @@ final class RestoreCommand implements Callable<Integer> {
                 String md = stored.isPresent() ? ControlCharacters.text(stored.get()) : ArticleFormat.markdown.render(reader.article());
                 out.write(md.getBytes(StandardCharsets.UTF_8));
             }
-            case html -> out.write(ArticleFormat.html.render(reader.article()).getBytes(StandardCharsets.UTF_8));
+            case html -> out.write(new HtmlPageRenderer().render(reader.article(), resources(reader)).getBytes(StandardCharsets.UTF_8));
+            case page -> {
+                CaptureInfo info = reader.info();
+                BundleResources.Resource original = BundleResources.of(reader).find(info.url()).orElseThrow(() ->
+                        new BundleException(reader.path(), BundleException.Reason.MISSING, "no page record for " + info.url()));
+                out.write(SelfContainedPage.render(original.bytes(), original.contentType(), info.url(), resources(reader))
+                        .getBytes(StandardCharsets.UTF_8));
+            }
+            case epub -> new EpubRenderer().write(reader.article(), resources(reader), Instant.parse(reader.info().captured()), out);
+            case folder -> throw new IllegalStateException("a folder is written by restoreFolder");
             case text -> out.write(ArticleFormat.text.render(reader.article()).getBytes(StandardCharsets.UTF_8));
             case json -> out.write(ArticleFormat.json.render(reader.article()).getBytes(StandardCharsets.UTF_8));
         }

@@ -38,7 +38,7 @@ final class ShowCommand implements Callable<Integer> {
     @ParentCommand
     private ArcaCommand arca;
 
-    @Parameters(paramLabel = "ID", description = "The capture's ID, or a unique prefix of it.")
+    @Parameters(paramLabel = "ID", description = "The capture's ID, a unique prefix of it, or the path of a .wacz file.")
     String id;
 
     @Option(names = "--json", description = "Print the metadata and records as one JSON object.")
@@ -46,7 +46,7 @@ final class ShowCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        StoreEntry entry = arca.store().find(id);
+        StoreEntry entry = arca.bundle(id);
         try (BundleReader reader = BundleReader.open(entry.bundle())) {
             StoredCapture capture = new StoredCapture(entry, reader.articleForListing(), reader.warnings());
             List<RecordSummary> records = reader.records();

@@ -19,6 +19,7 @@ final class Subcommands {
 
     static {
         ALL.put("fetch", FetchCommand::new);
+        ALL.put("import", ImportCommand::new);
         ALL.put("extract", ExtractCommand::new);
         ALL.put("list", ListCommand::new);
         ALL.put("search", SearchCommand::new);

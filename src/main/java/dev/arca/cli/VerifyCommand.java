@@ -14,7 +14,6 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.util.Collection;
@@ -149,12 +148,7 @@ final class VerifyCommand implements Callable<Integer> {
     }
 
     private Target target(String id) throws IOException {
-        Path file = Path.of(id);
-        if (id.endsWith(".wacz") && Files.isRegularFile(file)) {
-            String name = file.getFileName().toString();
-            return new Target(name.substring(0, name.length() - ".wacz".length()), file.toAbsolutePath());
-        }
-        StoreEntry entry = arca.store().find(id);
+        StoreEntry entry = arca.bundle(id);
         return new Target(entry.id(), entry.bundle());
     }
 

@@ -2,6 +2,8 @@ package dev.arca.extract;
 
 import org.jsoup.nodes.Element;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -11,7 +13,12 @@ import java.util.regex.Pattern;
  */
 public final class Bylines {
 
-    private static final Pattern BYLINE_CLASS = Pattern.compile("byline|author|dateline|writtenby|p-author");
+    /**
+     * A class or id token that names a byline: "byline", "author", "post-author", "byline__author",
+     * "featurebyline", "authorname", "p-author", but not "authorization" or "authority".
+     */
+    private static final Pattern BYLINE_TOKEN = Pattern.compile(
+            ".*(?:byline|author|dateline|writtenby)(?:s|name|names)?(?:$|[-_].*)");
     /** "By Jane Doe" in common languages; group 1 is the name part. */
     private static final Pattern BY_TEXT = Pattern.compile(
             "^\\s*(?iu:by|written by|posted by|par|von|por|di|door|av|af|от|автор:?|przez|autor:?|auteur\\s*:)\\s+"
@@ -19,21 +26,6 @@ public final class Bylines {
             Pattern.UNICODE_CHARACTER_CLASS);
 
     private Bylines() {
-    }
-
-    /** True when {@code e} is marked up as a byline and short enough to be one. */
-    public static boolean isBylineElement(Element e) {
-        if (e.attributesSize() == 0) {
-            return false;
-        }
-        String rel = e.attr("rel");
-        String itemprop = e.attr("itemprop");
-        boolean marked = rel.equals("author") || itemprop.contains("author") || bylineName(ClassNames.of(e));
-        if (!marked) {
-            return false;
-        }
-        int len = e.text().length();
-        return len > 0 && len < 100;
     }
 
     private static final Pattern BY_START = Pattern.compile(
@@ -45,11 +37,27 @@ public final class Bylines {
         return BY_START.matcher(lead).find();
     }
 
-    /** True when a lower-cased class-and-id string names a byline. */
-    static boolean bylineName(String names) {
-        // a plain scan first: almost no name contains any of these
-        return (names.contains("author") || names.contains("byline") || names.contains("dateline")
-                || names.contains("writtenby")) && BYLINE_CLASS.matcher(names).find();
+    /** True when one lower-cased class or id token names a byline. */
+    static boolean bylineToken(String token) {
+        return (token.contains("author") || token.contains("byline") || token.contains("dateline")
+                || token.contains("writtenby")) && BYLINE_TOKEN.matcher(token).matches();
+    }
+
+    /**
+     * True when {@code e} is marked up as a byline and short enough to be one; {@code bits} are its
+     * class and id as {@link ClassNames.Verdicts} judged them.
+     */
+    static boolean isBylineElement(Element e, int bits) {
+        if (e.attributesSize() == 0) {
+            return false;
+        }
+        boolean marked = (bits & ClassNames.BYLINE_TOKEN) != 0 || e.attr("rel").equals("author")
+                || e.attr("itemprop").contains("author");
+        if (!marked) {
+            return false;
+        }
+        int len = e.text().length();
+        return len > 0 && len < 100;
     }
 
     /** The name in a "By Jane Doe" line, or null when {@code text} is not such a line. */
@@ -65,9 +73,133 @@ public final class Bylines {
         return name.isEmpty() ? null : name;
     }
 
-    /** The byline text of a marked element: its {@code itemprop=name} child when it has one. */
+    private static final Pattern LEADING_BY = Pattern.compile(
+            "^\\s*(?iu:by|von|par|por|door|di|av|af)\\s+(?=\\p{Lu})", Pattern.UNICODE_CHARACTER_CLASS);
+    /** A heading glued before the names: "About the author –". */
+    private static final Pattern LABEL = Pattern.compile(
+            "^\\s*(?iu:about the author|über den autor|à propos de l'auteur|sobre el autor)[\\s:–—-]*",
+            Pattern.UNICODE_CHARACTER_CLASS);
+    private static final Pattern AUTHOR_SEPARATOR = Pattern.compile(
+            "\\s*(?:,|;|\\band\\b|\\bund\\b|\\bet\\b|\\by\\b|&)\\s*");
+
+    /** {@code byline} without a leading "By " (or "Von", "Par" ...) before a capitalised name. */
+    public static String withoutBy(String byline) {
+        return byline == null ? null : LEADING_BY.matcher(byline).replaceFirst("");
+    }
+
+    /** The names in a byline such as "Ann Lee, Bo Park and Cy Roe". */
+    static List<String> split(String byline) {
+        List<String> out = new ArrayList<>();
+        for (String a : AUTHOR_SEPARATOR.split(withoutBy(byline))) {
+            if (!a.isBlank()) {
+                out.add(a.strip());
+            }
+        }
+        return out;
+    }
+
+    /** Lower-case words a byline may hold: particles of names and the words around them. */
+    private static final java.util.Set<String> BYLINE_WORDS = java.util.Set.of("by", "von", "van", "de", "der", "den",
+            "da", "di", "du", "la", "le", "del", "des", "dos", "das", "and", "und", "et", "y", "e", "of", "the", "in",
+            "for", "at", "on", "with", "par", "por", "door", "av", "af", "bin", "ibn", "al", "el", "ter", "ten", "zu",
+            "last", "updated", "published", "posted", "modified", "edited", "written", "am", "um", "pm",
+            "utc", "gmt", "cet", "cest", "est", "edt", "pst", "pdt", "pt", "bst", "uhr");
+    private static final Pattern TIME_TAIL = Pattern.compile(
+            "^[\\s,;·•|@–—-]*(?:(?:at|um|à|a las)\\s+)?\\d{1,2}[:.h]\\d{2}(?::\\d{2})?\\s*(?:[ap]\\.?m\\.?)?\\s*"
+                    + "(?:[A-Z]{2,4}T?|UTC|GMT)?.*$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern CLOCK = Pattern.compile("\\d{1,2}[:.]\\d{2}");
+    /** "• 8h", "- 3 days ago" after the names. */
+    private static final Pattern RELATIVE_TIME = Pattern.compile(
+            "[\\s,;·•|–—-]+\\d+\\s*(?:s|m|h|d|w|mins?|minutes?|hrs?|hours?|days?|weeks?)(?:\\s+ago)?$",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern WEEKDAY_TAIL = Pattern.compile(
+            "[\\s,;·•|@–—-]*(?:(?:published|posted|updated|on|am|le|el)\\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+                    + "|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi"
+                    + "|samedi|dimanche)?[\\s,;·•|@–—-]*(?:(?:published|posted|updated|on|am|le|el)\\s*)?$",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+    /**
+     * The byline in the text of a byline element: without a date and time written after the names
+     * ("By Ann Lee May 20, 2019" is "By Ann Lee"); null when no name is left (the element only
+     * dated the story).
+     */
+    static String withoutDate(String text) {
+        String t = text.strip().replaceAll("\\s+", " ");
+        boolean namesAfterDate = false;
+        Matcher date = TextDateStep.dateIn(t);
+        if (date != null) {
+            String before = WEEKDAY_TAIL.matcher(t.substring(0, date.start())).replaceFirst("").strip();
+            // "Posted on 21 September 2020 by Ann Lee": the names follow the date
+            namesAfterDate = !hasName(LABEL.matcher(before).replaceFirst(""));
+            t = namesAfterDate ? t.substring(date.end()).strip() : before;
+        }
+        Matcher time = CLOCK.matcher(t);
+        if (time.find() && TIME_TAIL.matcher(t.substring(time.start())).matches()) {
+            t = time.start() > 0 ? WEEKDAY_TAIL.matcher(t.substring(0, time.start())).replaceFirst("").strip() : "";
+        }
+        t = RELATIVE_TIME.matcher(t).replaceFirst("").replaceAll("[\\s,;·•|@–—-]+$", "");
+        t = LABEL.matcher(t).replaceFirst("").replaceFirst("^[\\s,;·•|@–—-]+", "");
+        if (namesAfterDate && t.startsWith("by ")) {
+            t = t.substring(3).strip();
+        }
+        return hasName(t) ? t : null;
+    }
+
+    private static boolean namesTheName(String names) {
+        for (String token : names.split("\\s+")) {
+            if (NAME_TOKEN.matcher(token).matches()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean hasName(String t) {
+        for (String word : t.split("[\\s,:;.]+")) {
+            if (word.length() > 1 && Character.isLetter(word.charAt(0)) && Character.isLetter(word.charAt(1)) && !BYLINE_WORDS.contains(word.toLowerCase(java.util.Locale.ROOT))
+                    && !BY_START.matcher(word).matches()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * True when {@code text} reads as names rather than a menu or a teaser: no "|" separators,
+     * and at most two lower-case words besides name particles ("van", "de") and "by", "and".
+     */
+    static boolean readsAsNames(String text) {
+        if (text.indexOf('|') >= 0) {
+            return false;
+        }
+        int lower = 0;
+        for (String word : text.split("[\\s,]+")) {
+            if (!word.isEmpty() && Character.isLowerCase(word.charAt(0))
+                    && !BYLINE_WORDS.contains(word.toLowerCase(java.util.Locale.ROOT)) && ++lower > 2) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A class token that names the name inside a byline box ("author-name", "byline__author-link"). */
+    private static final Pattern NAME_TOKEN = Pattern.compile("(?:^|.*[-_])(?:author|byline)[-_]*(?:name|link)s?");
+
+    /**
+     * The byline text of a marked element: its {@code itemprop=name} child, or a child named as
+     * the author's name ("author-name", "author-link"), when it has one; a job title or a date
+     * beside the name is not part of it.
+     */
     public static String textOf(Element e) {
         Element name = e.selectFirst("[itemprop=name]");
+        if (name == null) {
+            for (Element child : e.getAllElements()) {
+                if (child != e && child.attributesSize() > 0 && namesTheName(ClassNames.of(child))) {
+                    name = child;
+                    break;
+                }
+            }
+        }
         String t = (name != null ? name : e).text().strip();
         return t.isEmpty() ? null : t;
     }

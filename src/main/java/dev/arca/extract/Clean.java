@@ -27,14 +27,25 @@ final class Clean implements Step {
     /** Furniture labels are small; larger subtrees are judged by their statistics alone. */
     private static final int MAX_LABEL_ELEMENTS = 40;
     private static final Set<String> HEADINGS = Set.of("h1", "h2", "h3", "h4", "h5", "h6");
+    private static final int GALLERY_IMAGES = 3;
+    private static final int GALLERY_TEXT_PER_IMAGE = 150;
+    private static final int GALLERY_MIN_REST = 500;
+    private static final double GALLERY_LINKS = 0.2;
+    private static final Set<String> GALLERY_TAGS = Set.of("div", "section", "ul", "ol", "figure");
+    /** A gallery's items: pictures in their own blocks, not pictures inline in text (formulas, icons in a table). */
+    private static final Set<String> PICTURE_TAGS = Set.of("figure", "div", "li", "a", "img", "picture");
+    private static final int MAX_BIO = 600;
+    private static final double TAIL = 0.6;
+    private static final int TAG_ITEM = 30;
+    private static final Pattern BIO_VERB = Pattern.compile(
+            "\\s*(?:,\\s*)?(?:is|was|has|writes|covers|reports|joined|lives|works|ist|war|schreibt|arbeitet|est|a rejoint|"
+                    + "es|escribe|è|scrive|é|escreve)\\b");
     private static final Pattern AD_WORDS = Pattern.compile(
             "^(ad(vertising|vertisement)?|pub(licité)?|werb(ung)?|广告|Реклама|Anuncio)$",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Pattern LOADING_WORDS = Pattern.compile(
             "^((loading|正在加载|Загрузка|chargement|cargando)(…|\\.\\.\\.)?)$",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-    private static final Pattern SHARE = Pattern.compile("(\\b|_)(share|sharedaddy)(\\b|_)",
-            Pattern.CASE_INSENSITIVE);
 
     @Override
     public void apply(Page page) {
@@ -49,11 +60,14 @@ final class Clean implements Step {
         boolean conditional = page.strictness() != Page.Strictness.NO_CLEANING;
         boolean weigh = page.strictness().ordinal() < Page.Strictness.IGNORE_CLASSES.ordinal();
         Elements all = content.getAllElements();
+        Set<Element> quoted = embedded(content);
+        Judge judge = new Judge(weigh, page.metadata().authors(), content, blocks, page.verdicts());
+        int total = blocks.getOrDefault(content, Block.EMPTY).textLen;
         List<Element> headings = new ArrayList<>();
         Removal doomed = new Removal();
         for (int i = all.size() - 1; i > 0; i--) {
             Element e = all.get(i);
-            if (e.parent() == null) {
+            if (e.parent() == null || quoted.contains(e)) {
                 continue;
             }
             Block b = blocks.get(e);
@@ -62,8 +76,8 @@ final class Clean implements Step {
             }
             if (b.textLen < 130 && b.elements <= MAX_LABEL_ELEMENTS && isHeadingLike(e) && FurnitureText.opensFurnitureSection(e.text())) {
                 headings.add(0, e);
-            } else if (isFurniture(e, b, weigh) || conditional && CONDITIONAL.contains(e.normalName())
-                    && conditionallyRemovable(e, b, blocks, weigh)) {
+            } else if (isFurniture(e, b, judge) || conditional && (isGallery(e, b, total, blocks, doomed)
+                    || CONDITIONAL.contains(e.normalName()) && conditionallyRemovable(e, b, judge))) {
                 doomed.add(e);
                 Block.detach(e.parent(), b, blocks);
             }
@@ -97,31 +111,126 @@ final class Clean implements Step {
         }
     }
 
-    private static boolean isFurniture(Element e, Block b, boolean weigh) {
+    /**
+     * The embedded social posts below {@code content}, their insides and the wrappers around
+     * them: a quoted post is judged as a whole, never by its links or its fallback labels.
+     */
+    private static Set<Element> embedded(Element content) {
+        Set<Element> out = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (Element q : content.getElementsByTag("blockquote")) {
+            if (SocialEmbeds.isEmbed(q)) {
+                out.addAll(q.getAllElements());
+                for (Element p = q.parent(); p != null && p != content; p = p.parent()) {
+                    out.add(p);
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * A photo gallery inside a story: several pictures with no more text than short captions,
+     * in a story that has far more text elsewhere. On a page that is only a gallery it stays.
+     */
+    private static boolean isGallery(Element e, Block b, int total, Map<Element, Block> blocks, Removal doomed) {
+        if (!GALLERY_TAGS.contains(e.normalName()) || b.images < GALLERY_IMAGES
+                || b.textLen > GALLERY_TEXT_PER_IMAGE * b.images
+                || b.linkDensity() > GALLERY_LINKS) {
+            // a grid of linked teasers is not a gallery: other rules judge it
+            return false;
+        }
+        int rest = total - b.textLen;
+        if (rest < GALLERY_MIN_REST || rest < 2 * b.textLen) {
+            return false;
+        }
+        // its items are pictures (with a caption at most), not paragraphs with a formula or an icon inside
+        int items = 0;
+        int pictures = 0;
+        for (Element child : e.children()) {
+            Block cb = blocks.get(child);
+            if (cb == null || doomed.contains(child) || cb.textLen == 0 && cb.images == 0) {
+                continue;
+            }
+            items++;
+            if (cb.images > 0 && cb.textLen < GALLERY_TEXT_PER_IMAGE && cb.headingLen == 0
+                    && PICTURE_TAGS.contains(child.normalName())) {
+                pictures++;
+            }
+        }
+        return pictures >= GALLERY_IMAGES && pictures >= 0.75 * items;
+    }
+
+    /** An author's bio line: the byline's name, then "is", "was", "writes", "covers" ... */
+    private static boolean isAuthorBio(String text, List<String> authors) {
+        if (text.length() > MAX_BIO || authors.isEmpty()) {
+            return false;
+        }
+        for (String author : authors) {
+            if (author.length() > 3 && text.startsWith(author)
+                    && BIO_VERB.matcher(text).region(author.length(), text.length()).lookingAt()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A tag line proper: its items are links, or a short comma-separated list. */
+    private static boolean isTagList(FurnitureText.Line line, Block b) {
+        String text = line.text();
+        if (!line.tagLine()) {
+            return false;
+        }
+        if (b.linkDensity() > 0.5) {
+            return true;
+        }
+        String items = text.substring(text.indexOf(':') + 1);
+        String[] parts = items.split("[,;|·•]");
+        return parts.length >= 2 && items.length() / parts.length < TAG_ITEM;
+    }
+
+    /** In the last part of the content, where a story ends and its furniture begins. */
+    private static boolean inTail(Element e, Element content, Map<Element, Block> blocks) {
+        int total = blocks.getOrDefault(content, Block.EMPTY).textLen;
+        return textBefore(content, e, blocks) >= TAIL * total;
+    }
+
+    /** What the furniture tests need to know of the page besides the element itself. */
+    private record Judge(boolean weigh, List<String> authors, Element content, Map<Element, Block> blocks,
+            ClassNames.Verdicts verdicts) {
+    }
+
+    private static boolean isFurniture(Element e, Block b, Judge judge) {
+        boolean weigh = judge.weigh();
+        int bits = judge.verdicts().bits(e);
         String tag = e.normalName();
         if (tag.equals("img") || tag.equals("br") || tag.equals("hr")) {
             return false;
         }
-        if (weigh && HEADINGS.contains(tag) && (tag.equals("h1") || tag.equals("h2")) && ClassNames.weight(e) < 0) {
+        if (weigh && HEADINGS.contains(tag) && (tag.equals("h1") || tag.equals("h2")) && judge.verdicts().weight(e) < 0) {
             return true;
         }
         if (b.textLen == 0) {
             return isEmptyBlock(e, b);
         }
-        if (weigh && SHARE.matcher(ClassNames.of(e)).find() && b.textLen < 500) {
+        if (weigh && (bits & ClassNames.SHARE_TOKEN) != 0 && b.textLen < 500) {
+            return true;
+        }
+        if (b.textLen <= MAX_BIO && !b.hasBlockChild && (tag.equals("p") || tag.equals("div"))
+                && isAuthorBio(e.text(), judge.authors()) && inTail(e, judge.content(), judge.blocks())) {
             return true;
         }
         if (b.textLen > 300 || b.elements > MAX_LABEL_ELEMENTS || !TEXT_BLOCKS.contains(tag)) {
             return false;
         }
         String text = e.text();
-        if (FurnitureText.isFurniture(text) || FurnitureText.isPrompt(text) || FurnitureText.isSourceLine(text)) {
+        FurnitureText.Line line = FurnitureText.Line.of(text);
+        if (line.furniture() || line.sourceLine() || isTagList(line, b)) {
             return true;
         }
-        if (b.textLen < 120 && ClassNames.metaLine(e) || b.textLen < 35 && isDateOnly(text)) {
+        if (b.textLen < 120 && (bits & ClassNames.META_TOKEN) != 0 || b.textLen < 35 && isDateOnly(text)) {
             return true;
         }
-        if (b.linkDensity() > 0.4 && FurnitureText.isTeaser(text)) {
+        if (b.linkDensity() > 0.4 && line.teaser()) {
             return true;
         }
         if (!b.hasBlockChild && b.linkDensity() > 0.95 && b.textLen < 200 && links(e) >= 2) {
@@ -130,8 +239,8 @@ final class Clean implements Step {
         }
         boolean captionLike = tag.equals("figcaption") || tag.equals("span") || tag.equals("small")
                 || tag.equals("p") || tag.equals("div") || tag.equals("em");
-        return captionLike && (FurnitureText.isCredit(text)
-                || ClassNames.of(e).contains("credit") && b.textLen < 120);
+        return captionLike && (line.credit()
+                || (bits & ClassNames.CAPTION_TOKEN) != 0 && ClassNames.of(e).contains("credit") && b.textLen < 120);
     }
 
     /** A line that is only a date ("16 February 2024") is metadata, not story. */
@@ -165,7 +274,8 @@ final class Clean implements Step {
     }
 
     /** Readability's conditional cleaning, on measured statistics instead of repeated queries. */
-    private static boolean conditionallyRemovable(Element e, Block b, Map<Element, Block> blocks, boolean weigh) {
+    private static boolean conditionallyRemovable(Element e, Block b, Judge judge) {
+        Map<Element, Block> blocks = judge.blocks();
         String tag = e.normalName();
         if (tag.equals("table") && isDataTable(e, b)) {
             return false;
@@ -179,7 +289,7 @@ final class Clean implements Step {
         if (hasAncestor(e, "code") || hasAncestor(e, "pre")) {
             return false;
         }
-        int weight = weigh ? ClassNames.weight(e) : 0;
+        int weight = judge.weigh() ? judge.verdicts().weight(e) : 0;
         if (weight < 0) {
             return true;
         }

@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
 public final class Dates {
 
     private static final Pattern ISO = Pattern.compile(
-            "(\\d{4})-?(\\d{2})-?(\\d{2})(?:[T ](\\d{1,2}):(\\d{2})(?::(\\d{2})(?:[.,]\\d+)?)?"
+            "(\\d{4})-?(\\d{2})-?(\\d{2})(?:[T ](\\d{1,2}):(\\d{2})(?::(\\d{2})(?:[.,]\\d+|:\\d{3})?)?"
                     + "\\s*(Z|UTC|GMT|[+-]\\d{2}(?::?\\d{2})?)?)?");
     private static final Pattern SLASHED = Pattern.compile("(\\d{4})[/.](\\d{1,2})[/.](\\d{1,2})");
     private static final Pattern DAY_FIRST = Pattern.compile("\\b(\\d{1,2})[./-](\\d{1,2})[./-](\\d{4})\\b");
@@ -209,6 +209,80 @@ public final class Dates {
             }
         }
         return d.toString();
+    }
+
+    /** The parts of a date as {@link #normalise} writes it: the day, the local time and the offset, each when given. */
+    record Moment(LocalDate day, LocalDateTime local, ZoneOffset offset) {
+
+        /** The instant, when both time and offset are known. */
+        java.time.Instant instant() {
+            return local == null || offset == null ? null : local.toInstant(offset);
+        }
+    }
+
+    /** Reads a normalised date back into its parts; null when {@code iso} is not one. */
+    static Moment moment(String iso) {
+        if (iso == null || iso.length() < 10) {
+            return null;
+        }
+        try {
+            LocalDate day = LocalDate.parse(iso.substring(0, 10));
+            if (iso.length() == 10) {
+                return new Moment(day, null, null);
+            }
+            try {
+                OffsetDateTime t = OffsetDateTime.parse(iso);
+                return new Moment(day, t.toLocalDateTime(), t.getOffset());
+            } catch (DateTimeException e) {
+                return new Moment(day, LocalDateTime.parse(iso), null);
+            }
+        } catch (DateTimeException e) {
+            return null;
+        }
+    }
+
+    /** Offsets in use on Earth run from UTC-12 to UTC+14. */
+    private static final long MAX_WEST = -12 * 3600;
+    private static final long MAX_EAST = 14 * 3600;
+
+    /**
+     * True when two normalised dates can name the same moment: the same instant; the same local
+     * time, or local times a whole quarter-hour offset apart when one of them carries no offset;
+     * or a bare day that the other falls on in some time zone.
+     */
+    public static boolean agree(String a, String b) {
+        Moment x = moment(a);
+        Moment y = moment(b);
+        if (x == null || y == null) {
+            return a != null && a.equals(b);
+        }
+        if (x.local() == null || y.local() == null) {
+            Moment dated = x.local() == null ? y : x;
+            LocalDate day = (x.local() == null ? x : y).day();
+            return dated.day().equals(day) || dated.instant() != null && localDayPossible(dated.instant(), day);
+        }
+        if (x.offset() != null && y.offset() != null) {
+            return x.instant().equals(y.instant());
+        }
+        long seconds = java.time.Duration.between(x.local(), y.local()).getSeconds();
+        if (seconds == 0) {
+            return true;
+        }
+        if (x.offset() == null && y.offset() == null || seconds % 900 != 0) {
+            return false;
+        }
+        // the one without an offset is local time; the offset it implies must be one in use
+        Moment zoned = x.offset() != null ? x : y;
+        long ahead = x.offset() != null ? seconds : -seconds;
+        long implied = ahead + zoned.offset().getTotalSeconds();
+        return implied >= MAX_WEST && implied <= MAX_EAST;
+    }
+
+    /** True when {@code instant} falls on {@code day} in some time zone in use. */
+    static boolean localDayPossible(java.time.Instant instant, LocalDate day) {
+        LocalDateTime west = LocalDateTime.ofInstant(instant, ZoneOffset.ofTotalSeconds((int) MAX_WEST));
+        LocalDateTime east = LocalDateTime.ofInstant(instant, ZoneOffset.ofTotalSeconds((int) MAX_EAST));
+        return !day.isBefore(west.toLocalDate()) && !day.isAfter(east.toLocalDate());
     }
 
     private static String plausible(LocalDate d) {

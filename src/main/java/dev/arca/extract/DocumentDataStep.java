@@ -1,42 +1,55 @@
 package dev.arca.extract;
 
+import dev.arca.extract.Metadata.Field;
 import org.jsoup.nodes.Element;
 
 /**
- * Fills metadata gaps from the document itself: {@code <link rel=canonical>}, {@code <html lang>},
- * the first {@code <time datetime>} (preferring one marked as the publication time), and a date
- * in the URL path.
+ * Offers metadata from the document itself: {@code <link rel=canonical>} and {@code rel=icon}, {@code <html lang>}
+ * and {@code dir}, the {@code <time datetime>} elements (one marked as the publication time
+ * first), and a date in the URL path.
  */
 final class DocumentDataStep implements Step {
 
     @Override
     public void apply(Page page) {
         Metadata m = page.metadata();
+        String touchIcon = null;
+        boolean canonical = false;
         for (Element link : page.original().getElementsByTag("link")) {
-            if (link.attr("rel").equalsIgnoreCase("canonical") && link.hasAttr("href")) {
-                String abs = link.absUrl("href");
-                m.offerCanonicalUrl(abs.isEmpty() ? link.attr("href") : abs);
-                break;
+            if (!link.hasAttr("href")) {
+                continue;
+            }
+            String rel = " " + link.attr("rel").toLowerCase(java.util.Locale.ROOT) + " ";
+            String abs = link.absUrl("href");
+            String href = abs.isEmpty() ? link.attr("href") : abs;
+            if (rel.equals(" canonical ") && !canonical) {
+                m.offer(Field.CANONICAL_URL, href, Source.META);
+                canonical = true;
+            } else if (rel.contains(" icon ")) {
+                m.offer(Field.FAVICON, href, Source.META);
+            } else if (rel.contains(" apple-touch-icon ") && touchIcon == null) {
+                touchIcon = href;
             }
         }
+        // a touch icon is a favicon too, bigger: taken only when the page declares no other
+        m.offer(Field.FAVICON, touchIcon, Source.META);
         Element html = page.original().firstElementChild();
         if (html != null && html.normalName().equals("html")) {
-            m.offerLanguage(html.attr("lang"));
-            m.offerLanguage(html.attr("xml:lang"));
+            m.offer(Field.LANGUAGE, html.attr("lang"), Source.META);
+            m.offer(Field.LANGUAGE, html.attr("xml:lang"), Source.META);
+            m.offer(Field.DIRECTION, html.attr("dir"), Source.META);
         }
-        if (m.published() == null) {
-            m.offerPublished(publicationTime(page));
+        Element body = page.original().body();
+        if (body != null) {
+            m.offer(Field.DIRECTION, body.attr("dir"), Source.META);
         }
-        if (m.published() == null) {
-            m.offerPublished(Dates.fromUrl(page.url()));
-        }
-        if (m.published() == null) {
-            m.offerPublished(Dates.fromUrl(m.canonicalUrl()));
-        }
+        offerTimes(page, m);
+        m.offer(Field.PUBLISHED, Dates.fromUrl(page.url()), Source.URL);
+        m.offer(Field.PUBLISHED, Dates.fromUrl(m.canonicalUrl()), Source.URL);
     }
 
-    /** The first {@code <time datetime>}, preferring one marked as the publication time. */
-    private static String publicationTime(Page page) {
+    /** The {@code <time datetime>} marked as the publication time, then the first one. */
+    private static void offerTimes(Page page, Metadata m) {
         String first = null;
         for (Element time : page.original().getElementsByTag("time")) {
             if (!time.hasAttr("datetime")) {
@@ -45,12 +58,14 @@ final class DocumentDataStep implements Step {
             String v = time.attr("datetime");
             if (time.hasAttr("pubdate") || time.attr("itemprop").contains("datePublished")
                     || time.hasClass("published") || time.hasClass("entry-date")) {
-                return v;
+                m.offer(Field.PUBLISHED, v, Source.TIME);
+                return;
             }
             if (first == null) {
                 first = v;
             }
         }
-        return first;
+        // an unmarked <time> may date anything on the page: a teaser, a comment, today
+        m.offer(Field.PUBLISHED, first, Source.TIME, Source.TIME.trust() - 0.25);
     }
 }

@@ -17,7 +17,7 @@ import java.util.Locale;
  * <p>Metadata steps read the document as parsed. Content steps (prune, score, select, clean,
  * tidy) work on a copy; when they keep too little text, they run again on a fresh copy with
  * one rule relaxed, as Readability does, and the longest result (discounted by its share of
- * link text) wins; a relaxed result that is mostly links is never taken. A page of several
+ * link text) wins; a relaxed result that is mostly links is taken only over next to nothing. A page of several
  * megabytes that the extractor parsed itself is worked on in place, once, to bound memory. Finishing steps judge the
  * result. Instances are immutable and safe to share between threads; {@link #extract} returns a
  * failure with its cause rather than throw, while {@link #extraction} lets a failure through to
@@ -40,8 +40,10 @@ public final class Extractor {
 
     /** Below this many characters a content attempt counts as failed and is retried, relaxed (by default). */
     private static final int MIN_TEXT = 500;
-    /** A relaxed attempt whose text is more links than this is not taken. */
+    /** A relaxed attempt whose text is more links than this is not taken... */
     private static final double MAX_RETRY_LINKS = 0.5;
+    /** ...unless the strict attempt kept less than this: then the links are better than nothing. */
+    private static final int MIN_FALLBACK = 200;
     private static final long MAX_PARSE_BYTES = 64L * 1024 * 1024;
     /** Pages above this size get one content attempt on the parsed document itself, to save memory. */
     private static final int LARGE_PAGE_BYTES = 2 * 1024 * 1024;
@@ -53,16 +55,19 @@ public final class Extractor {
     private final Bias bias;
     private final boolean keepLinks;
     private final boolean keepTables;
+    private final boolean keepComments;
 
     private Extractor(Builder options) {
         this.metadataSteps = List.of(new JsonLdStep(), new MetaTagStep(), new MicrodataStep(), new DocumentDataStep(),
-                new TextDateStep(), new TitleStep(), new BylineStep(), new SourceLinkStep(), new ScriptShell());
-        this.contentSteps = List.of(new Prune(), new Score(), new Select(), new Clean(), new Tidy());
+                new TextDateStep(), new DateStep(), new SourceLinkStep(), new TitleStep(), new BylineStep(), new ScriptShell());
+        this.contentSteps = List.of(new Prune(), new Score(), new Select(), new Clean(), new LeadLabels(), new Captions(),
+                new Tidy());
         this.finishingSteps = List.of(new ArticleBodyStep(), new Confidence());
         this.minText = options.minText;
         this.bias = options.bias;
         this.keepLinks = options.keepLinks;
         this.keepTables = options.keepTables;
+        this.keepComments = options.keepComments;
     }
 
     /** The standard extraction pipeline, with the default options. */
@@ -82,6 +87,7 @@ public final class Extractor {
         private Bias bias = Bias.BALANCED;
         private boolean keepLinks = true;
         private boolean keepTables = true;
+        private boolean keepComments;
 
         private Builder() {
         }
@@ -110,6 +116,15 @@ public final class Extractor {
         /** Whether the article keeps its tables, in its HTML and its text (default true). */
         public Builder keepTables(boolean keep) {
             this.keepTables = keep;
+            return this;
+        }
+
+        /**
+         * Whether the page's comment thread is read into the Article's {@code comments} (author,
+         * date, text); the body never holds it either way (default false).
+         */
+        public Builder keepComments(boolean keep) {
+            this.keepComments = keep;
             return this;
         }
 
@@ -178,8 +193,11 @@ public final class Extractor {
         for (Step step : metadataSteps) {
             step.apply(page);
         }
+        // read before the content steps, which may work on the document itself and prune the thread
+        List<Comment> comments = keepComments ? CommentThread.of(doc) : List.of();
         String bestHtml = "";
         String bestText = "";
+        List<Image> bestImages = List.of();
         double bestWorth = 0;
         for (Page.Strictness level : Page.Strictness.values()) {
             page.startAttempt(level, copy);
@@ -187,13 +205,16 @@ public final class Extractor {
                 step.apply(page);
             }
             // relaxed attempts keep more text, but text that is mostly links is navigation
-            Body attempt = keepTables ? new Body(page.html(), page.text()) : withoutTables(page);
+            Body attempt = keepTables ? new Body(page.html(), page.text(), page.images()) : withoutTables(page);
             double worth = attempt.text().length() * (1 - page.linkDensity());
-            boolean navigation = level != Page.Strictness.FULL && page.linkDensity() > MAX_RETRY_LINKS;
+            // mostly links is navigation, unless nothing else is left: a list page's content is its links
+            boolean navigation = level != Page.Strictness.FULL && page.linkDensity() > MAX_RETRY_LINKS
+                    && bestText.length() >= MIN_FALLBACK;
             if (worth > bestWorth && !navigation || level == Page.Strictness.FULL) {
                 bestWorth = worth;
                 bestText = attempt.text();
                 bestHtml = attempt.html();
+                bestImages = attempt.images();
             }
             if (bias == Bias.PRECISION || bias == Bias.BALANCED && bestText.length() >= minText || !copy) {
                 break;
@@ -205,32 +226,34 @@ public final class Extractor {
             bestHtml = body.html();
         }
         page.body(bestHtml, bestText);
+        page.images(bestImages);
         for (Step step : finishingSteps) {
             step.apply(page);
         }
-        return new Extraction(toArticle(page, mediaType), page.warnings());
+        return new Extraction(toArticle(page, mediaType, comments), page.warnings());
     }
 
-    /** An attempt's HTML and its text. */
-    private record Body(String html, String text) {
+    /** An attempt's HTML, its text and its pictures. */
+    private record Body(String html, String text, List<Image> images) {
     }
 
     /** The attempt's HTML without its tables, and the text of what is left. */
     private static Body withoutTables(Page page) {
         Element body = Jsoup.parseBodyFragment(page.html()).body();
         body.select("table").remove();
-        return new Body(body.html(), PlainText.of(body));
+        return new Body(body.html(), PlainText.of(body), Images.of(body));
     }
 
     /** The one place every page-derived string passes on its way out: no control character is stored. */
-    private static Article toArticle(Page page, String mediaType) {
+    private static Article toArticle(Page page, String mediaType, List<Comment> comments) {
         Metadata m = page.metadata();
         String text = ControlCharacters.text(page.text());
         return new Article(page.url(), absolute(page.url(), m.canonicalUrl()), line(m.title()), line(m.byline()),
                 lines(m.authors()), line(m.published()), line(m.modified()), line(m.siteName()), line(m.language()),
                 line(m.description()), absolute(page.url(), m.leadImage()), lines(m.tags()),
                 absolute(page.url(), m.sourceUrl()), mediaType, page.confidence(), wordCount(text), text,
-                ControlCharacters.html(page.html()));
+                ControlCharacters.html(page.html()), line(m.direction()), m.provenance(), comments, line(m.headline()),
+                line(m.section()), absolute(page.url(), m.favicon()), page.images());
     }
 
     private static String line(String value) {

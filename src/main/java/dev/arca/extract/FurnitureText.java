@@ -25,7 +25,11 @@ final class FurnitureText {
             + "condividi(?: (?:questo|l') ?articolo)?|stampa|compartilhe(?: (?:esta|este) (?:matéria|artigo|notícia))?|"
             + "compartilhar|deel(?: dit artikel)?|delen|afdrukken|поделиться|udostępnij|"
             + "source link|source|sources?:?|"
-            + "advertisement|advertising|sponsored(?: content)?|ad|ads|anzeige|werbung|publicité|publicidad|"
+            + "advertisement|advertising|sponsored(?: content| links)?|ad|ads|anzeige|werbung|publicité|publicidad|"
+            + "(?:the )?(?:story|article|content|text) continues (?:below|after)(?: (?:this )?(?:advertisement|ad))?|"
+            + "continue reading (?:below|the main story)|advertisement(?: [-–] scroll to continue| continues below)?|"
+            + "scroll to continue(?: with content)?|skip advertisement|ad feedback|paid content|weiter nach der anzeige|"
+            + "artikel geht nach der anzeige weiter|la suite après (?:cette |la )?publicité|"
             + "pubblicità|publicidade|advertentie|реклама|reklama|"
             + "(?:\\d+\\s+)?comments?|no comments(?: yet)?|kommentare?|commentaires?|comentarios?|commenti|"
             + "comentários|reacties|комментарии|komentarze|"
@@ -60,7 +64,13 @@ final class FurnitureText {
             + "kommentar schreiben|schreibe einen kommentar|laisser un commentaire|deja un comentario|"
             + "deja una respuesta|lascia un commento|deixe um comentário|deixe uma resposta|plaats een reactie|"
             + "оставить комментарий|"
-            + "related(?: articles| posts| stories| content| news| links| reading)?|you (?:may|might) also (?:like|enjoy)|"
+            + "related(?: articles| posts| stories| content| news| links| reading| coverage| topics)?|"
+            + "you (?:may|might) also (?:like|enjoy|be interested in)|more from .{1,40}|(?:our )?top stories|"
+            + "latest (?:news|stories|articles)|don'?t miss|editor'?s picks|in other news|what to read next|"
+            + "popular (?:now|today|stories)|also on .{1,40}|"
+            + "verwandte (?:artikel|themen|beiträge)|empfehlungen(?: aus .{1,40})?|weitere (?:nachrichten|beiträge|meldungen)|"
+            + "plus d'articles|à découvrir aussi|a découvrir|également sur .{1,40}|también te puede interesar|"
+            + "ti potrebbe interessare|você também pode gostar|misschien ook interessant|"
             + "more (?:stories|articles|news|on this (?:topic|story))|recommended(?: for you| stories| articles)?|"
             + "read (?:more|next)|also read|trending(?: now)?|most (?:read|popular|viewed)|popular posts|"
             + "recent posts|weitere artikel|das könnte sie auch interessieren|lesen sie auch|mehr zum thema|"
@@ -83,6 +93,13 @@ final class FurnitureText {
             + "lee también|te puede interesar|leggi anche|leia também|veja também|lees ook|"
             + "читайте также|czytaj także|zobacz także)\\s*[:»›>|-]", FLAGS);
 
+    /** A line that lists the story's tags or topics: "Tags: buses, council", "Themen: ...". */
+    private static final Pattern TAG_LINE = Pattern.compile("^\\W*(?:"
+            + "tags?|tagged(?: with)?|topics?|filed under|categories|category|keywords|themen|schlagw(?:ö|oe)rter|"
+            + "schlagworte|stichw(?:ö|oe)rter|mots-clés|mots clés|étiquettes|sujets|etiquetas|temas|argomenti|"
+            + "tag|parole chiave|onderwerpen|trefwoorden|tagi|tematy|теги|метки"
+            + ")\\s*:.{0,300}$", FLAGS);
+
     /** Cookie, consent and newsletter prompts. */
     private static final Pattern PROMPT = Pattern.compile(
             "\\b(?:we use cookies|this (?:site|website) uses cookies|uses cookies to|by continuing to (?:use|browse)|"
@@ -100,7 +117,12 @@ final class FurnitureText {
                     + "o seu endereço de e-mail não será publicado|je e-mailadres wordt niet gepubliceerd|"
                     + "you must be logged in to post a comment|korzystamy z (?:plików )?cookies|"
                     + "subscribe now to|if you (?:enjoyed|liked) (?:reading )?this (?:post|article)|"
-                    + "support (?:our|independent) journalism)",
+                    + "support (?:our|independent) journalism|comments (?:are|will be) (?:moderated|reviewed|closed)|"
+                    + "comments (?:on this (?:story|article|post) )?(?:are|have been) (?:closed|disabled|moderated)|"
+                    + "(?:read|see) our (?:community|comment(?:ing)?) (?:guidelines|policy|rules)|"
+                    + "we may (?:earn|receive) (?:a )?(?:small )?(?:commission|compensation)|contains? affiliate links|"
+                    + "contains references to products from|affiliate links?(?: on this page)?,? (?:we|which)|"
+                    + "kommentare werden moderiert|les commentaires sont modérés|los comentarios (?:son|están) moderados)",
             FLAGS);
 
     /** An image credit standing alone: "Photo: Reuters", "(Image credit: Getty)", "© AFP". */
@@ -119,47 +141,80 @@ final class FurnitureText {
     /** The longest whole-block label worth matching ("more from ..." included). */
     private static final int MAX_LABEL = 60;
     private static final String[] PROMPT_WORDS = {"cookie", "newsletter", "e-mail", "email", "correo", "required",
-        "subscribe now", "enjoyed", "liked this", "journalism",
+        "subscribe now", "enjoyed", "liked this", "journalism", "comment", "kommentar", "affiliate", "commission",
+        "compensation", "advertisers",
         "logged", "veröffentlicht", "publiée", "publicada", "pubblicato", "publicado", "gepubliceerd"};
 
     private FurnitureText() {
     }
 
+    /**
+     * One block's text and its lower-cased form, made once, for asking several of the questions
+     * here about the same block.
+     */
+    record Line(String text, String lower) {
+
+        static Line of(String text) {
+            return new Line(text, text.toLowerCase(java.util.Locale.ROOT));
+        }
+
+        boolean furniture() {
+            return text.length() <= MAX_LABEL && WHOLE.matcher(lower).matches() || prompt();
+        }
+
+        boolean sourceLine() {
+            return text.length() < 200 && SOURCE_LINE.matcher(lower).lookingAt();
+        }
+
+        boolean tagLine() {
+            return text.length() < 320 && TAG_LINE.matcher(lower).matches();
+        }
+
+        boolean teaser() {
+            return text.length() < 250 && TEASER_PREFIX.matcher(lower).lookingAt();
+        }
+
+        boolean prompt() {
+            return text.length() < 600 && mentionsPromptWord(lower) && PROMPT.matcher(lower).find();
+        }
+
+        boolean credit() {
+            return text.length() < 100 && CREDIT.matcher(lower).matches();
+        }
+    }
+
     /** True when the whole of {@code text} is a furniture label or prompt. */
     public static boolean isFurniture(String text) {
-        if (text.length() > 200) {
-            return false;
-        }
-        return text.length() <= MAX_LABEL && WHOLE.matcher(lower(text)).matches() || isPrompt(text);
+        return Line.of(text).furniture();
     }
 
     /** True for a "Source: Outlet" or "Originally published at" line. */
     public static boolean isSourceLine(String text) {
-        return text.length() < 200 && SOURCE_LINE.matcher(lower(text)).find();
+        return Line.of(text).sourceLine();
     }
 
     /** True when {@code heading} opens comments, a reply form, teasers or an author bio. */
     public static boolean opensFurnitureSection(String heading) {
-        return heading.length() <= 120 && SECTION.matcher(lower(heading)).matches();
+        return heading.length() <= 120 && SECTION.matcher(heading.toLowerCase(java.util.Locale.ROOT)).matches();
+    }
+
+    /** True for a "Tags: a, b, c" line. */
+    public static boolean isTagLine(String text) {
+        return Line.of(text).tagLine();
     }
 
     /** True for a "Read more: ..." line that points to another article. */
     public static boolean isTeaser(String text) {
-        return text.length() < 250 && TEASER_PREFIX.matcher(lower(text)).find();
+        return Line.of(text).teaser();
     }
 
     /** True for a cookie, consent or newsletter prompt, or a comment-form notice. */
     public static boolean isPrompt(String text) {
-        return text.length() < 600 && mentionsPromptWord(text) && PROMPT.matcher(lower(text)).find();
-    }
-
-    private static String lower(String text) {
-        return text.toLowerCase(java.util.Locale.ROOT);
+        return Line.of(text).prompt();
     }
 
     /** A cheap filter before the prompt pattern, which is costly to search for. */
-    private static boolean mentionsPromptWord(String text) {
-        String lower = lower(text);
+    private static boolean mentionsPromptWord(String lower) {
         for (String w : PROMPT_WORDS) {
             if (lower.contains(w)) {
                 return true;
@@ -170,6 +225,6 @@ final class FurnitureText {
 
     /** True for an image credit on its own. */
     public static boolean isCredit(String text) {
-        return text.length() < 100 && CREDIT.matcher(lower(text)).matches();
+        return Line.of(text).credit();
     }
 }

@@ -35,13 +35,19 @@ final class JsonLd {
             "satiricalarticle", "medicalscholarlyarticle", "askpublicnewsarticle", "factcheck", "posting",
             "webcontent", "blog", "medicalwebpage");
 
+    /** Pages that are not articles but say when they were published. */
+    private static final Set<String> PAGE_TYPES = Set.of("webpage", "aboutpage", "collectionpage", "itempage",
+            "profilepage", "faqpage", "qapage", "contactpage", "howto", "recipe");
+
     private static final int MAX_NODES = 5000;
 
     private final JsonNode article;
+    private final JsonNode webPage;
     private final List<JsonNode> all;
 
-    private JsonLd(JsonNode article, List<JsonNode> all) {
+    private JsonLd(JsonNode article, JsonNode webPage, List<JsonNode> all) {
         this.article = article;
+        this.webPage = webPage;
         this.all = all;
     }
 
@@ -69,12 +75,15 @@ final class JsonLd {
             }
         }
         JsonNode best = null;
+        JsonNode page = null;
         for (JsonNode o : objects) {
             if (isArticle(o) && (best == null || rank(o) > rank(best))) {
                 best = o;
+            } else if (page == null && hasType(o, PAGE_TYPES) && o.hasNonNull("datePublished")) {
+                page = o;
             }
         }
-        return new JsonLd(best, objects);
+        return new JsonLd(best, page, objects);
     }
 
     private static int rank(JsonNode o) {
@@ -116,8 +125,12 @@ final class JsonLd {
     }
 
     static boolean isArticle(JsonNode o) {
+        return hasType(o, ARTICLE_TYPES);
+    }
+
+    private static boolean hasType(JsonNode o, Set<String> lowerCaseTypes) {
         for (String t : types(o)) {
-            if (ARTICLE_TYPES.contains(t.toLowerCase(java.util.Locale.ROOT))) {
+            if (lowerCaseTypes.contains(t.toLowerCase(java.util.Locale.ROOT))) {
                 return true;
             }
         }
@@ -164,6 +177,15 @@ final class JsonLd {
         return string(article, "dateModified");
     }
 
+    /** The publication date of the page when it describes itself as a web page (an about page, a recipe), not an article. */
+    public String pageDatePublished() {
+        return string(webPage, "datePublished");
+    }
+
+    public String pageDateModified() {
+        return string(webPage, "dateModified");
+    }
+
     public String articleBody() {
         return string(article, "articleBody");
     }
@@ -190,16 +212,29 @@ final class JsonLd {
         return null;
     }
 
+    /** The name of the site the article is part of ({@code isPartOf}), or null. */
+    public String partOf() {
+        return article == null ? null : nameOf(article.get("isPartOf"));
+    }
+
+    /** The article's section ({@code articleSection}; the first of several), or null. */
+    public String section() {
+        return string(article, "articleSection");
+    }
+
     /** The author names: strings, {@code {name}} objects, or arrays of either. */
     public List<String> authors() {
+        return names("author");
+    }
+
+    /** The {@code creator} names, which sites fill with a user handle as often as with a name. */
+    public List<String> creators() {
+        return names("creator");
+    }
+
+    private List<String> names(String field) {
         List<String> out = new ArrayList<>();
-        if (article == null) {
-            return out;
-        }
-        JsonNode a = article.get("author");
-        if (a == null) {
-            a = article.get("creator");
-        }
+        JsonNode a = article == null ? null : article.get(field);
         if (a == null) {
             return out;
         }

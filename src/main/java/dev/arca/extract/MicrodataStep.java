@@ -1,9 +1,10 @@
 package dev.arca.extract;
 
+import dev.arca.extract.Metadata.Field;
 import org.jsoup.nodes.Element;
 
 /**
- * Fills metadata gaps from schema.org microdata written on visible elements:
+ * Offers metadata from schema.org microdata written on visible elements:
  * {@code itemprop="author|datePublished|dateModified|publisher"} inside an Article
  * item. {@code <meta itemprop>} values are read with the other meta tags.
  */
@@ -19,8 +20,10 @@ final class MicrodataStep implements Step {
             }
             m.markArticleTyped();
             for (Element e : scope.select("[itemprop]")) {
-                for (String prop : e.attr("itemprop").split("\\s+")) {
-                    read(prop, e, m);
+                if (ownedBy(e, scope)) {
+                    for (String prop : e.attr("itemprop").split("\\s+")) {
+                        read(prop, e, m);
+                    }
                 }
             }
             return;
@@ -34,22 +37,32 @@ final class MicrodataStep implements Step {
                 String v = name != null ? value(name) : value(e);
                 if (v != null && v.length() < 100) {
                     m.addAuthor(v);
-                    m.offerByline(v);
+                    m.offer(Field.BYLINE, v, Source.MICRODATA);
                 }
             }
-            case "datePublished", "dateCreated" -> m.offerPublished(value(e));
-            case "dateModified" -> m.offerModified(value(e));
-            case "description" -> m.offerDescription(value(e));
+            case "datePublished", "dateCreated" -> m.offer(Field.PUBLISHED, value(e), Source.MICRODATA);
+            case "dateModified" -> m.offer(Field.MODIFIED, value(e), Source.MICRODATA);
+            case "description" -> m.offer(Field.DESCRIPTION, value(e), Source.MICRODATA);
             case "publisher" -> {
                 Element name = e.selectFirst("[itemprop=name]");
                 if (name != null) {
-                    m.offerSiteName(value(name));
+                    m.offer(Field.SITE_NAME, value(name), Source.MICRODATA);
                 }
             }
-            case "inLanguage" -> m.offerLanguage(value(e));
+            case "inLanguage" -> m.offer(Field.LANGUAGE, value(e), Source.MICRODATA);
             default -> {
             }
         }
+    }
+
+    /** A property of the article itself, not of an item inside it (an image's author, a quoted review's date). */
+    private static boolean ownedBy(Element e, Element scope) {
+        for (Element p = e.parent(); p != null && p != scope; p = p.parent()) {
+            if (p.hasAttr("itemscope")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String value(Element e) {

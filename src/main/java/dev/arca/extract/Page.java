@@ -30,12 +30,14 @@ public final class Page {
     private final String url;
     private final Metadata metadata = new Metadata();
     private final Map<Element, Block> blocks = new IdentityHashMap<>();
+    private final ClassNames.Verdicts verdicts = new ClassNames.Verdicts();
     private final List<String> warnings = new ArrayList<>();
     private Document work;
     private Strictness strictness = Strictness.FULL;
     private Element content;
     private String html = "";
     private String text = "";
+    private List<Image> images = List.of();
     private double confidence;
     private double linkDensity;
 
@@ -62,6 +64,11 @@ public final class Page {
 
     public Metadata metadata() {
         return metadata;
+    }
+
+    /** What class and id names say, cached for this page. */
+    ClassNames.Verdicts verdicts() {
+        return verdicts;
     }
 
     public Strictness strictness() {
@@ -100,6 +107,15 @@ public final class Page {
     public void body(String html, String text) {
         this.html = html;
         this.text = text;
+    }
+
+    /** The pictures the final body shows. */
+    public List<Image> images() {
+        return images;
+    }
+
+    public void images(List<Image> images) {
+        this.images = List.copyOf(images);
     }
 
     /** Share of the chosen content's text that is link text, as the clean step left it. */

@@ -7,8 +7,6 @@ import org.jsoup.nodes.Node;
 import org.jsoup.select.NodeFilter;
 import org.jsoup.select.NodeTraversor;
 
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -29,6 +27,8 @@ final class Prune implements Step {
     private static final int IN_PRE = 1;
     private static final int IN_CODE = 2;
     private static final int IN_TABLE = 4;
+    /** Inside an embedded social post everything but scripts stays: it is the quote's fallback text. */
+    private static final int IN_EMBED = 8;
     private static final Set<String> PROTECTED = Set.of("html", "body", "main", "article", "a");
     private static final Pattern HIDDEN_STYLE = Pattern.compile(
             "display\\s*:\\s*none|visibility\\s*:\\s*hidden", Pattern.CASE_INSENSITIVE);
@@ -42,10 +42,10 @@ final class Prune implements Step {
         LazyImages.resolve(body);
         Page.Strictness level = page.strictness();
         Removal doomed = new Removal();
-        Verdicts verdicts = new Verdicts();
+        ClassNames.Verdicts verdicts = page.verdicts();
         NodeTraversor.filter(new NodeFilter() {
             /** Per shelter kind, how many enclose the current node (a bit set while any do). */
-            private final int[] depth = new int[3];
+            private final int[] depth = new int[4];
 
             @Override
             public FilterResult head(Node node, int depth) {
@@ -77,24 +77,26 @@ final class Prune implements Step {
                     case "pre" -> depth[0] += delta;
                     case "code" -> depth[1] += delta;
                     case "table" -> depth[2] += delta;
+                    case "blockquote" -> depth[3] += SocialEmbeds.isEmbed(e) ? delta : 0;
                     default -> {
                     }
                 }
             }
 
             private int shelter() {
-                return (depth[0] > 0 ? IN_PRE : 0) | (depth[1] > 0 ? IN_CODE : 0) | (depth[2] > 0 ? IN_TABLE : 0);
+                return (depth[0] > 0 ? IN_PRE : 0) | (depth[1] > 0 ? IN_CODE : 0) | (depth[2] > 0 ? IN_TABLE : 0)
+                        | (depth[3] > 0 ? IN_EMBED : 0);
             }
         }, body);
         doomed.apply();
     }
 
-    private static boolean keep(Element e, Page.Strictness level, int shelter, Verdicts verdicts) {
+    private static boolean keep(Element e, Page.Strictness level, int shelter, ClassNames.Verdicts verdicts) {
         String tag = e.normalName();
         if (NEVER_CONTENT.contains(tag) || hidden(e)) {
             return false;
         }
-        if (tag.equals("body")) {
+        if (tag.equals("body") || (shelter & IN_EMBED) != 0 || SocialEmbeds.isEmbed(e)) {
             return true;
         }
         if (FURNITURE_TAGS.contains(tag) && !containsMainContent(e)) {
@@ -106,25 +108,17 @@ final class Prune implements Step {
         if (PROTECTED.contains(tag) || (shelter & IN_PRE) != 0 || !named(e)) {
             return true;
         }
-        if (Bylines.isBylineElement(e)) {
+        int bits = verdicts.bits(e);
+        if (Bylines.isBylineElement(e, bits)) {
             return false;
         }
-        String names = ClassNames.of(e);
-        int bits = names.length() > 300 ? 0 : verdicts.bits(names);
-        if (ClassNames.furniture(e, ClassNames.furnitureKind(bits)) && !containsMainContent(e)) {
+        if (ClassNames.furniture(e, ClassNames.furnitureKind(bits)) && !containsMainContent(e)
+                && !SocialEmbeds.wrapsEmbed(e)) {
             return false;
         }
         boolean unlikely = ClassNames.unlikely(bits) || ClassNames.unlikelyRole(e);
-        return level != Page.Strictness.FULL || shelter != 0 || !unlikely || containsMainContent(e);
-    }
-
-    /** What class and id tokens say, cached per page: pages repeat the same few tokens. */
-    private static final class Verdicts {
-        private final Map<String, Integer> tokens = new HashMap<>();
-
-        int bits(String names) {
-            return ClassNames.tokenBits(names, t -> tokens.computeIfAbsent(t, ClassNames::tokenBits));
-        }
+        return level != Page.Strictness.FULL || shelter != 0 || !unlikely || containsMainContent(e)
+                || SocialEmbeds.wrapsEmbed(e);
     }
 
     /** Only an element with a class, id, role, rel or itemprop can be named as furniture. */

@@ -26,6 +26,11 @@ final class Removal {
         doomed.add(node);
     }
 
+    /** True when {@code node} is marked for removal. */
+    boolean contains(Node node) {
+        return doomed.contains(node);
+    }
+
     boolean isEmpty() {
         return doomed.isEmpty();
     }

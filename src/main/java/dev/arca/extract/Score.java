@@ -73,7 +73,7 @@ final class Score implements Step {
                 }
                 if (!tb.scored) {
                     tb.scored = true;
-                    tb.score = prior(target, weighClasses);
+                    tb.score = prior(target, weighClasses, page.verdicts());
                 }
                 double divider = level == 0 ? 1 : level == 1 ? 2 : level * 3;
                 tb.score += contentScore / divider;
@@ -83,7 +83,7 @@ final class Score implements Step {
     }
 
     /** The starting score of a container: its tag's prior plus its class weight. */
-    static double prior(Element e, boolean weighClasses) {
+    static double prior(Element e, boolean weighClasses, ClassNames.Verdicts verdicts) {
         double s = switch (e.normalName()) {
             case "div", "article", "main" -> 5;
             case "pre", "td", "blockquote" -> 3;
@@ -91,6 +91,6 @@ final class Score implements Step {
             case "h1", "h2", "h3", "h4", "h5", "h6", "th" -> -5;
             default -> 0;
         };
-        return s + (weighClasses ? ClassNames.weight(e) : 0);
+        return s + (weighClasses ? verdicts.weight(e) : 0);
     }
 }

@@ -46,7 +46,7 @@ final class Select implements Step {
         Block bestBlock = blocks.get(best);
         if (bestBlock != null && !bestBlock.scored) {
             bestBlock.scored = true;
-            bestBlock.score = Score.prior(best, true);
+            bestBlock.score = Score.prior(best, true, page.verdicts());
         }
         if (!page.metadata().articleTyped()) {
             // a page that declares itself one article holds one story; others may hold several

@@ -41,7 +41,7 @@ final class SourceLinkStep implements Step {
             if (labelled || parent != null && startsWithLabel(parent) && Block.childElements(parent, 3) <= 3) {
                 String href = a.absUrl("href");
                 if (href.startsWith("http")) {
-                    page.metadata().offerSourceUrl(href);
+                    page.metadata().offer(Metadata.Field.SOURCE_URL, href, Source.TEXT);
                     return;
                 }
             }

@@ -10,14 +10,14 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Finds the publication date in the visible page when no metadata gave one: first in a short
- * element named as a date ("post-date", "datum", "published"), else in the first date written
- * out in the page's opening text ("19. Oktober 2019", "March 5, 2021", "05.03.2021").
+ * Offers the publication date the visible page shows: first a short element named as a date
+ * ("post-date", "datum", "published"), else the first date written out in the page's opening
+ * text ("19. Oktober 2019", "March 5, 2021", "05.03.2021"). Hidden elements and encyclopedia
+ * infoboxes (a birth date, a release date) are not datelines. When metadata already gave a date
+ * only the opening of the page is read: the visible date then only confirms or localises it.
  */
 final class TextDateStep implements Step {
 
-    private static final Pattern DATE_NAME = Pattern.compile(
-            "date|time|publish|posted|datum|fecha|data|meta|byline|dateline|stamp");
     private static final Pattern HAS_DATE = Pattern.compile(
             "\\b\\d{1,2}\\.\\s?\\d{1,2}\\.\\s?(?:19|20)\\d{2}\\b|\\b(?:19|20)\\d{2}[-/.]\\d{1,2}[-/.]\\d{1,2}\\b"
                     + "|\\b\\p{L}{3,12}\\.? \\d{1,2}(?:st|nd|rd|th)?,? (?:19|20)\\d{2}\\b"
@@ -25,26 +25,40 @@ final class TextDateStep implements Step {
                     + "|\\b\\d{1,2}/\\d{1,2}/(?:19|20)\\d{2}\\b",
             Pattern.UNICODE_CHARACTER_CLASS);
     private static final Set<String> SKIP = Set.of("script", "style", "nav", "footer", "aside", "noscript",
-            "select", "option", "template", "header");
+            "select", "option", "template");
     private static final int MAX_SCAN = 5000;
+    /** A text this short may carry its date anywhere ("Posted by Ann on 5 March 2021"). */
+    private static final int SHORT_LINE = 120;
+    /** In a longer text only a date in its first characters is a dateline ("01.02.2022 – The ..."). */
+    private static final int LEAD = 30;
+    private static final Pattern HIDDEN_STYLE = Pattern.compile("display\\s*:\\s*none", Pattern.CASE_INSENSITIVE);
 
     @Override
     public void apply(Page page) {
         Metadata m = page.metadata();
         Element body = page.original().body();
-        if (m.published() != null || body == null) {
+        if (body == null) {
+            return;
+        }
+        boolean confirming = m.published() != null;
+        if (confirming && onItsOwnClock(m)) {
+            // a trusted date with the page's own offset: the visible one could only repeat it
             return;
         }
         String[] found = new String[2];
         int[] scanned = {0};
+        ClassNames.Verdicts verdicts = page.verdicts();
         NodeTraversor.filter(new NodeFilter() {
             @Override
             public FilterResult head(Node node, int depth) {
                 if (node instanceof Element e) {
-                    if (SKIP.contains(e.normalName())) {
+                    if (SKIP.contains(e.normalName()) || notADateline(e, verdicts)) {
                         return FilterResult.SKIP_ENTIRELY;
                     }
-                    if (found[0] == null && !ClassNames.of(e).isEmpty() && DATE_NAME.matcher(ClassNames.of(e)).find()
+                    if (confirming && scanned[0] >= MAX_SCAN) {
+                        return FilterResult.STOP;
+                    }
+                    if (found[0] == null && (verdicts.bits(e) & ClassNames.DATE_TOKEN) != 0
                             && Block.childElements(e, 8) < 8) {
                         String text = e.text();
                         if (text.length() >= 6 && text.length() <= 120 && HAS_DATE.matcher(text).find()) {
@@ -57,8 +71,10 @@ final class TextDateStep implements Step {
                 } else if (node instanceof TextNode t && found[1] == null && scanned[0] < MAX_SCAN) {
                     String text = t.text();
                     scanned[0] += text.length();
-                    if (text.length() >= 6 && text.length() < 300) {
+                    if (text.length() >= 6) {
+                        // a dateline is a short line, or opens a paragraph; a date inside prose is a fact
                         var matcher = HAS_DATE.matcher(text);
+                        matcher.region(0, Math.min(text.length(), text.length() < SHORT_LINE ? SHORT_LINE : LEAD));
                         if (matcher.find()) {
                             found[1] = Dates.normalise(matcher.group());
                         }
@@ -72,6 +88,37 @@ final class TextDateStep implements Step {
                 return FilterResult.CONTINUE;
             }
         }, body);
-        m.offerPublished(found[0] != null ? found[0] : found[1]);
+        m.offer(Metadata.Field.PUBLISHED, found[0] != null ? found[0] : found[1], Source.TEXT,
+                found[0] != null ? Source.TEXT.trust() : Source.TEXT.trust() - 0.15);
+    }
+
+    private static boolean onItsOwnClock(Metadata m) {
+        for (Metadata.Candidate c : m.candidates(Metadata.Field.PUBLISHED)) {
+            Dates.Moment t = Dates.moment(c.value());
+            if (c.confidence() >= Source.TIME.trust() && t != null && t.offset() != null && t.offset().getTotalSeconds() != 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The first written-out date in {@code text}, or null. */
+    static java.util.regex.Matcher dateIn(String text) {
+        java.util.regex.Matcher m = HAS_DATE.matcher(text);
+        return m.find() ? m : null;
+    }
+
+    private static boolean notADateline(Element e, ClassNames.Verdicts verdicts) {
+        if (e.normalName().equals("header")) {
+            // the page's banner (with today's date, perhaps), not the story's header with its headline
+            return e.selectFirst("h1") == null;
+        }
+        if (e.attributesSize() == 0) {
+            return false;
+        }
+        if (e.hasAttr("hidden") || HIDDEN_STYLE.matcher(e.attr("style")).find()) {
+            return true;
+        }
+        return (verdicts.bits(e) & ClassNames.FACT_TOKEN) != 0;
     }
 }

@@ -3,6 +3,8 @@ package dev.arca.extract;
 import org.jsoup.nodes.Element;
 import org.jsoup.safety.Safelist;
 
+import java.util.List;
+
 /**
  * Produces the body's final forms from the chosen content: sanitised HTML (no scripts, styles,
  * event handlers, iframes or forms; only safe URL schemes; every URL absolute; empty links
@@ -26,6 +28,7 @@ final class Tidy implements Step {
         page.blocks().clear();
         if (content == null) {
             page.body("", "");
+            page.images(List.of());
             return;
         }
         // the content goes back into its document (for the base URL); the rest of the page is dropped
@@ -50,5 +53,6 @@ final class Tidy implements Step {
         // a builder of our own starts compact (Latin-1) and is sized once; jsoup's pooled ones may not be
         String html = content.html(new StringBuilder(16 + Math.min(textLength, 32 << 20) * 2)).toString();
         page.body(html, PlainText.of(content));
+        page.images(Images.of(content));
     }
 }

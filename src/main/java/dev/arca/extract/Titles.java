@@ -25,7 +25,32 @@ final class Titles {
     private static final Pattern FIRST_PART = Pattern.compile("^[^" + SEPARATORS + "]*[" + SEPARATORS + "]");
     private static final Pattern NON_WORD = Pattern.compile("\\W+", Pattern.UNICODE_CHARACTER_CLASS);
 
+    /** The inline tags a CMS copies into a title; a word in angle brackets ("Bridge <reopens>") is text. */
+    private static final Pattern TAG = Pattern.compile(
+            "</?(?:em|i|b|strong|span|a|sup|sub|small|mark|u|s|del|ins|abbr|cite|q|code|time|font|wbr)(?:\\s[^<>]*)?/?>",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern BREAK = Pattern.compile("<br\\s*/?>", Pattern.CASE_INSENSITIVE);
+    /** What a CMS writes when nobody gave a title. */
+    private static final Pattern PLACEHOLDER = Pattern.compile(
+            "^[\\s(\\[]*(?:no title|untitled(?: (?:document|page|post|article))?|null|undefined|title|kein titel|"
+                    + "sans titre|sin título|senza titolo|sem título|geen titel|bez tytułu|без названия)[\\s)\\]]*$",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
     private Titles() {
+    }
+
+    /** {@code s} without the inline HTML tags written into it ("Why &lt;em&gt;this&lt;/em&gt; matters"). */
+    static String withoutMarkup(String s) {
+        if (s.indexOf('<') < 0) {
+            return s;
+        }
+        return TAG.matcher(BREAK.matcher(s).replaceAll(" ")).replaceAll("");
+    }
+
+    /** A title as text on one line, or null when it is a placeholder such as "(no title)" or "Untitled". */
+    static String plain(String raw) {
+        String t = withoutMarkup(raw).strip().replaceAll("\\s+", " ");
+        return t.isEmpty() || PLACEHOLDER.matcher(t).matches() ? null : t;
     }
 
     /**
@@ -73,8 +98,9 @@ final class Titles {
     }
 
     private static boolean headingEquals(Document doc, String title) {
+        String wanted = title.strip().replaceAll("\\s+", " ");
         for (Element h : doc.select("h1, h2")) {
-            if (h.wholeText().strip().equals(title)) {
+            if (h.text().equals(wanted)) {
                 return true;
             }
         }

@@ -17,6 +17,7 @@ import java.util.List;
  * @param mediaType   the final response's media type without parameters, e.g. "text/html"
  * @param contentType the final Content-Type header as given, or null
  * @param body        the final body, decoded from any Content-Encoding
+ * @param requisites  what the page needs to be displayed, fetched after it (see {@link RequisiteFetcher}); empty when none were
  */
 public record Capture(
         URI requested,
@@ -25,10 +26,23 @@ public record Capture(
         List<Exchange> exchanges,
         String mediaType,
         String contentType,
-        byte[] body) {
+        byte[] body,
+        List<FetchedRequisite> requisites) {
 
     public Capture {
         exchanges = List.copyOf(exchanges);
+        requisites = List.copyOf(requisites);
+    }
+
+    /** A capture of the page alone. */
+    public Capture(URI requested, URI url, Instant date, List<Exchange> exchanges, String mediaType, String contentType,
+                   byte[] body) {
+        this(requested, url, date, exchanges, mediaType, contentType, body, List.of());
+    }
+
+    /** This capture with {@code fetched} as its requisites. */
+    public Capture withRequisites(List<FetchedRequisite> fetched) {
+        return new Capture(requested, url, date, exchanges, mediaType, contentType, body, fetched);
     }
 
     /** The exchange whose response is the page itself, or null for a local file. */

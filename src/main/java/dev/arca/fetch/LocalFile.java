@@ -66,7 +66,7 @@ public final class LocalFile {
         Optional<String> archive = WebArchives.kind(head, fileName);
         if (archive.isPresent()) {
             throw new FetchException(FetchException.Reason.FILE, what + " is " + archive.get()
-                    + ", not a saved web page; arca takes web pages, it does not import web archives");
+                    + ", not a saved web page; a web archive is imported (arca import), not taken as a page");
         }
         byte[] rest = in.readNBytes((int) Math.min(maxSize + 1 - head.length, Integer.MAX_VALUE - 16 - head.length));
         if (head.length + (long) rest.length > maxSize) {

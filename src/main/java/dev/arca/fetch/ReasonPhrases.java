@@ -3,8 +3,9 @@ package dev.arca.fetch;
 import java.util.Map;
 
 /**
- * The standard reason phrase for each status code. The JDK's HTTP client does not report the
- * phrase the server sent (HTTP/2 has none), so the response record uses the standard one.
+ * The standard reason phrase for each status code: for error messages, which should not repeat
+ * whatever a server chose to send, and for the response record of an exchange that was not read
+ * off the wire (one built from its parts), whose phrase is not known.
  */
 public final class ReasonPhrases {
 

@@ -63,6 +63,12 @@ public final class Requisites {
         return found.list();
     }
 
+    /** The same from the page's bytes, decoded as {@link HtmlCharset} decodes them for the extractor. */
+    public static RequisiteList ofCapture(byte[] body, String contentType, String url, String articleHtml, String leadImage,
+                                          RequisiteLevel level, int max) {
+        return ofCapture(Jsoup.parse(HtmlCharset.decode(body, contentType), url), articleHtml, leadImage, level, max);
+    }
+
     /** The requisites of a page at {@link RequisiteLevel#PAGE} or {@link RequisiteLevel#ALL}, from the parsed page. */
     public static RequisiteList ofPage(Document page, RequisiteLevel level, int max) {
         if (level != RequisiteLevel.PAGE && level != RequisiteLevel.ALL) {

@@ -3,6 +3,7 @@ package dev.arca.browser;
 import dev.arca.fetch.Cookie;
 import dev.arca.fetch.Exchange;
 import dev.arca.fetch.Header;
+import dev.arca.fetch.Requisite;
 import dev.arca.fetch.Resource;
 import dev.arca.testing.LoopbackServer;
 
@@ -89,7 +90,9 @@ class BrowserTest {
         assertThat(dom).contains("<h1>The harbour reopens</h1>").doesNotContain("Loading…");
         assertThat(page.capture().url().getPath()).isEqualTo("/app");
         assertThat(page.capture().exchanges()).extracting(Exchange::status).containsExactly(301, 200);
-        assertThat(page.recording().loaded()).anySatisfy(e -> {
+        assertThat(page.capture().requisites()).anySatisfy(requisite -> {
+            assertThat(requisite.requisite().kind()).isEqualTo(Requisite.Kind.OTHER);
+            Exchange e = requisite.response();
             assertThat(e.uri().getPath()).isEqualTo("/api/story.json");
             assertThat(new String(e.body(), StandardCharsets.UTF_8)).isEqualTo(STORY);
             assertThat(e.responseHeader("Content-Type")).hasValue("application/json");
@@ -105,9 +108,10 @@ class BrowserTest {
     void scrollsSoThatImagesLoadedOnScrollAreRecorded() throws Exception {
         BrowserCapture page = browser.capture(URI.create(server.url("/lazy")), options());
 
-        assertThat(page.recording().loaded()).anySatisfy(e -> {
-            assertThat(e.uri().getPath()).isEqualTo("/img/lazy.png");
-            assertThat(e.body()).isEqualTo(PNG);
+        assertThat(page.capture().requisites()).anySatisfy(requisite -> {
+            assertThat(requisite.requisite().kind()).isEqualTo(Requisite.Kind.IMAGE);
+            assertThat(requisite.response().uri().getPath()).isEqualTo("/img/lazy.png");
+            assertThat(requisite.response().body()).isEqualTo(PNG);
         });
     }
 

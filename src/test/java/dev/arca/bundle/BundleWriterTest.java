@@ -95,7 +95,7 @@ class BundleWriterTest {
             assertThat(pages[0]).isEqualTo("{\"format\":\"json-pages-1.0\",\"id\":\"pages\",\"title\":\"All Pages\"}");
             JsonNode page = new ObjectMapper().readTree(pages[1]);
             assertThat(page.get("url").asText()).isEqualTo("http://example.com/new");
-            assertThat(page.get("ts").asText()).isEqualTo("2024-03-14T08:30:00Z");
+            assertThat(page.get("ts").asText()).isEqualTo("2024-03-14T08:30:00.000Z");
             assertThat(page.get("title").asText()).isEqualTo("A title");
         }
     }

@@ -4,6 +4,7 @@ import dev.arca.testing.BundleValidator;
 import dev.arca.testing.Cli;
 import dev.arca.testing.Fixtures;
 import dev.arca.testing.LoopbackServer;
+import dev.arca.testing.RawServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,6 +28,7 @@ class BundleValidationTest {
     static Path home;
 
     private static LoopbackServer server;
+    private static RawServer raw;
     private static Cli cli;
 
     @BeforeAll
@@ -43,12 +45,16 @@ class BundleValidationTest {
                 .page("/latin1.html", 200, Fixtures.bytes("latin1.html"), "Content-Type", "text/html")
                 .page("/tiny.pdf", 200, Fixtures.bytes("tiny.pdf"), "Content-Type", "application/pdf");
         Files.write(home.resolve("saved.html"), story);
+        String odd = new String(story, java.nio.charset.StandardCharsets.ISO_8859_1);
+        raw = new RawServer().bytes("/robots.txt", "HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n").bytes("/http10.html", "HTTP/1.0 200 Fine\r\ncontent-TYPE: text/html; charset=utf-8\r\n"
+                + "Set-Cookie: a=1\r\nX-Dup: one\r\nSet-Cookie: b=2\r\nX-Dup: two\r\n\r\n" + odd);
     }
 
     @AfterAll
     static void stop() {
         if (server != null) {
             server.close();
+            raw.close();
         }
     }
 
@@ -61,10 +67,12 @@ class BundleValidationTest {
             "brotli response|/brotli.html|harbour bridge reopened",
             "ISO-8859-1 declared only in meta|/latin1.html|quarante ans",
             "PDF|/tiny.pdf|%PDF-1.4",
+            "HTTP/1.0 close-delimited, odd header names, duplicates|raw/http10.html|harbour bridge reopened",
             "saved file with --url|saved.html|harbour bridge reopened"})
     void bundlePassesIndependentValidators(String name, String source, String expected) throws Exception {
-        String input = source.startsWith("/") ? server.url(source) : home.resolve(source).toString();
-        Cli.Result fetched = source.startsWith("/")
+        String input = source.startsWith("/") ? server.url(source)
+                : source.startsWith("raw/") ? raw.url(source.substring(3)) : home.resolve(source).toString();
+        Cli.Result fetched = !source.startsWith("saved")
                 ? cli.run("fetch", "--json", input)
                 : cli.run("fetch", "--json", input, "--url", server.url("/plain.html"));
         assertThat(fetched.status()).as(fetched.err()).isZero();

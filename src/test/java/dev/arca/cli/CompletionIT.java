@@ -50,12 +50,18 @@ class CompletionIT {
         String load = "source <(arca completion bash); ";
 
         assertThat(shell("bash", load + complete("arca", "fe")).lines()).containsExactly("fetch");
+        assertThat(shell("bash", load + complete("arca", "imp")).lines()).containsExactly("import");
         assertThat(shell("bash", load + complete("arca", "re")).lines()).containsExactlyInAnyOrder("restore", "reindex");
         assertThat(shell("bash", load + complete("arca", "res")).lines()).containsExactly("restore");
         assertThat(shell("bash", load + complete("arca", "fetch", "--max-r")).lines()).containsExactly("--max-redirects");
         assertThat(shell("bash", load + complete("arca", "fetch", "--max-site")).lines())
                 .containsExactlyInAnyOrder("--max-sitemaps", "--max-sitemap-urls");
         assertThat(shell("bash", load + complete("arca", "restore", "--as", "ma")).lines()).containsExactly("markdown");
+        assertThat(shell("bash", load + complete("arca", "restore", "--as", "e")).lines()).containsExactly("epub");
+        assertThat(shell("bash", load + complete("arca", "fetch", "--requisites", "a")).lines())
+                .containsExactlyInAnyOrder("all", "article");
+        assertThat(shell("bash", load + complete("arca", "fetch", "--requisites-t")).lines())
+                .containsExactlyInAnyOrder("--requisites-time", "--requisites-total");
     }
 
     @Test

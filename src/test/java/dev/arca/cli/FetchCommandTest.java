@@ -72,6 +72,9 @@ class FetchCommandTest {
         LoopbackServer.Seen seen = server.requests().get(server.requests().size() - 1);
         assertThat(seen.headers().get("X-reader")).containsExactly("arca");
         assertThat(seen.headers().get("Cookie")).containsExactly("session=letmein");
+        // the WARC's request record is the request as written to the wire, these fields included
+        String request = new String(WarcContents.ofType(onlyBundle(), "request").get(0).block(), StandardCharsets.ISO_8859_1);
+        assertThat(request).contains("\r\nX-Reader: arca\r\n", "\r\nCookie: session=letmein\r\n");
     }
 
     @Test
@@ -145,7 +148,7 @@ class FetchCommandTest {
                 .redirect("/middle", 302, server.url("/story.html"))
                 .html("/story.html", Fixtures.text("story.html"));
 
-        Cli.Result r = cli.run("fetch", "--json", server.url("/old"));
+        Cli.Result r = cli.run("fetch", "--json", "--requisites", "none", server.url("/old")); // the page's own chain alone
 
         assertThat(r.status()).as(r.err()).isZero();
         JsonNode json = new ObjectMapper().readTree(r.lines().get(0));

@@ -65,13 +65,14 @@ class LocalInputsTest {
 
         assertThat(r.status()).isEqualTo(1);
         assertThat(r.out()).isEqualTo("-\t\t" + file + "\tfailed: " + file + " is " + kind
-                + ", not a saved web page; arca takes web pages, it does not import web archives\n");
+                + ", not a saved web page; a web archive is imported (arca import), not taken as a page\n");
         assertThat(cli.bundles()).isEmpty();
     }
 
+    /** A web archive named as one is read for its pages (see ImportCommandTest); one named as a page is refused. */
     @ParameterizedTest
-    @CsvSource({"capture.wacz, a WACZ file", "warc-gz-named.html, a WARC file (gzip-compressed)"})
-    void extractOfAWebArchiveIsRefused(String name, String kind) throws Exception {
+    @CsvSource({"wacz-named.html, a WACZ file", "warc-gz-named.html, a WARC file (gzip-compressed)"})
+    void extractOfAWebArchiveNamedAsAPageIsRefused(String name, String kind) throws Exception {
         Path file = archives.resolve(name);
         Cli cli = new Cli(home);
 

@@ -52,6 +52,12 @@ class OptionRangesTest {
                 fetch("--max-sitemap-urls", "10000001", "1 to 10000000"),
                 fetch("--max-requests", "0", "1 to 100000"),
                 fetch("--max-requests", "100001", "1 to 100000"),
+                fetch("--requisites-max", "0", "1 to 100000"),
+                fetch("--requisites-max", "100001", "1 to 100000"),
+                fetch("--requisites-total", "0", "1 byte to 1GiB"),
+                fetch("--requisites-total", "2G", "1 byte to 1GiB"),
+                fetch("--requisites-time", "0", "1 to 86400 s"),
+                fetch("--requisites-time", "86401", "1 to 86400 s"),
                 Arguments.of("--jobs", "0", "1 to 256", new String[]{"extract", "--input-dir", ".", "--output-dir", "out", "--jobs", "0"}),
                 Arguments.of("--jobs", "257", "1 to 256", new String[]{"extract", "--input-dir", ".", "--output-dir", "out", "--jobs", "257"}),
                 Arguments.of("--timeout", "0", "1 to 86400 s", new String[]{"extract", URL, "--timeout", "0"}),
@@ -62,7 +68,9 @@ class OptionRangesTest {
                 Arguments.of("--limit", "0", "1 to 100000", new String[]{"search", "--limit", "0", "bridge"}),
                 Arguments.of("--limit", "100001", "1 to 100000", new String[]{"search", "--limit", "100001", "bridge"}),
                 Arguments.of("--jobs", "0", "1 to 256", new String[]{"verify", "--jobs", "0"}),
-                Arguments.of("--jobs", "257", "1 to 256", new String[]{"verify", "--jobs", "257"}));
+                Arguments.of("--jobs", "257", "1 to 256", new String[]{"verify", "--jobs", "257"}),
+                Arguments.of("--max-size", "0", "1 byte to 1GiB", new String[]{"import", "pages.warc.gz", "--max-size", "0"}),
+                Arguments.of("--max-size", "2G", "1 byte to 1GiB", new String[]{"import", "pages.warc.gz", "--max-size", "2G"}));
     }
 
     private static Arguments fetch(String option, String value, String range) {

@@ -39,7 +39,7 @@ class RefreshRedirectTest {
                 + "<title>Moved</title></head><body><p>This story has moved.</p></body></html>";
         server.html("/old-story", notice).html("/news/story", article("Harbour bridge reopens", "Engineers finished early."));
 
-        Cli.Result r = cli.run("fetch", "--json", server.url("/old-story"));
+        Cli.Result r = cli.run("fetch", "--json", "--requisites", "none", server.url("/old-story"));
 
         assertThat(r.status()).as(r.err()).isZero();
         JsonNode line = new ObjectMapper().readTree(r.lines().get(0));
@@ -66,7 +66,7 @@ class RefreshRedirectTest {
                 + "<body><article><h1>Live: storm</h1><p>The coast road stays closed.</p></article></body></html>";
         server.html("/live", live);
 
-        Cli.Result r = cli.run("fetch", "--json", server.url("/live"));
+        Cli.Result r = cli.run("fetch", "--json", "--requisites", "none", server.url("/live"));
 
         assertThat(r.status()).as(r.err()).isZero();
         Path bundle = Path.of(new ObjectMapper().readTree(r.lines().get(0)).get("bundle").asText());

@@ -2,9 +2,9 @@ package dev.arca.cli;
 
 import dev.arca.extract.Article;
 import dev.arca.testing.Bundles;
+import dev.arca.testing.Chromium;
 import dev.arca.testing.Cli;
 import dev.arca.testing.LoopbackServer;
-import dev.arca.testing.Programs;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -16,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -115,20 +114,11 @@ class RestoredHtmlInBrowserTest {
         assertThat(dom).contains(PWNED + "-script");
     }
 
-    /** Opens {@code page} in headless Chromium and returns the DOM after scripts (if any) ran. */
     private String dumpDom(Path page) throws IOException, InterruptedException {
-        Path profile = Files.createDirectories(home.resolve("chromium-profile"));
-        Process p = new ProcessBuilder(chromium(), "--headless", "--no-sandbox", "--disable-gpu",
-                "--disable-background-networking", "--disable-component-update", "--no-first-run",
-                "--user-data-dir=" + profile, "--virtual-time-budget=3000", "--dump-dom", page.toUri().toString())
-                .redirectError(home.resolve("chromium.log").toFile()).start();
-        String dom = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(2, TimeUnit.MINUTES)).isTrue();
-        Thread.sleep(500);  // a late request would still reach the server
-        return dom;
+        return Chromium.dumpDom(page, home);
     }
 
     private static String chromium() {
-        return Programs.find("chromium", "chromium-browser").map(Path::toString).orElse(null);
+        return Chromium.find().orElse(null);
     }
 }

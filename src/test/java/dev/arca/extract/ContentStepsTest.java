@@ -67,7 +67,7 @@ class ContentStepsTest {
                 + "<div class=links><a href=/x>Link one here</a> <a href=/y>Link two here</a> "
                 + "<a href=/z>Link three here</a></div><table><tr><th>City</th><th>Rain</th></tr>"
                 + "<tr><td>Oslo</td><td>12</td></tr></table></div></body>", null, new Score(), new Select());
-        page.metadata().title("The headline");
+        page.metadata().offer(Metadata.Field.TITLE, "The headline", Source.TEXT);
         new Clean().apply(page);
         String text = page.content().text();
         assertThat(text).contains("First paragraph", "Oslo").doesNotContain("The headline", "Link one");

@@ -39,4 +39,20 @@ class DatesTest {
         assertThat(Dates.fromUrl("https://x.example/news/2019-10-19-story")).isEqualTo("2019-10-19");
         assertThat(Dates.fromUrl("https://x.example/news/story-123456")).isNull();
     }
+
+    @Test
+    void agreesOnOneMomentWrittenInDifferentZonesOrPrecisions() {
+        assertThat(Dates.agree("2019-10-18T22:04:00Z", "2019-10-19T00:04:00+02:00")).isTrue();
+        assertThat(Dates.agree("2019-10-18T22:04:00Z", "2019-10-19T00:04:00")).isTrue();
+        assertThat(Dates.agree("2022-05-04T00:25:56Z", "2022-05-03")).isTrue();
+        assertThat(Dates.agree("2022-05-04", "2022-05-04T10:00:00")).isTrue();
+        assertThat(Dates.agree("2019-10-18T22:04:00Z", "2019-10-18T22:05:00+02:00")).isFalse();
+        assertThat(Dates.agree("2019-10-18T22:04:00Z", "2019-10-21")).isFalse();
+        assertThat(Dates.agree("2019-10-18T22:04:00", "2019-10-18T23:04:00")).isFalse();
+    }
+
+    @Test
+    void readsMillisecondsWrittenAfterAColon() {
+        assertThat(Dates.normalise("2022-01-10T22:06:08:684Z")).isEqualTo("2022-01-10T22:06:08Z");
+    }
 }

@@ -143,4 +143,41 @@ class FurnitureTest {
         assertThat(text).contains("What the gates cost", "Gates: four million pounds", "Year", "2016",
                 "gate.close(6);", "We are finally safe");
     }
+
+    @Test
+    void aSectionIdMadeFromItsHeadingIsNotAFurnitureName() {
+        String text = body("<div class=\"section\" id=\"sharing-with-a-single-developer\"><h2>Sharing with a single "
+                + "developer</h2><p>The key to shared history is to keep your changes in draft while you pass them around, "
+                + "so that each copy can still be amended.</p></div>");
+        assertStoryKept(text);
+        assertThat(text).contains("The key to shared history");
+    }
+
+    @Test
+    void aThreadOfManyEmbeddedPostsInACommentBoxIsNoQuote() {
+        StringBuilder posts = new StringBuilder();
+        for (int i = 0; i < 4; i++) {
+            posts.append("<blockquote class=\"twitter-tweet\"><p>Fan post number ").append(i)
+                    .append(" about the gates, and how great they look from the quay at night.</p></blockquote>");
+        }
+        String text = body("<div class=\"comments\">" + posts + "</div>");
+        assertStoryKept(text);
+        assertThat(text).doesNotContain("Fan post number");
+    }
+
+    @Test
+    void classTokenVerdictsFromTheCheapScansMatchTheNamingRules() {
+        assertThat(ClassNames.furnitureKind(ClassNames.tokenBits("comment-list"))).isEqualTo(ClassNames.STRONG);
+        assertThat(ClassNames.furnitureKind(ClassNames.tokenBits("td-ad-slot"))).isEqualTo(ClassNames.STRONG);
+        assertThat(ClassNames.furnitureKind(ClassNames.tokenBits("read-more"))).isEqualTo(ClassNames.WEAK);
+        assertThat(ClassNames.furnitureKind(ClassNames.tokenBits("category-sharing"))).isEqualTo(ClassNames.NONE);
+        assertThat(ClassNames.furnitureKind(ClassNames.tokenBits("page-template-comments"))).isEqualTo(ClassNames.NONE);
+        assertThat(ClassNames.furnitureKind(ClassNames.tokenBits("commentary"))).isEqualTo(ClassNames.NONE);
+        assertThat(ClassNames.tokenBits("entry-meta") & ClassNames.META_TOKEN).isNotZero();
+        assertThat(ClassNames.tokenBits("fact-box") & ClassNames.FACT_TOKEN).isNotZero();
+        assertThat(ClassNames.tokenBits("hid") & ClassNames.NEGATIVE_TOKEN).isNotZero();
+        assertThat(ClassNames.tokenBits("hide") & ClassNames.NEGATIVE_TOKEN).isZero();
+        assertThat(ClassNames.unlikely(ClassNames.tokenBits("site-footer"))).isTrue();
+        assertThat(ClassNames.unlikely(ClassNames.tokenBits("footer-content"))).isFalse();
+    }
 }

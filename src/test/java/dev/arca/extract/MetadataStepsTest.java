@@ -185,4 +185,140 @@ class MetadataStepsTest {
         assertThat(meta("<p><a href=\"https://x.example/\">Home</a></p>", null, new SourceLinkStep()).sourceUrl())
                 .isNull();
     }
+
+    private static String settled(String... values) {
+        java.util.List<Metadata.Candidate> candidates = new java.util.ArrayList<>();
+        Source[] sources = {Source.JSON_LD, Source.META, Source.TIME, Source.TEXT};
+        for (int i = 0; i < values.length; i++) {
+            candidates.add(new Metadata.Candidate(values[i], sources[i], sources[i].trust()));
+        }
+        return DateStep.settle(candidates).value();
+    }
+
+    @Test
+    void datesSettleOnThePagesOwnClock() {
+        // the same instant in UTC and with the page's offset: the offset wins
+        assertThat(settled("2019-10-18T22:04:00Z", "2019-10-19T00:04:00+02:00")).isEqualTo("2019-10-19T00:04:00+02:00");
+        // a local time without offset and the UTC instant make one local time with its offset
+        assertThat(settled("2022-05-04T00:25:00Z", "2022-05-03T21:25:00")).isEqualTo("2022-05-03T21:25:00-03:00");
+        assertThat(settled("2022-05-03T21:25:00", "2022-05-04T00:25:00Z")).isEqualTo("2022-05-03T21:25:00-03:00");
+        // the local day the page shows, when nothing gives the offset
+        assertThat(settled("2022-05-04T00:25:56Z", "2022-05-03")).isEqualTo("2022-05-03");
+        // but not when the page also shows the UTC day
+        assertThat(settled("2022-05-04T00:25:56Z", "2022-05-04", "2022-05-03")).isEqualTo("2022-05-04T00:25:56Z");
+        // an offset of the page's own is kept, and a date that disagrees changes nothing
+        assertThat(settled("2021-03-05T10:00:00+01:00", "2021-03-05T09:00:00Z")).isEqualTo("2021-03-05T10:00:00+01:00");
+        assertThat(settled("2021-03-05T10:00:00Z", "2020-01-01")).isEqualTo("2021-03-05T10:00:00Z");
+        // a bare day is made precise by a time on that day
+        assertThat(settled("2021-03-05", "2021-03-05T10:00:00+01:00")).isEqualTo("2021-03-05T10:00:00+01:00");
+    }
+
+    @Test
+    void visibleDatelineOpensAParagraphButADateInProseIsAFact() {
+        assertThat(meta("<p><strong>01.02.2022 Der Arbeitsmarkt ist gut in das Jahr gestartet, die Zahl der Arbeitslosen "
+                + "sank im Januar weniger stark als sonst, und die Nachfrage nach Personal blieb hoch.</strong></p>", null,
+                new TextDateStep()).published()).isEqualTo("2022-02-01");
+        assertThat(meta("<p>The crane was built on 14 March 1921 and worked the quay for almost fifty years before it "
+                + "was retired, dismantled and stored in a shed by the old railway line.</p>", null, new TextDateStep())
+                .published()).isNull();
+        assertThat(meta("<header><h1>Neue Brücke</h1><span class=\"date\">10. November 2021</span></header><p>Text.</p>",
+                null, new TextDateStep()).published()).isEqualTo("2021-11-10");
+        assertThat(meta("<header><a href=/>Home</a> <span class=\"date\">10. November 2021</span></header><p>Text.</p>",
+                null, new TextDateStep()).published()).isNull();
+    }
+
+    @Test
+    void webPageDateWhenThePageIsNoArticle() {
+        Metadata m = meta("<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\",\"@graph\":["
+                + "{\"@type\":\"WebPage\",\"name\":\"About us\",\"datePublished\":\"2018-06-07T10:13:17+00:00\"}]}"
+                + "</script>", null, new JsonLdStep());
+        assertThat(m.published()).isEqualTo("2018-06-07T10:13:17Z");
+    }
+
+    @Test
+    void bylineTextWithoutDatesTitlesAndLabels() {
+        assertThat(Bylines.withoutDate("By Joshua Sokol May 20, 2019")).isEqualTo("By Joshua Sokol");
+        assertThat(Bylines.withoutDate("Joe Wee Monday, February 29, 2016 @ 11:10 PM UTC")).isEqualTo("Joe Wee");
+        assertThat(Bylines.withoutDate("Posted on September 21, 2020 by Adi Tzlil")).isEqualTo("Adi Tzlil");
+        assertThat(Bylines.withoutDate("James Akinaka • 8h")).isEqualTo("James Akinaka");
+        assertThat(Bylines.withoutDate("About the Author - Florina Ionescu")).isEqualTo("Florina Ionescu");
+        assertThat(Bylines.withoutDate("Sunday, Feb 1, 2015 11:57 AM UTC")).isNull();
+        assertThat(Bylines.withoutDate("Last Updated: January 7, 2025")).isNull();
+        assertThat(Bylines.readsAsNames("Sign In| Sign Up | Subscribe")).isFalse();
+        assertThat(Bylines.readsAsNames("Katie Couric New Yorkers post their feelings about the election")).isFalse();
+        assertThat(Bylines.readsAsNames("By Brenda Goodman, MA WebMD Health News")).isTrue();
+    }
+
+    @Test
+    void metaBylinesLoseTheirByAndOpenGraphAuthorsCount() {
+        assertThat(meta("<meta name=\"byl\" content=\"By Corey Kilgannon\">", null, new MetaTagStep()).byline())
+                .isEqualTo("Corey Kilgannon");
+        assertThat(meta("<meta property=\"og:article:author\" content=\"BBC News\">", null, new MetaTagStep()).byline())
+                .isEqualTo("BBC News");
+    }
+
+    @Test
+    void microdataOfAnItemInsideTheArticleIsNotTheArticles() {
+        Metadata m = meta("""
+                <div itemscope itemtype="https://schema.org/NewsArticle">
+                  <figure itemprop="image" itemscope itemtype="https://schema.org/ImageObject">
+                    <span itemprop="author">Photo Agency</span></figure>
+                  <span itemprop="author">Sarah Archer</span>
+                </div>""", null, new MicrodataStep());
+        assertThat(m.byline()).isEqualTo("Sarah Archer");
+    }
+
+    @Test
+    void provenanceNamesTheSourceCountsAgreementAndKeepsTheRunnerUp() {
+        Metadata m = meta("""
+                <script type="application/ld+json">{"@type":"NewsArticle","headline":"Bridge reopens",
+                 "datePublished":"2020-01-02T03:04:05Z"}</script>
+                <meta property="og:title" content="Bridge reopens">
+                <meta name="date" content="2020-01-05">""", null, new JsonLdStep(), new MetaTagStep(), new DateStep());
+        var p = m.provenance();
+        assertThat(p.get("title").source()).isEqualTo("json-ld");
+        assertThat(p.get("title").confidence()).isGreaterThan(Source.JSON_LD.trust());
+        assertThat(p.get("title").runnerUp()).isNull();
+        assertThat(p.get("published").source()).isEqualTo("json-ld");
+        assertThat(p.get("published").confidence()).isLessThan(Source.JSON_LD.trust());
+        assertThat(p.get("published").runnerUp()).isEqualTo(new Provenance.RunnerUp("2020-01-05", "meta", 0.8));
+    }
+
+    private static String title(String html) {
+        return titled(html).title();
+    }
+
+    private static String headline(String html) {
+        return titled(html).headline();
+    }
+
+    private static Metadata titled(String html) {
+        return meta(html, "https://coastline.example/news/story", new JsonLdStep(), new MetaTagStep(),
+                new DocumentDataStep(), new SourceLinkStep(), new TitleStep());
+    }
+
+    @Test
+    void titleMarkupBecomesTextAndPlaceholdersAreNoTitles() {
+        assertThat(title("<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\","
+                + "\"headline\":\"Why the <em>old</em> pier matters\"}</script>")).isEqualTo("Why the old pier matters");
+        assertThat(title("<meta property=\"og:title\" content=\"(no title)\"><title>Pier reopens after repairs"
+                + "</title>")).isEqualTo("Pier reopens after repairs");
+        assertThat(title("<meta property=\"og:title\" content=\"Untitled\"><body><h1>Pier reopens</h1></body>"))
+                .isEqualTo("Pier reopens");
+    }
+
+    @Test
+    void headlineLosesSiteNamesAtEitherEndButKeepsItsKicker() {
+        assertThat(headline("<meta property=\"og:site_name\" content=\"Coastline Daily\">"
+                + "<meta property=\"og:title\" content=\"Coastline Daily: Pier reopens after repairs\">"))
+                .isEqualTo("Pier reopens after repairs");
+        // the host names the site too
+        assertThat(headline("<meta property=\"og:title\" content=\"Pier reopens after repairs - Coastline\">"))
+                .isEqualTo("Pier reopens after repairs");
+        // a suffix nothing proves to be the site's name stays
+        assertThat(headline("<meta property=\"og:title\" content=\"Pier reopens after repairs | Local | Tide\">"
+                + "<body><h1>Pier reopens after repairs</h1></body>")).isEqualTo("Pier reopens after repairs | Local | Tide");
+        assertThat(headline("<title>Exclusive: Minister quits over harbour deal</title><body><h1>Exclusive:\n  Minister "
+                + "quits over harbour deal</h1></body>")).isEqualTo("Exclusive: Minister quits over harbour deal");
+    }
 }

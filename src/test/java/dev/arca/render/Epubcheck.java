@@ -8,13 +8,13 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 
 /** The W3C's epubcheck, run in-process on a book's bytes. */
-final class Epubcheck {
+public final class Epubcheck {
 
     private Epubcheck() {
     }
 
     /** epubcheck's report on {@code epub}: "" when it finds no fatal error, no error and no warning. */
-    static String problems(byte[] epub) {
+    public static String problems(byte[] epub) {
         StringWriter text = new StringWriter();
         WriterReportImpl report = new WriterReportImpl(new PrintWriter(text), "article.epub", true);
         new EpubCheck(new ByteArrayInputStream(epub), report, "article.epub").doValidate();

@@ -28,6 +28,7 @@ public final class RawServer implements AutoCloseable {
     private final ServerSocket socket;
     private final Map<String, Handler> handlers = new ConcurrentHashMap<>();
     private final List<Socket> open = new CopyOnWriteArrayList<>();
+    private final Map<String, byte[]> received = new ConcurrentHashMap<>();
     private volatile String greeting;
 
     /** A server that writes {@code bytes} as soon as a client connects, before reading anything. */
@@ -83,7 +84,11 @@ public final class RawServer implements AutoCloseable {
                 client.getOutputStream().flush();
                 return;
             }
-            String path = requestPath(client.getInputStream());
+            byte[] head = requestHead(client.getInputStream());
+            String path = requestPath(head);
+            if (path != null) {
+                received.put(path, head);
+            }
             Handler handler = path == null ? null : handlers.get(path);
             if (handler != null) {
                 OutputStream out = client.getOutputStream();
@@ -97,7 +102,12 @@ public final class RawServer implements AutoCloseable {
         }
     }
 
-    private static String requestPath(InputStream in) throws IOException {
+    /** The request head last received for {@code path}, byte for byte, or null when none came. */
+    public byte[] received(String path) {
+        return received.get(path);
+    }
+
+    private static byte[] requestHead(InputStream in) throws IOException {
         ByteArrayOutputStream head = new ByteArrayOutputStream();
         int matched = 0;
         int b;
@@ -105,7 +115,11 @@ public final class RawServer implements AutoCloseable {
             head.write(b);
             matched = (b == "\r\n\r\n".charAt(matched)) ? matched + 1 : (b == '\r' ? 1 : 0);
         }
-        String[] line = head.toString(StandardCharsets.ISO_8859_1).split(" ", 3);
+        return head.toByteArray();
+    }
+
+    private static String requestPath(byte[] head) {
+        String[] line = new String(head, StandardCharsets.ISO_8859_1).split(" ", 3);
         return line.length < 2 ? null : line[1];
     }
 

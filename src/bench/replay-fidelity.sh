@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# replay-fidelity.sh [JAR]: how faithfully arca's bundles replay, against wget --page-requisites, in one run.
+# For each fixture page (real pages of ../shared/corpora/readability-pages, their images, stylesheets and
+# fonts made up and served from loopback by ../shared/validate/site-from-page, generated here and never
+# copied into the repository) it
+#   1. serves the site, and captures the page with `arca fetch` and with `wget -p --warc-file`;
+#   2. makes a WACZ of wget's WARC with js-wacz (npm @harvard-lil/js-wacz, installed once under ~/.cache);
+#   3. runs ../shared/validate/replay-fidelity on both WACZs (wabac.js replay against the original page);
+#   4. restores arca's capture with `restore --as html` and counts, with ../shared/validate/offline-images.mjs,
+#      the images Chromium shows with no network, against the article's images that site.json lists.
+# Prints one line per page and tool, then the median and maximum % of differing pixels for each, the images
+# shown offline, and the median bundle size against wget's WARC. Work files stay in $WORK (default a mktemp -d).
+set -uo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+repo=$(cd "$here/../.." && pwd)
+shared=$(cd "$repo/../shared" 2>/dev/null && pwd) || { echo "replay-fidelity.sh: ../shared is missing" >&2; exit 2; }
+jar=${1:-$repo/target/arca.jar}
+[[ -f $jar ]] || { echo "replay-fidelity.sh: no $jar (mvn -o -B -q package -DskipTests)" >&2; exit 2; }
+corpus=/work/corpora/readability-pages
+[[ -d $corpus ]] || python3 "$shared/corpora/unpack_corpus.py" --corpus "$shared/corpora/readability-pages" --dest "$corpus" >/dev/null
+pages=${PAGES:-"bbc-1 cnn ars-1 nytimes-1 guardian-1 wikipedia medium-1 mozilla-1 theverge buzzfeed-1 engadget lemonde-1"}
+work=${WORK:-$(mktemp -d)}
+mkdir -p "$work"
+wacz_tool=${XDG_CACHE_HOME:-$HOME/.cache}/arca-bench/js-wacz
+if [[ ! -x $wacz_tool/node_modules/.bin/js-wacz ]]; then
+  mkdir -p "$wacz_tool" && (cd "$wacz_tool" && npm install --no-audit --no-fund --silent @harvard-lil/js-wacz@0.1.6) \
+    || { echo "replay-fidelity.sh: cannot install js-wacz" >&2; exit 3; }
+fi
+bash "$shared/validate/replay-fidelity" --install >/dev/null || exit 3
+fidelity_cache=${XDG_CACHE_HOME:-$HOME/.cache}/arca-validate/fidelity
+results=$work/results.tsv
+: >"$results"
+port=18300
+for page in $pages; do
+  [[ -f $corpus/$page/source.html ]] || { echo "skip $page: not in the corpus" >&2; continue; }
+  port=$((port + 1))
+  site=$work/$page/site
+  rm -rf "$work/$page" && mkdir -p "$work/$page"
+  # the article's text, so that site.json can say which images are the article's
+  python3 -c 'import html,re,sys; t=re.sub(r"<[^>]+>"," ",open(sys.argv[1],encoding="utf-8",errors="replace").read()); t=" ".join(html.unescape(t).split()); print(t[len(t)//3:len(t)//3+80])' \
+    "$corpus/$page/expected.html" >"$work/$page/body.txt"
+  python3 "$shared/validate/site-from-page" --html "$corpus/$page/source.html" --url http://fakehost/test/page.html \
+    --out "$site" --port "$port" --body-text "$work/$page/body.txt" >/dev/null || { echo "skip $page: no site" >&2; continue; }
+  url=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["url"])' "$site/site.json")
+  node "$shared/validate/serve-site.mjs" "$site" "$port" >/dev/null 2>&1 &
+  server=$!
+  for _ in $(seq 50); do curl -s -o /dev/null "$url" && break; sleep 0.1; done
+  store=$work/$page/store
+  java -jar "$jar" --store "$store" fetch --delay 0 --json "$url" >"$work/$page/arca.json" 2>"$work/$page/arca.err"
+  (cd "$work/$page" && wget -q -p -e robots=off --warc-file=wget -P wget-files "$url" 2>/dev/null)
+  kill "$server" 2>/dev/null; wait "$server" 2>/dev/null
+  arca_wacz=$(python3 -c 'import json,sys; print(json.loads(open(sys.argv[1]).readline())["bundle"])' "$work/$page/arca.json" 2>/dev/null)
+  [[ -f $arca_wacz ]] || { echo "skip $page: arca archived nothing ($(head -1 "$work/$page/arca.err"))" >&2; continue; }
+  "$wacz_tool/node_modules/.bin/js-wacz" create -f "$work/$page/wget.warc.gz" -o "$work/$page/wget.wacz" >/dev/null 2>&1
+  for tool in arca wget; do
+    wacz=$arca_wacz; [[ $tool == wget ]] && wacz=$work/$page/wget.wacz
+    line=$(bash "$shared/validate/replay-fidelity" --site "$site" --url "$url" --wacz "$wacz" --out "$work/$page/$tool" 2>/dev/null | tail -1)
+    pct=$(sed -n 's/^fidelity: \([0-9.]*\)% .*/\1/p' <<<"$line")
+    size=$(stat -c %s "$wacz"); [[ $tool == wget ]] && size=$(stat -c %s "$work/$page/wget.warc.gz")
+    printf '%s\t%s\t%s\t%s\n' "$page" "$tool" "${pct:-NA}" "$size" | tee -a "$results"
+  done
+  id=$(python3 -c 'import json,sys; print(json.loads(open(sys.argv[1]).readline())["id"])' "$work/$page/arca.json")
+  java -jar "$jar" --store "$store" restore "$id" --as html -o "$work/$page/restored.html" >/dev/null 2>&1
+  article=$(python3 -c 'import json,sys; b=json.load(open(sys.argv[1])).get("body_images", []); print(len(b) if isinstance(b, list) else b)' "$site/site.json")
+  shown=$(cd "$fidelity_cache" && node offline-images.mjs "$work/$page/restored.html" 2>/dev/null \
+    | python3 -c 'import json,sys; print(json.loads(sys.stdin.readline())["shown"])' 2>/dev/null)
+  printf '%s\timages\t%s\t%s\n' "$page" "${shown:-NA}" "$article" | tee -a "$results"
+done
+python3 - "$results" <<'EOF'
+import statistics, sys
+rows = [l.rstrip("\n").split("\t") for l in open(sys.argv[1]) if l.strip()]
+for tool in ("arca", "wget"):
+    pct = [float(r[2]) for r in rows if r[1] == tool and r[2] != "NA"]
+    size = [int(r[3]) for r in rows if r[1] == tool]
+    if pct:
+        print(f"{tool}: {len(pct)} pages, median {statistics.median(pct):.2f}% of pixels differ, max {max(pct):.2f}%, "
+              f"median size {statistics.median(size) / 1024:.0f} KiB" + (" (WARC)" if tool == "wget" else " (WACZ)"))
+img = [r for r in rows if r[1] == "images" and r[2] != "NA"]
+print(f"restore --as html offline: {sum(int(r[2]) for r in img)} images shown of {sum(int(r[3]) for r in img)} article images"
+      f" on {len(img)} pages")
+EOF

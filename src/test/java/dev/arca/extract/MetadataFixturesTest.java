@@ -1,0 +1,47 @@
+package dev.arca.extract;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Pages whose metadata says one thing in several ways: the page's own clock, its visible byline, its infobox. */
+class MetadataFixturesTest {
+
+    private static Article extract(String name) {
+        return Fixtures.extract("metadata/" + name, "https://news.example/story");
+    }
+
+    @Test
+    void keepsThePagesOwnOffsetWhenJsonLdGivesTheSameInstantInUtc() {
+        Article a = extract("local-offset.html");
+        assertThat(a.published()).isEqualTo("2019-10-19T00:04:00+02:00");
+    }
+
+    @Test
+    void theVisibleLocalDayWinsOverTheUtcDayOfTheSameMoment() {
+        Article a = extract("utc-and-local-day.html");
+        assertThat(a.published()).startsWith("2022-05-03");
+    }
+
+    @Test
+    void anInfoboxDateIsNotThePublicationDate() {
+        Article a = extract("encyclopedia.html");
+        assertThat(a.published()).isNull();
+        assertThat(a.text()).contains("harbour crane is a crane used to load");
+    }
+
+    @Test
+    void bylineIsTheVisibleNameNotAHandleAMenuOrASidebar() {
+        Article a = extract("byline-sidebar.html");
+        assertThat(a.byline()).isEqualTo("Keira Vance");
+        assertThat(a.authors()).containsExactly("Keira Vance");
+    }
+
+    @Test
+    void headlineLosesBothTheAggregatorAndTheOutletOfARepublishedStory() {
+        Article a = extract("republished-title.html");
+        assertThat(a.title()).isEqualTo("Dredging starts in the outer harbour — Harbour Herald | Coast News Hub");
+        assertThat(a.headline()).isEqualTo("Dredging starts in the outer harbour");
+        assertThat(a.sourceUrl()).isEqualTo("https://harbour-herald.example/news/dredging-starts");
+    }
+}

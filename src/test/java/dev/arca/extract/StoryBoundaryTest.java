@@ -1,0 +1,73 @@
+package dev.arca.extract;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Fixture pages for each failure mode of the story's boundary and of the furniture inside it,
+ * and pages of other kinds (a gallery, a list, a profile, a directory) that must keep their content.
+ */
+class StoryBoundaryTest {
+
+    private static String text(String name) {
+        return Fixtures.extract("furniture/" + name, "https://news.example/2024/04/09/story").text();
+    }
+
+    @Test
+    void modernNewsPageKeepsTheStoryAndTheQuotedPostButNotItsFurniture() {
+        String text = text("modern-news.html");
+        assertThat(text).containsSubsequence(
+                "Ministers back a £2bn lagoon",
+                "The government has approved a tidal lagoon",
+                "The eleven-kilometre wall",
+                "Local fishermen have opposed the scheme",
+                "Today's decision is a huge step for clean energy",
+                "The mayor, who campaigned for the lagoon",
+                "Construction is expected to start next spring");
+        assertThat(text).doesNotContain("Energy\n", "Advertisement", "£1 a week", "Read more", "In pictures",
+                "Fishing boats at the north quay", "Share on", "Tags:", "twelve years", "Morning Briefing",
+                "More from", "Council tax", "community guidelines", "Image: Estuary Power");
+    }
+
+    @Test
+    void furnitureWithoutTellingClassNamesIsFoundByWhatItSays() {
+        String text = text("plain-furniture.html");
+        assertThat(text).containsSubsequence(
+                "Night buses will run again",
+                "The new buses at the depot in Aberfach.",
+                "The route will link six towns",
+                "Shift workers at the hospital",
+                "The first night bus leaves the depot",
+                "The campaign group posted pictures",
+                "Campaigners at the bus station on Tuesday.",
+                "The council will pay for the first year");
+        assertThat(text).doesNotContain("Home >", "Transport\n", "Story continues", "Photograph:", "Tags:",
+                "affiliate", "is the Gazette's transport reporter", "Comments are moderated", "More from",
+                "Ferry fares frozen", "Library to open");
+        assertThat(text.indexOf("Campaigners at the bus station"))
+                .as("a repeated caption is kept once").isEqualTo(text.lastIndexOf("Campaigners at the bus station"));
+    }
+
+    @Test
+    void aGalleryPageKeepsItsPictures() {
+        assertThat(text("gallery-page.html")).contains("Thousands came to the harbour",
+                "The tall ships arrived", "Fireworks over the harbour closed the festival");
+    }
+
+    @Test
+    void aListPageKeepsItsList() {
+        assertThat(text("list-page.html")).contains("Cliff path to the lighthouse", "Fishing villages – 11 km");
+    }
+
+    @Test
+    void aProfilePageKeepsItsFactsAndBio() {
+        assertThat(text("profile-page.html")).contains("Stroke, women's eight", "Ada started rowing at school",
+                "Coach of the junior squad");
+    }
+
+    @Test
+    void aPageOfLinksReturnsTheLinksRatherThanNothing() {
+        assertThat(text("directory-page.html")).contains("Inshore waters forecast", "Visitors' moorings and prices");
+    }
+}

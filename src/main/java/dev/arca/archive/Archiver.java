@@ -12,6 +12,7 @@ import dev.arca.extract.ExtractionFailure;
 import dev.arca.extract.ExtractionResult;
 import dev.arca.extract.Extractor;
 import dev.arca.fetch.Capture;
+import dev.arca.fetch.Recording;
 import dev.arca.fetch.RequisiteFetcher;
 import dev.arca.fetch.RequisiteLevel;
 import dev.arca.fetch.RequisiteList;
@@ -85,8 +86,19 @@ public final class Archiver {
      * and nothing is stored; null means store in any case.
      */
     public Archived archive(Capture capture, Map<String, String> warcinfo, String previousHash) throws IOException {
-        return archive(capture, previousHash, true, (out, id, complete, article, md, steps) ->
-                bundles.write(out, id, complete, article, md, steps, warcinfo));
+        return archive(capture, Recording.NONE, warcinfo, previousHash);
+    }
+
+    /**
+     * Extracts and stores a capture with what the browser recorded of it besides: the resources it
+     * made of the page are written after the article, the limits it hit are warnings of the
+     * {@link CaptureWarning#BROWSER} step. The responses the page loaded in the browser are the
+     * capture's requisites already, so none are fetched for it.
+     */
+    public Archived archive(Capture capture, Recording recording, Map<String, String> warcinfo, String previousHash)
+            throws IOException {
+        return archive(capture, recording.warnings(), previousHash, !recording.fromBrowser(), (out, id, complete, article, md, steps) ->
+                bundles.write(out, id, complete, recording.resources(), article, md, steps, warcinfo));
     }
 
     /**
@@ -96,7 +108,7 @@ public final class Archiver {
     public Archived archiveCopied(Capture capture, List<SourceRecord> records, URI page,
                                   List<Map.Entry<String, String>> warcinfo, String previousHash) throws IOException {
         // the page's resources are those the source archive holds: nothing is fetched for it
-        return archive(capture, previousHash, false, (out, id, complete, article, md, steps) ->
+        return archive(capture, List.of(), previousHash, false, (out, id, complete, article, md, steps) ->
                 bundles.writeCopied(out, id, complete, records, page, article, md, steps, warcinfo));
     }
 
@@ -107,9 +119,13 @@ public final class Archiver {
                 throws IOException;
     }
 
-    private Archived archive(Capture capture, String previousHash, boolean fetchRequisites, Bundle bundle) throws IOException {
+    private Archived archive(Capture capture, List<String> browserWarnings, String previousHash, boolean fetchRequisites,
+                             Bundle bundle) throws IOException {
         Consumer<String> fault = faults;
         DerivedSteps steps = new DerivedSteps(fault);
+        for (String warning : browserWarnings) {
+            steps.warn(CaptureWarning.BROWSER, warning);
+        }
         Article article = extract(capture, steps);
         if (previousHash != null && !steps.failed(CaptureWarning.EXTRACT) && previousHash.equals(ContentHash.of(article))) {
             return new Archived(null, article, List.of());

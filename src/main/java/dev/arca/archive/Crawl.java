@@ -1,6 +1,8 @@
 package dev.arca.archive;
 
+import dev.arca.browser.BrowserCapture;
 import dev.arca.fetch.Capture;
+import dev.arca.fetch.Recording;
 import dev.arca.fetch.FetchException;
 import dev.arca.fetch.FetchOptions;
 import dev.arca.fetch.LocalFile;
@@ -47,6 +49,7 @@ public final class Crawl {
     }
 
     private final Settings settings;
+    private final Browsing browsing;
     private final PoliteFetcher<Job> fetcher;
     private final StoredPages stored;
     private final Supplier<Archiver> archivers;
@@ -64,7 +67,14 @@ public final class Crawl {
      */
     public Crawl(Settings settings, FetchOptions options, StoredPages stored, Supplier<Archiver> archivers,
                  CrawlListener listener, Function<Throwable, String> describe) {
+        this(settings, options, Browsing.NONE, stored, archivers, listener, describe);
+    }
+
+    /** A crawl that captures pages in the browser too, as {@code browsing} decides; the caller closes it. */
+    public Crawl(Settings settings, FetchOptions options, Browsing browsing, StoredPages stored,
+                 Supplier<Archiver> archivers, CrawlListener listener, Function<Throwable, String> describe) {
         this.settings = settings;
+        this.browsing = browsing;
         this.fetcher = new PoliteFetcher<>(options, settings.politeness(), QUEUE);
         this.stored = stored;
         this.archivers = archivers;
@@ -217,10 +227,28 @@ public final class Crawl {
 
     private void archive(Job job, PoliteFetcher.Page page, Archiver archiver) {
         Capture capture = page.capture();
-        String finalUrl = capture.url().toString();
+        Recording recording = Recording.NONE;
         try {
-            Archiver.Archived archived = archiver.archive(capture, page.warcinfo(), previousHash(job.previous()));
-            listener.done(outcome(job.input(), finalUrl, archived, job.previous()), null);
+            if (browsing.wants(capture)) {
+                try {
+                    BrowserCapture rendered = browsing.capture(capture);
+                    capture = rendered.capture();
+                    recording = rendered.recording();
+                } catch (IOException e) {
+                    if (browsing.required()) {
+                        listener.done(FetchOutcome.failed(job.input(), "the browser: " + e.getMessage()), e);
+                        return;
+                    }
+                    // capture first: the static capture is archived, with why the browser's is not
+                    recording = new Recording(List.of(), List.of("the browser could not capture the page ("
+                            + e.getMessage() + "); the page was archived as served"));
+                }
+            }
+            Archiver.Archived archived = archiver.archive(capture, recording, page.warcinfo(), previousHash(job.previous()));
+            listener.done(outcome(job.input(), capture.url().toString(), archived, job.previous()), null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            listener.done(FetchOutcome.failed(job.input(), "interrupted"), e);
         } catch (IOException | RuntimeException | StackOverflowError | OutOfMemoryError e) {
             listener.done(FetchOutcome.failed(job.input(), describe.apply(e)), e);
         } finally {

@@ -3,6 +3,7 @@ package dev.arca.bundle;
 import dev.arca.extract.Article;
 import dev.arca.fetch.Capture;
 import dev.arca.fetch.Exchange;
+import dev.arca.fetch.Resource;
 import dev.arca.fetch.UrlNormalizer;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
@@ -83,8 +84,17 @@ public final class BundleWriter {
      */
     public void write(OutputStream out, String id, Capture capture, Article extracted, String markdown,
                       DerivedSteps steps, Map<String, String> warcinfo) throws IOException {
-        write(out, id, capture, extracted, steps,
-                (articleJson, warningsJson) -> CaptureWarc.write(capture, articleJson, markdown, warningsJson, software, warcinfo));
+        write(out, id, capture, List.of(), extracted, markdown, steps, warcinfo);
+    }
+
+    /**
+     * The same with the {@code resources} arca made of the page besides (a browser capture's rendered
+     * DOM, screenshots and PDF), as resource records after the article's.
+     */
+    public void write(OutputStream out, String id, Capture capture, List<Resource> resources, Article extracted,
+                      String markdown, DerivedSteps steps, Map<String, String> warcinfo) throws IOException {
+        write(out, id, capture, extracted, steps, (articleJson, warningsJson) ->
+                CaptureWarc.write(capture, resources, articleJson, markdown, warningsJson, software, warcinfo));
     }
 
     /**

@@ -4,6 +4,7 @@ import dev.arca.fetch.Capture;
 import dev.arca.fetch.Exchange;
 import dev.arca.fetch.FetchedRequisite;
 import dev.arca.fetch.MediaTypes;
+import dev.arca.fetch.Resource;
 import org.netpreserve.jwarc.HttpResponse;
 import org.netpreserve.jwarc.MediaType;
 import org.netpreserve.jwarc.MessageVersion;
@@ -34,8 +35,12 @@ import java.util.zip.GZIPOutputStream;
  * Writes one capture as a WARC/1.1 file, every record its own gzip member: warcinfo, then a
  * request and response per hop (or one resource for a local file), then those of the page's
  * requisites, then the article as a metadata record, the requisites that got no response (network
- * errors) as a metadata record when there are any, the Markdown as a resource (unless rendering it failed), and the warnings of the derived
- * steps as a second metadata record when there are any.
+ * errors) as a metadata record when there are any, the Markdown as a resource (unless rendering it failed), the warnings of the derived
+ * steps as a second metadata record when there are any, and last the {@link Resource}s arca made of
+ * the page (a browser capture's rendered DOM, screenshots and PDF).
+ *
+ * <p>A browser capture's other responses (scripts, stylesheets, images, XHR) are the capture's
+ * requisites like a static capture's, so they are written the same way, after the page's own.
  */
 final class CaptureWarc {
 
@@ -77,11 +82,17 @@ final class CaptureWarc {
      */
     static WarcFile write(Capture capture, byte[] articleJson, String markdown, byte[] warnings, String software,
                           Map<String, String> info) throws IOException {
+        return write(capture, List.of(), articleJson, markdown, warnings, software, info);
+    }
+
+    /** Writes the WARC for {@code capture} and the {@code resources} made of its page. */
+    static WarcFile write(Capture capture, List<Resource> resources, byte[] articleJson, String markdown, byte[] warnings,
+                          String software, Map<String, String> info) throws IOException {
         CaptureWarc warc = new CaptureWarc();
         warc.warcinfo(software, List.copyOf(info.entrySet()), capture.date());
         URI page = capture.exchanges().isEmpty() ? warc.pageResource(capture) : warc.exchanges(capture);
         warc.requisites(capture);
-        return warc.derived(capture, page, articleJson, markdown, warnings);
+        return warc.derived(capture, page, articleJson, markdown, warnings, resources);
     }
 
     /**
@@ -98,11 +109,15 @@ final class CaptureWarc {
         for (SourceRecord record : records) {
             warc.member(record.bytes(), indexed(record.bytes()));
         }
-        return warc.derived(capture, page, articleJson, markdown, warnings);
+        return warc.derived(capture, page, articleJson, markdown, warnings, List.of());
     }
 
-    /** The article, Markdown and warnings records, about the page record {@code page}; then the finished WARC. */
-    private WarcFile derived(Capture capture, URI page, byte[] articleJson, String markdown, byte[] warnings) throws IOException {
+    /**
+     * The article, Markdown and warnings records, about the page record {@code page}, and the resources
+     * made of the page; then the finished WARC.
+     */
+    private WarcFile derived(Capture capture, URI page, byte[] articleJson, String markdown, byte[] warnings,
+                             List<Resource> resources) throws IOException {
         metadata(articleJson, ARTICLE_URI_PREFIX + capture.url(), page, capture.date());
         byte[] unreached = BundleJson.unreachedRequisites(capture.requisites());
         if (unreached != null) {
@@ -113,6 +128,9 @@ final class CaptureWarc {
         }
         if (warnings != null) {
             metadata(warnings, WARNINGS_URI_PREFIX + capture.url(), page, capture.date());
+        }
+        for (Resource resource : resources) {
+            resource(resource, page);
         }
         writer.close();
         return new WarcFile(buffer.toByteArray(), index);
@@ -222,12 +240,18 @@ final class CaptureWarc {
 
     private void markdown(String markdown, URI url, URI page, Instant date) throws IOException {
         byte[] body = markdown.getBytes(StandardCharsets.UTF_8);
-        String target = MARKDOWN_URI_PREFIX + url;
-        String sha = Digests.sha256(body);
-        write(new WarcResource.Builder(URI.create(target)).version(MessageVersion.WARC_1_1).recordId(newId())
-                .date(date).concurrentTo(page).body(MediaType.parse("text/markdown;charset=utf-8"), body)
+        resource(new Resource(URI.create(MARKDOWN_URI_PREFIX + url), date, "text/markdown;charset=utf-8", body), page);
+    }
+
+    /** A resource record of the page's, under its own {@code urn:} target, indexed so that replay tools find it. */
+    private void resource(Resource resource, URI page) throws IOException {
+        String sha = Digests.sha256(resource.body());
+        MediaType type = MediaType.parseLeniently(resource.mediaType());
+        write(new WarcResource.Builder(resource.target()).version(MessageVersion.WARC_1_1).recordId(newId())
+                .date(resource.date()).concurrentTo(page).body(type, resource.body())
                 .setHeader(BLOCK_DIGEST, sha).setHeader(PAYLOAD_DIGEST, sha).build(),
-                new IndexedRecord(target, date, "text/markdown", 200, sha, 0, 0));
+                new IndexedRecord(resource.target().toString(), resource.date(), MediaTypes.of(resource.mediaType()), 200,
+                        sha, 0, 0));
     }
 
     /** Writes {@code record} as a gzip member of its own, so that readers can seek to any record. */

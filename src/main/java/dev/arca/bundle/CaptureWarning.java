@@ -14,6 +14,8 @@ public record CaptureWarning(String step, String message) {
     public static final String EXTRACT = "extract";
     /** Rendering the article as Markdown. */
     public static final String MARKDOWN = "markdown";
+    /** Capturing the page in a browser: a limit it hit, or why the static capture was kept instead. */
+    public static final String BROWSER = "browser";
     /** Fetching the page's requisites: a limit that left some out, or a failure to list them. */
     public static final String REQUISITES = "requisites";
     /** Writing the article as JSON. */

@@ -1,7 +1,10 @@
 package dev.arca.cli;
 
 import dev.arca.archive.Archiver;
+import dev.arca.archive.Browsing;
 import dev.arca.archive.Crawl;
+import dev.arca.browser.BrowserOptions;
+import dev.arca.browser.Chromium;
 import dev.arca.archive.LinkSources;
 import dev.arca.archive.StoredPage;
 import dev.arca.archive.StoredPages;
@@ -56,7 +59,8 @@ import java.util.concurrent.Callable;
         exitCodeListHeading = "%nExit status%n",
         exitCodeList = {
                 "0:Every input was archived, unchanged or skipped.",
-                "1:At least one input failed or was blocked, or a sitemap stopped at a limit; the others were done.",
+                "1:At least one input failed or was blocked, or a sitemap stopped at a limit; the others were done. "
+                        + "Also when --browser always finds no Chromium: then nothing is fetched.",
                 "2:Usage error.",
                 "3:The store is locked by another run and --no-wait was given."},
         footerHeading = "%nExamples%n",
@@ -172,6 +176,27 @@ final class FetchCommand implements Callable<Integer> {
             + "'sign=true' in the config file makes it the default.")
     boolean sign;
 
+    /** When pages go to the browser. */
+    enum BrowserUse { never, auto, always }
+
+    @Option(names = "--browser", paramLabel = "WHEN", defaultValue = "never",
+            description = "Capture pages in headless Chromium too: never, auto (pages built by JavaScript, which the static "
+                    + "capture warns about) or always (default: ${DEFAULT-VALUE}). The browser's capture keeps every "
+                    + "response the page loaded, its rendered DOM and a screenshot; extraction reads the rendered DOM. "
+                    + "It needs Debian's chromium (apt-get install chromium); with auto, a page is archived as served without it.")
+    BrowserUse browser;
+
+    @Option(names = "--screenshot", description = "With --browser: keep a screenshot of the whole page too, besides the viewport's.")
+    boolean screenshot;
+
+    @Option(names = "--pdf", description = "With --browser: keep the page printed as PDF too.")
+    boolean pdf;
+
+    @Option(names = "--max-requests", paramLabel = "N", converter = Ranges.Requisites.class, defaultValue = "500",
+            description = "With --browser: record at most N responses of one page; " + Ranges.REQUISITES
+                    + " (default: ${DEFAULT-VALUE}). --timeout bounds the page's time and --max-size all its responses together.")
+    int maxRequests;
+
     @Mixin
     HttpOptions http;
 
@@ -185,13 +210,18 @@ final class FetchCommand implements Callable<Integer> {
         BundleSigner signer = sign ? signing.signer(spec, arca.console()) : null; // a key that is not there stops the run before it starts
         Instant sitemapSince = sitemapSince();
         checkListsExist();
+        Path chromium = Chromium.find(arca.console().env()).orElse(null);
+        if (browser == BrowserUse.always && chromium == null) {
+            arca.error("--browser always needs Chromium, and there is none; " + Chromium.INSTALL_HINT);
+            return ExitCodes.FAILED;
+        }
         Store store = arca.store();
         try (StoreLock lock = arca.lockStore(noWait)) {
             if (lock == null) {
                 return ExitCodes.LOCKED;
             }
             store.removeStaleTemporaries(); // with the lock held: what no live writer holds is a crash's leftover
-            BatchReport report = fetchAll(settings, signer, options, store, sitemapSince);
+            BatchReport report = fetchAll(settings, signer, options, store, sitemapSince, chromium);
             report.checkOutput();
             if (isBatch() && (!arca.quiet() || !report.allOk())) {
                 arca.console().err().println(report.summary());
@@ -201,7 +231,7 @@ final class FetchCommand implements Callable<Integer> {
     }
 
     private BatchReport fetchAll(Crawl.Settings settings, BundleSigner signer, FetchOptions options, Store store,
-                                 Instant sitemapSince)
+                                 Instant sitemapSince, Path chromium)
             throws IOException, InterruptedException {
         Progress progress = isBatch() && arca.console().stderrIsTerminal() && !arca.quiet()
                 ? new TerminalProgress(arca.console().err()) : Progress.NONE;
@@ -209,15 +239,27 @@ final class FetchCommand implements Callable<Integer> {
         try (progress; RequisiteFetcher resources = new RequisiteFetcher(options, new RequisiteFetcher.Limits(
                 RequisiteLevel.of(requisites.name()), requisitesTotal, requisitesMax, requisitesTime))) {
             Extractor extractor = Extractor.builder().keepComments(comments).build();
-            Crawl fetch = new Crawl(settings, options, storedPages(arca.storeIndex()),
-                    () -> new Archiver(extractor, store, Version.software(), signer, resources), report, ErrorHandler::describe);
-            try {
-                feed(fetch, options, sitemapSince);
-            } finally {
-                fetch.finish(); // what was queued before a list broke off is still done
+            try (Browsing browsing = Browsing.of(Browsing.Mode.valueOf(browser.name().toUpperCase(java.util.Locale.ROOT)),
+                    chromium, Math.min(jobs, BROWSER_TABS), browserOptions(options), extractor)) {
+                Crawl fetch = new Crawl(settings, options, browsing, storedPages(arca.storeIndex()),
+                        () -> new Archiver(extractor, store, Version.software(), signer, resources), report,
+                        ErrorHandler::describe);
+                try {
+                    feed(fetch, options, sitemapSince);
+                } finally {
+                    fetch.finish(); // what was queued before a list broke off is still done
+                }
             }
         }
         return report;
+    }
+
+    /** A few pages in the browser at once: each tab is a renderer process of a few hundred MB. */
+    private static final int BROWSER_TABS = 4;
+
+    private BrowserOptions browserOptions(FetchOptions options) {
+        return new BrowserOptions(options.userAgent(), options.timeout(), options.maxSize(), maxRequests, screenshot, pdf,
+                options.headers(), options.cookies());
     }
 
     /** The crawl (and an import) asks the index whether a page is stored already: the newest of its captures. */

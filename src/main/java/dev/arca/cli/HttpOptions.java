@@ -1,9 +1,16 @@
 package dev.arca.cli;
 
+import dev.arca.fetch.Cookie;
 import dev.arca.fetch.FetchOptions;
+import dev.arca.fetch.Header;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /** The options that shape HTTP fetches, shared by every command that fetches. */
 final class HttpOptions {
@@ -29,8 +36,42 @@ final class HttpOptions {
     @Option(names = "--insecure", description = "Accept TLS certificates that do not verify.")
     boolean insecure;
 
+    @Option(names = "--header", paramLabel = "'NAME: VALUE'", converter = HeaderConverter.class,
+            description = "Send this request header too, with every request (the browser's included). Repeatable.")
+    List<Header> headers = new ArrayList<>();
+
+    @Option(names = "--cookies", paramLabel = "FILE",
+            description = "Send the cookies of this Netscape cookies.txt file (as wget, curl and yt-dlp read it) "
+                    + "to the hosts they name, with static and browser fetches alike.")
+    Path cookies;
+
     /** The options as the fetch stage takes them; their converters have checked each range. */
     FetchOptions toFetchOptions() {
-        return new FetchOptions(userAgent == null ? Version.userAgent() : userAgent, timeout, maxSize, maxRedirects, insecure);
+        return new FetchOptions(userAgent == null ? Version.userAgent() : userAgent, timeout, maxSize, maxRedirects, insecure,
+                headers, readCookies());
+    }
+
+    private List<Cookie> readCookies() {
+        if (cookies == null) {
+            return List.of();
+        }
+        try {
+            return Cookie.read(cookies);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read the cookies file: " + ErrorHandler.describe(e));
+        }
+    }
+
+    /** {@code Name: value}, as curl and wget take it. */
+    static final class HeaderConverter implements ITypeConverter<Header> {
+        @Override
+        public Header convert(String value) {
+            int colon = value.indexOf(':');
+            String name = colon < 0 ? "" : value.substring(0, colon).strip();
+            if (name.isEmpty() || !name.matches("[!#$%&'*+.^_`|~0-9A-Za-z-]+")) {
+                throw new picocli.CommandLine.TypeConversionException("not a header 'Name: value': " + value);
+            }
+            return new Header(name, value.substring(colon + 1).strip());
+        }
     }
 }

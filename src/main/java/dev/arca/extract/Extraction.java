@@ -14,4 +14,9 @@ public record Extraction(Article article, List<String> warnings) implements Extr
     public Extraction {
         warnings = List.copyOf(warnings);
     }
+
+    /** True when the page is built by JavaScript: what was extracted is not the story, a browser would show it. */
+    public boolean needsBrowser() {
+        return warnings.stream().anyMatch(w -> w.endsWith(ScriptShell.NEEDS_BROWSER));
+    }
 }

@@ -26,6 +26,8 @@ final class ScriptShell implements Step {
 
     /** Below this many characters of visible text, a page with scripts shows nothing of its own. */
     static final int MAX_VISIBLE_TEXT = 200;
+    /** The end of the warning, which {@link Extraction#needsBrowser()} looks for. */
+    static final String NEEDS_BROWSER = "needs a browser to show its content";
 
     private static final Set<String> INVISIBLE = Set.of("script", "style", "noscript", "template", "svg", "head");
     private static final Set<String> NOT_SCRIPT_TYPES = Set.of("application/ld+json", "application/json", "text/template",
@@ -65,7 +67,7 @@ final class ScriptShell implements Step {
     }
 
     private static String needsBrowser(String why) {
-        return "the page is built by JavaScript (" + why + "); it was archived as served, and needs a browser to show its content";
+        return "the page is built by JavaScript (" + why + "); it was archived as served, and " + NEEDS_BROWSER;
     }
 
     private static String count(int scripts) {

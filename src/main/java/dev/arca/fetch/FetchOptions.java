@@ -1,6 +1,7 @@
 package dev.arca.fetch;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * How a {@link Fetcher} talks to servers.
@@ -10,8 +11,11 @@ import java.time.Duration;
  * @param maxSize      the largest body accepted, both on the wire and once decoded
  * @param maxRedirects how many redirects to follow before giving up
  * @param insecure     accept TLS certificates that do not verify
+ * @param headers      extra request headers, sent with every request after arca's own
+ * @param cookies      cookies sent to the hosts they name, as a browser would
  */
-public record FetchOptions(String userAgent, Duration timeout, long maxSize, int maxRedirects, boolean insecure) {
+public record FetchOptions(String userAgent, Duration timeout, long maxSize, int maxRedirects, boolean insecure,
+                           List<Header> headers, List<Cookie> cookies) {
 
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
     public static final long DEFAULT_MAX_SIZE = 50L * 1024 * 1024;
@@ -27,6 +31,13 @@ public record FetchOptions(String userAgent, Duration timeout, long maxSize, int
         if (maxRedirects < 0) {
             throw new IllegalArgumentException("max redirects must not be negative");
         }
+        headers = List.copyOf(headers);
+        cookies = List.copyOf(cookies);
+    }
+
+    /** Options without extra headers or cookies. */
+    public FetchOptions(String userAgent, Duration timeout, long maxSize, int maxRedirects, boolean insecure) {
+        this(userAgent, timeout, maxSize, maxRedirects, insecure, List.of(), List.of());
     }
 
     /** The defaults, with the given User-Agent. */

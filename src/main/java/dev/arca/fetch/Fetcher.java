@@ -131,6 +131,11 @@ public final class Fetcher {
         if (referer != null) {
             requestHeaders.add(new Header("Referer", referer));
         }
+        requestHeaders.addAll(options.headers());
+        String cookie = Cookie.header(options.cookies(), uri);
+        if (cookie != null) {
+            requestHeaders.add(new Header("Cookie", cookie));
+        }
         return wire.exchange(uri, address, requestHeaders, deadline, maxSize);
     }
 

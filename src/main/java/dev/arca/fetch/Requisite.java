@@ -20,7 +20,9 @@ public record Requisite(String url, Kind kind, String foundIn) {
         POSTER(Kind.IMAGES),
         FRAME("text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"),
         SCRIPT("*/*"),
-        MEDIA("*/*");
+        MEDIA("*/*"),
+        /** Anything else a page loads in the browser: what its scripts fetch, a manifest. */
+        OTHER("*/*");
 
         private static final String IMAGES = "image/avif,image/webp,image/apng,image/svg+xml,image/*,*/*;q=0.8";
 

@@ -53,7 +53,8 @@ class CompletionIT {
         assertThat(shell("bash", load + complete("arca", "imp")).lines()).containsExactly("import");
         assertThat(shell("bash", load + complete("arca", "re")).lines()).containsExactlyInAnyOrder("restore", "reindex");
         assertThat(shell("bash", load + complete("arca", "res")).lines()).containsExactly("restore");
-        assertThat(shell("bash", load + complete("arca", "fetch", "--max-r")).lines()).containsExactly("--max-redirects");
+        assertThat(shell("bash", load + complete("arca", "fetch", "--max-r")).lines())
+                .containsExactlyInAnyOrder("--max-redirects", "--max-requests");
         assertThat(shell("bash", load + complete("arca", "fetch", "--max-site")).lines())
                 .containsExactlyInAnyOrder("--max-sitemaps", "--max-sitemap-urls");
         assertThat(shell("bash", load + complete("arca", "restore", "--as", "ma")).lines()).containsExactly("markdown");

@@ -60,6 +60,38 @@ class FetchCommandTest {
     }
 
     @Test
+    void sendsExtraHeadersAndTheCookiesOfACookiesFile() throws Exception {
+        server.html("/story.html", Fixtures.text("story.html"));
+        Path cookies = java.nio.file.Files.writeString(home.resolve("cookies.txt"),
+                "# Netscape HTTP Cookie File\n127.0.0.1\tFALSE\t/\tFALSE\t0\tsession\tletmein\n"
+                        + "other.example\tFALSE\t/\tFALSE\t0\tnot\tsent\n");
+
+        Cli.Result r = cli.run("fetch", "--header", "X-Reader: arca", "--cookies", cookies.toString(), server.url("/story.html"));
+
+        assertThat(r.status()).as(r.err()).isZero();
+        LoopbackServer.Seen seen = server.requests().get(server.requests().size() - 1);
+        assertThat(seen.headers().get("X-reader")).containsExactly("arca");
+        assertThat(seen.headers().get("Cookie")).containsExactly("session=letmein");
+        // the WARC's request record is the request as written to the wire, these fields included
+        String request = new String(WarcContents.ofType(onlyBundle(), "request").get(0).block(), StandardCharsets.ISO_8859_1);
+        assertThat(request).contains("\r\nX-Reader: arca\r\n", "\r\nCookie: session=letmein\r\n");
+    }
+
+    @Test
+    void aHeaderWithoutANameOrACookiesFileThatIsNoneIsAUsageError() throws Exception {
+        Path bad = java.nio.file.Files.writeString(home.resolve("cookies.txt"), "session=letmein\n");
+
+        Cli.Result header = cli.run("fetch", "--header", "no colon here", server.url("/story.html"));
+        Cli.Result cookies = cli.run("fetch", "--cookies", bad.toString(), server.url("/story.html"));
+
+        assertThat(header.status()).isEqualTo(ExitCodes.USAGE);
+        assertThat(header.err()).contains("not a header 'Name: value': no colon here");
+        assertThat(cookies.status()).isEqualTo(ExitCodes.USAGE);
+        assertThat(cookies.err()).contains(bad + ":1: not a cookies.txt line");
+        assertThat(server.requests()).isEmpty();
+    }
+
+    @Test
     void archivesTheStoryWithItsMetadataAndWithoutTheFurniture() throws Exception {
         server.html("/news/harbour-bridge-reopens", Fixtures.text("story.html"));
 

@@ -50,6 +50,8 @@ class OptionRangesTest {
                 fetch("--max-sitemaps", "100001", "1 to 100000"),
                 fetch("--max-sitemap-urls", "-1", "1 to 10000000"),
                 fetch("--max-sitemap-urls", "10000001", "1 to 10000000"),
+                fetch("--max-requests", "0", "1 to 100000"),
+                fetch("--max-requests", "100001", "1 to 100000"),
                 fetch("--requisites-max", "0", "1 to 100000"),
                 fetch("--requisites-max", "100001", "1 to 100000"),
                 fetch("--requisites-total", "0", "1 byte to 1GiB"),
@@ -67,7 +69,9 @@ class OptionRangesTest {
                 Arguments.of("--limit", "0", "1 to 100000", new String[]{"search", "--limit", "0", "bridge"}),
                 Arguments.of("--limit", "100001", "1 to 100000", new String[]{"search", "--limit", "100001", "bridge"}),
                 Arguments.of("--jobs", "0", "1 to 256", new String[]{"verify", "--jobs", "0"}),
-                Arguments.of("--jobs", "257", "1 to 256", new String[]{"verify", "--jobs", "257"}));
+                Arguments.of("--jobs", "257", "1 to 256", new String[]{"verify", "--jobs", "257"}),
+                Arguments.of("--max-size", "0", "1 byte to 1GiB", new String[]{"import", "pages.warc.gz", "--max-size", "0"}),
+                Arguments.of("--max-size", "2G", "1 byte to 1GiB", new String[]{"import", "pages.warc.gz", "--max-size", "2G"}));
     }
 
     private static Arguments fetch(String option, String value, String range) {
@@ -111,9 +115,9 @@ class OptionRangesTest {
 
         Cli.Result fetch = cli.run("fetch", "--jobs", "256", "--delay", "86400", "--retries", "10", "--timeout", "86400",
                 "--max-size", "1GiB", "--max-redirects", "50", "--max-sitemaps", "100000", "--max-sitemap-urls", "10000000",
-                "no-such-page.html");
+                "--max-requests", "100000", "no-such-page.html");
         Cli.Result lowest = cli.run("fetch", "--jobs", "1", "--delay", "0", "--retries", "0", "--timeout", "1",
-                "--max-size", "1", "--max-redirects", "0", "--max-sitemaps", "1", "--max-sitemap-urls", "1", "no-such-page.html");
+                "--max-size", "1", "--max-redirects", "0", "--max-sitemaps", "1", "--max-sitemap-urls", "1", "--max-requests", "1", "no-such-page.html");
 
         assertThat(fetch.status()).as(fetch.err()).isEqualTo(1);
         assertThat(fetch.err()).contains("no such file: no-such-page.html");

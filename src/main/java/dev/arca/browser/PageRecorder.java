@@ -1,0 +1,428 @@
+package dev.arca.browser;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.arca.fetch.Capture;
+import dev.arca.fetch.Cookie;
+import dev.arca.fetch.Exchange;
+import dev.arca.fetch.FetchedRequisite;
+import dev.arca.fetch.Header;
+import dev.arca.fetch.MediaTypes;
+import dev.arca.fetch.Recording;
+import dev.arca.fetch.Requisite;
+import dev.arca.fetch.Resource;
+
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Captures one page in a tab of its own, as browsertrix-crawler records one: every response the
+ * page loads (its body from {@code Network.getResponseBody}, a redirect from the
+ * {@code redirectResponse} of the next request), then the rendered DOM and a viewport screenshot.
+ * It waits for the load event and for the network to go quiet, scrolls down the page in bounded
+ * steps so that lazy content loads, and waits for quiet again; all within the page time.
+ *
+ * <p>The browser hands bodies over decoded, so a recorded exchange has no {@code Content-Encoding}:
+ * it is dropped, and the WARC's {@code Content-Length} is the decoded body's.
+ */
+final class PageRecorder {
+
+    /** browsertrix-crawler's targets for its screenshots: {@code urn:view:URL} and {@code urn:fullPage:URL}. */
+    static final String VIEW = "urn:view:";
+    static final String FULL_PAGE = "urn:fullPage:";
+    static final String PDF = "urn:pdf:";
+    /** The rendered DOM, after scripts ran and the page was scrolled through. */
+    static final String DOM = "urn:dom:";
+    /** Where a requisite the browser loaded was found: the page asked for it, in whatever way. */
+    static final String LOADED_BY = "loaded in the browser";
+
+    static final int WIDTH = 1280;
+    static final int HEIGHT = 800;
+    private static final Duration QUIET = Duration.ofMillis(500);
+    private static final int SCROLL_STEPS = 20;
+    private static final Duration SCROLL_PAUSE = Duration.ofMillis(200);
+    private static final int MAX_FULL_PAGE_HEIGHT = 16_384;
+    /** Generous: on a loaded machine a renderer that is starting answers its first commands late. */
+    private static final Duration COMMAND = Duration.ofSeconds(30);
+
+    /** A request on its way: one hop, until its response arrives and its body is read. */
+    private static final class Pending {
+        final URI url;
+        final Instant date;
+        final Requisite.Kind kind;
+        List<Header> requestHeaders;
+        JsonNode response;
+        int order;
+
+        Pending(URI url, Instant date, Requisite.Kind kind, List<Header> requestHeaders) {
+            this.url = url;
+            this.date = date;
+            this.kind = kind;
+            this.requestHeaders = requestHeaders;
+        }
+    }
+
+    private record Finished(Pending hop, CompletableFuture<JsonNode> body, String requestId) {
+    }
+
+    private final DevTools devTools;
+    private final String session;
+    private final BrowserOptions options;
+    private final BlockingQueue<DevTools.Event> events = new LinkedBlockingQueue<>();
+    private final Map<String, Pending> pending = new HashMap<>();
+    /** The hops recorded of each request, redirects first, by request ID. */
+    private final Map<String, List<Exchange>> chains = new HashMap<>();
+    private final List<Finished> finished = new ArrayList<>();
+    private final List<String> warnings = new ArrayList<>();
+    private String mainRequest;
+    private int requests;
+    private long bytes;
+    private boolean loaded;
+    private long lastActivity = System.nanoTime();
+
+    PageRecorder(DevTools devTools, String session, BrowserOptions options) {
+        this.devTools = devTools;
+        this.session = session;
+        this.options = options;
+        devTools.listen(session, events::add);
+    }
+
+    /** Loads {@code url} and records it, within the page time. */
+    BrowserCapture capture(URI url) throws DevToolsException, InterruptedException {
+        long deadline = System.nanoTime() + options.pageTime().toNanos();
+        prepare();
+        Instant started = Instant.now();
+        JsonNode navigation = call("Page.navigate", params().put("url", url.toString()));
+        if (navigation.hasNonNull("errorText") && !navigation.get("errorText").asText().isEmpty()) {
+            throw new DevToolsException("the browser could not load the page: " + navigation.get("errorText").asText());
+        }
+        mainRequest = navigation.path("loaderId").asText(null);
+        waitUntil(deadline, true);
+        scroll(deadline);
+        waitUntil(deadline, false);
+        String dom = call("Runtime.evaluate", params().put("returnByValue", true).put("expression",
+                "(document.doctype ? new XMLSerializer().serializeToString(document.doctype) + '\\n' : '')"
+                        + " + document.documentElement.outerHTML")).path("result").path("value").asText("");
+        List<Resource> resources = new ArrayList<>();
+        URI pageUrl = finalUrl(url);
+        Instant now = Instant.now();
+        byte[] domBytes = dom.getBytes(StandardCharsets.UTF_8);
+        resources.add(new Resource(URI.create(DOM + pageUrl), now, "text/html", domBytes));
+        resources.add(new Resource(URI.create(VIEW + pageUrl), now, "image/png", screenshot(false)));
+        if (options.fullPage()) {
+            resources.add(new Resource(URI.create(FULL_PAGE + pageUrl), now, "image/png", screenshot(true)));
+        }
+        if (options.pdf()) {
+            resources.add(new Resource(URI.create(PDF + pageUrl), now, "application/pdf", base64(call("Page.printToPDF",
+                    params().put("printBackground", true)).path("data").asText())));
+        }
+        List<FetchedRequisite> loaded = bodies(deadline);
+        List<Exchange> mainChain = chains.getOrDefault(mainRequest, List.of());
+        if (mainChain.isEmpty()) {
+            throw new DevToolsException("the browser recorded no response for the page");
+        }
+        Exchange last = mainChain.get(mainChain.size() - 1);
+        Capture capture = new Capture(url, pageUrl, mainChain.get(0).date(), mainChain,
+                last.responseHeader("Content-Type").map(MediaTypes::of).orElse("text/html"),
+                "text/html; charset=utf-8", domBytes, loaded);
+        return new BrowserCapture(capture, new Recording(resources, warnings));
+    }
+
+    private void prepare() throws DevToolsException, InterruptedException {
+        call("Page.enable", null);
+        call("Inspector.enable", null);
+        call("Network.enable", params().put("maxTotalBufferSize", Math.min(options.maxBytes(), Integer.MAX_VALUE))
+                .put("maxResourceBufferSize", Math.min(options.maxBytes(), Integer.MAX_VALUE)));
+        call("Network.setCacheDisabled", params().put("cacheDisabled", true));
+        call("Network.setUserAgentOverride", params().put("userAgent", options.userAgent()));
+        call("Emulation.setDeviceMetricsOverride", params().put("width", WIDTH).put("height", HEIGHT)
+                .put("deviceScaleFactor", 1).put("mobile", false));
+        if (!options.headers().isEmpty()) {
+            ObjectNode headers = DevTools.JSON.createObjectNode();
+            options.headers().forEach(h -> headers.put(h.name(), h.value()));
+            ObjectNode p = params();
+            p.set("headers", headers);
+            call("Network.setExtraHTTPHeaders", p);
+        }
+        if (!options.cookies().isEmpty()) {
+            ArrayNode cookies = DevTools.JSON.createArrayNode();
+            for (Cookie c : options.cookies()) {
+                ObjectNode cookie = cookies.addObject().put("name", c.name()).put("value", c.value())
+                        .put("domain", (c.includeSubdomains() ? "." : "") + c.domain()).put("path", c.path())
+                        .put("secure", c.secure()).put("httpOnly", c.httpOnly());
+                if (c.expires() > 0) {
+                    cookie.put("expires", c.expires());
+                }
+            }
+            ObjectNode p = params();
+            p.set("cookies", cookies);
+            call("Network.setCookies", p);
+        }
+    }
+
+    /** Handles events until the page has loaded (when asked) and the network was quiet for a while, or the deadline. */
+    private void waitUntil(long deadline, boolean needLoad) throws DevToolsException, InterruptedException {
+        while (true) {
+            boolean quiet = pending.isEmpty() && System.nanoTime() - lastActivity >= QUIET.toNanos();
+            if ((loaded || !needLoad) && quiet) {
+                return;
+            }
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                if (!loaded) {
+                    throw new DevToolsException("the page did not finish loading within " + options.pageTime().toSeconds() + " s");
+                }
+                warnings.add("the page's network was still busy after " + options.pageTime().toSeconds()
+                        + " s; what had arrived was recorded");
+                return;
+            }
+            handle(events.poll(Math.min(left, QUIET.toNanos() / 5), TimeUnit.NANOSECONDS));
+        }
+    }
+
+    /** Scrolls down a viewport at a time, a bounded number of steps, so that lazy images and content load. */
+    private void scroll(long deadline) throws DevToolsException, InterruptedException {
+        for (int step = 0; step < SCROLL_STEPS && System.nanoTime() < deadline; step++) {
+            boolean more = call("Runtime.evaluate", params().put("returnByValue", true).put("expression",
+                    "window.scrollBy(0, window.innerHeight);"
+                            + " window.scrollY + window.innerHeight < document.documentElement.scrollHeight"))
+                    .path("result").path("value").asBoolean(false);
+            long pause = System.nanoTime() + SCROLL_PAUSE.toNanos();
+            while (System.nanoTime() < Math.min(pause, deadline)) {
+                handle(events.poll(10, TimeUnit.MILLISECONDS));
+            }
+            if (!more) {
+                break;
+            }
+        }
+        call("Runtime.evaluate", params().put("expression", "window.scrollTo(0, 0)"));
+    }
+
+    private void handle(DevTools.Event event) throws DevToolsException {
+        if (event == null) {
+            return;
+        }
+        JsonNode p = event.params();
+        switch (event.method()) {
+            case "Page.loadEventFired" -> loaded = true;
+            case "Inspector.targetCrashed" -> throw new DevToolsException("the page crashed the browser's renderer");
+            case "Inspector.detached" -> throw new DevToolsException("the browser closed the page: " + p.path("reason").asText());
+            case "Network.requestWillBeSent" -> requestWillBeSent(p);
+            case "Network.requestWillBeSentExtraInfo" -> {
+                Pending hop = pending.get(p.path("requestId").asText());
+                if (hop != null && hop.response == null) {
+                    hop.requestHeaders = headers(p.path("headers"));
+                }
+            }
+            case "Network.responseReceived" -> {
+                Pending hop = pending.get(p.path("requestId").asText());
+                if (hop != null) {
+                    hop.response = p.path("response");
+                }
+            }
+            case "Network.loadingFinished" -> loadingFinished(p);
+            case "Network.loadingFailed" -> pending.remove(p.path("requestId").asText());
+            default -> {
+                return;
+            }
+        }
+        lastActivity = System.nanoTime();
+    }
+
+    private void requestWillBeSent(JsonNode p) {
+        String id = p.path("requestId").asText();
+        Pending previous = pending.remove(id);
+        if (previous != null && p.has("redirectResponse")) {
+            previous.response = p.get("redirectResponse");
+            keep(id, previous, new byte[0]);
+        }
+        String url = p.path("request").path("url").asText();
+        if (!url.startsWith("http:") && !url.startsWith("https:")) {
+            return; // data: and blob: URLs cross no wire
+        }
+        if (++requests > options.maxRequests()) {
+            if (requests == options.maxRequests() + 1) {
+                warnings.add("the page made more than " + options.maxRequests() + " requests; the first "
+                        + options.maxRequests() + " were recorded");
+            }
+            return;
+        }
+        URI uri;
+        try {
+            uri = URI.create(url);
+        } catch (IllegalArgumentException e) {
+            return; // no URL a WARC record can name
+        }
+        long millis = (long) (p.path("wallTime").asDouble(System.currentTimeMillis() / 1000.0) * 1000);
+        pending.put(id, new Pending(uri, Instant.ofEpochMilli(millis), kind(p.path("type").asText("")),
+                headers(p.path("request").path("headers"))));
+    }
+
+    private void loadingFinished(JsonNode p) {
+        String id = p.path("requestId").asText();
+        Pending hop = pending.remove(id);
+        if (hop == null || hop.response == null) {
+            return;
+        }
+        long size = p.path("encodedDataLength").asLong();
+        if (bytes + size > options.maxBytes()) {
+            if (bytes <= options.maxBytes()) {
+                warnings.add("the page loaded more than " + options.maxBytes() + " bytes; later responses were not recorded");
+            }
+            bytes = options.maxBytes() + 1;
+            if (!id.equals(mainRequest)) {
+                return;
+            }
+        }
+        bytes += size;
+        hop.order = finished.size();
+        finished.add(new Finished(hop, devTools.send(session, "Network.getResponseBody", params().put("requestId", id)), id));
+    }
+
+    /** Records a hop whose body is known: a redirect, or (from {@link #bodies}) a finished response. */
+    private Exchange keep(String requestId, Pending hop, byte[] body) {
+        JsonNode r = hop.response;
+        List<Header> headers = new ArrayList<>();
+        for (Header h : headers(r.path("headers"))) {
+            if (!h.name().equalsIgnoreCase("Content-Encoding")) {
+                headers.add(h);
+            }
+        }
+        List<Header> requestHeaders = r.has("requestHeaders") ? headers(r.get("requestHeaders")) : hop.requestHeaders;
+        Exchange exchange = new Exchange(hop.url, hop.date, address(r.path("remoteIPAddress").asText("")),
+                protocol(r.path("protocol").asText("")), requestHeaders, r.path("status").asInt(), headers, body);
+        chains.computeIfAbsent(requestId, k -> new ArrayList<>()).add(exchange);
+        return exchange;
+    }
+
+    /**
+     * Waits for the bodies asked for, until the deadline; a body that did not come is a warning.
+     * Returns the page's other responses, each with its redirects, as the capture's requisites.
+     */
+    private List<FetchedRequisite> bodies(long deadline) throws InterruptedException {
+        List<FetchedRequisite> loaded = new ArrayList<>();
+        int missing = 0;
+        for (Finished f : finished) {
+            byte[] body;
+            try {
+                long left = Math.max(deadline - System.nanoTime(), TimeUnit.SECONDS.toNanos(1));
+                JsonNode result = f.body().get(left, TimeUnit.NANOSECONDS);
+                String text = result.path("body").asText("");
+                body = result.path("base64Encoded").asBoolean() ? base64(text) : text.getBytes(StandardCharsets.UTF_8);
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                missing++;
+                body = null;
+            }
+            if (body != null) {
+                keep(f.requestId(), f.hop(), body);
+                if (!f.requestId().equals(mainRequest)) {
+                    loaded.add(new FetchedRequisite(new Requisite(f.hop().url.toString(), f.hop().kind, LOADED_BY),
+                            chains.get(f.requestId()), null));
+                }
+            }
+        }
+        if (missing > 0) {
+            warnings.add(missing + " response bodies could not be read from the browser and were not recorded");
+        }
+        return loaded;
+    }
+
+    private byte[] screenshot(boolean fullPage) throws DevToolsException, InterruptedException {
+        ObjectNode p = params().put("format", "png");
+        if (fullPage) {
+            JsonNode size = call("Page.getLayoutMetrics", null).path("cssContentSize");
+            int height = (int) Math.min(Math.max(size.path("height").asDouble(HEIGHT), 1), MAX_FULL_PAGE_HEIGHT);
+            p.put("captureBeyondViewport", true);
+            p.putObject("clip").put("x", 0).put("y", 0).put("width", WIDTH).put("height", height).put("scale", 1);
+        }
+        return base64(call("Page.captureScreenshot", p).path("data").asText());
+    }
+
+    private URI finalUrl(URI requested) {
+        Pending main = mainRequest == null ? null : pending.get(mainRequest);
+        for (Finished f : finished) {
+            if (f.requestId().equals(mainRequest)) {
+                return f.hop().url;
+            }
+        }
+        return main != null ? main.url : requested;
+    }
+
+    private JsonNode call(String method, ObjectNode params) throws DevToolsException, InterruptedException {
+        return devTools.call(session, method, params, COMMAND);
+    }
+
+    private static ObjectNode params() {
+        return DevTools.JSON.createObjectNode();
+    }
+
+    private static byte[] base64(String data) {
+        return Base64.getDecoder().decode(data);
+    }
+
+    /** CDP gives headers as an object; a field received more than once has its values joined by newlines. */
+    private static List<Header> headers(JsonNode object) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        List<Header> headers = new ArrayList<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = it.next();
+            fields.put(field.getKey(), field.getValue().asText());
+        }
+        fields.forEach((name, values) -> {
+            if (!name.startsWith(":")) { // HTTP/2 pseudo-headers are no header fields
+                for (String value : values.split("\n")) {
+                    headers.add(new Header(name, value));
+                }
+            }
+        });
+        return headers;
+    }
+
+    /** What a response the page loaded is, by the resource type the browser gives it. */
+    private static Requisite.Kind kind(String cdpType) {
+        return switch (cdpType) {
+            case "Document" -> Requisite.Kind.FRAME;
+            case "Stylesheet" -> Requisite.Kind.STYLESHEET;
+            case "Image" -> Requisite.Kind.IMAGE;
+            case "Font" -> Requisite.Kind.FONT;
+            case "Script" -> Requisite.Kind.SCRIPT;
+            case "Media" -> Requisite.Kind.MEDIA;
+            default -> Requisite.Kind.OTHER;
+        };
+    }
+
+    private static String protocol(String cdp) {
+        return switch (cdp) {
+            case "h2" -> "HTTP/2";
+            case "h3", "http/3" -> "HTTP/3";
+            default -> "HTTP/1.1";
+        };
+    }
+
+    private static InetAddress address(String ip) {
+        if (ip.isEmpty()) {
+            return null;
+        }
+        try {
+            return InetAddress.getByName(ip.startsWith("[") ? ip.substring(1, ip.length() - 1) : ip); // a literal: no lookup
+        } catch (UnknownHostException e) {
+            return null;
+        }
+    }
+}

@@ -62,7 +62,6 @@ class OptionRangesTest {
                 Arguments.of("--jobs", "257", "1 to 256", new String[]{"extract", "--input-dir", ".", "--output-dir", "out", "--jobs", "257"}),
                 Arguments.of("--timeout", "0", "1 to 86400 s", new String[]{"extract", URL, "--timeout", "0"}),
                 Arguments.of("--max-size", "2G", "1 byte to 1GiB", new String[]{"extract", "-", "--max-size", "2G"}),
-                Arguments.of("--max-size", "0", "1 byte to 1GiB", new String[]{"import", "--max-size", "0", "no-such.warc"}),
                 Arguments.of("--max-redirects", "51", "0 to 50", new String[]{"extract", URL, "--max-redirects", "51"}),
                 Arguments.of("--limit", "-1", "0 to 2147483647", new String[]{"list", "--limit", "-1"}),
                 Arguments.of("--limit", "99999999999", "0 to 2147483647", new String[]{"list", "--limit", "99999999999"}),

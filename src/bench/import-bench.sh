@@ -9,7 +9,6 @@
 set -euo pipefail
 pages=${1:-1000}
 root=$(cd "$(dirname "$0")/../.." && pwd)
-corpora=${CORPORA:-/work/corpora}
 work=${ARCA_BENCH_DIR:-$(mktemp -d)}
 mkdir -p "$work"
 server=
@@ -24,23 +23,9 @@ for tool in wget /usr/bin/time python3; do
 done
 "$root/bin/arca" --version >/dev/null # build now, so that the build is not timed
 
-rm -rf "$work/site" && mkdir "$work/site"
-n=0
-for page in "$corpora"/*/*/source.html; do
-  ln -s "$page" "$work/site/$n.html"
-  n=$((n + 1))
-done
-((n)) || { echo "import-bench: no pages under $corpora/*/*/source.html (see ../shared/corpora)" >&2; exit 2; }
-port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-python3 -m http.server "$port" --bind 127.0.0.1 --directory "$work/site" >"$work/server.log" 2>&1 &
-server=$!
-for _ in $(seq 50); do
-  python3 -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:$port/')" 2>/dev/null && break
-  sleep 0.1
-done
-for ((i = 0; i < pages; i++)); do
-  echo "http://127.0.0.1:$port/$((i % n)).html?copy=$((i / n))"
-done >"$work/urls"
+# shellcheck source=corpus-site.sh
+. "$root/src/bench/corpus-site.sh"
+corpus_site "$work" "$pages"
 rm -f "$work/site.warc.gz"
 wget --quiet --no-warc-keep-log --warc-file="$work/site" -O /dev/null -i "$work/urls" || true
 echo "site: $pages pages ($n distinct) on 127.0.0.1:$port; wget's WARC: $(du -h "$work/site.warc.gz" | cut -f1)"

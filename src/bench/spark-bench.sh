@@ -11,7 +11,6 @@ pages=${1:-1000}
 files=${2:-4}
 root=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$root"
-corpora=${CORPORA:-/work/corpora}
 work=$(mktemp -d)
 server=
 cleanup() {
@@ -21,24 +20,9 @@ cleanup() {
 trap cleanup EXIT
 java=${JAVA_HOME:+$JAVA_HOME/bin/}java
 
-# the site: every corpus page once, as /N.html; a page list longer than that repeats them with ?copy=K
-mkdir "$work/site"
-n=0
-for page in "$corpora"/*/*/source.html; do
-  ln -s "$page" "$work/site/$n.html"
-  n=$((n + 1))
-done
-((n)) || { echo "no pages under $corpora/*/*/source.html (see ../shared/corpora)" >&2; exit 2; }
-port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-python3 -m http.server "$port" --bind 127.0.0.1 --directory "$work/site" >"$work/server.log" 2>&1 &
-server=$!
-for _ in $(seq 50); do
-  python3 -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:$port/')" 2>/dev/null && break
-  sleep 0.1
-done
-for ((i = 0; i < pages; i++)); do
-  echo "http://127.0.0.1:$port/$((i % n)).html?copy=$((i / n))"
-done >"$work/urls"
+# shellcheck source=corpus-site.sh
+. "$root/src/bench/corpus-site.sh"
+corpus_site "$work" "$pages"
 mkdir "$work/one" "$work/split"
 wget --quiet --no-warc-keep-log --warc-file="$work/one/site" -O /dev/null -i "$work/urls" || true
 split -n "l/$files" -d "$work/urls" "$work/urls."

@@ -1,6 +1,9 @@
 package dev.arca.bundle;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -51,6 +54,10 @@ public final class BundleVerifier {
 
     private void check() throws IOException {
         Manifest manifest = reader.manifest();
+        if (manifest.foreign()) {
+            checkForeign(manifest);
+            return;
+        }
         for (String name : reader.entryNames()) {
             if (!name.equals(BundleWriter.DATAPACKAGE_PATH) && !name.equals(BundleWriter.DIGEST_PATH)
                     && !manifest.resources().containsKey(name)) {
@@ -81,6 +88,51 @@ public final class BundleVerifier {
                 hashed(manifest, r.path(), in -> null);
             }
         }
+    }
+
+    /**
+     * A WACZ another tool wrote, held to what WACZ 1.1.1 requires rather than to arca's own members:
+     * every listed member matches its hash and size, each WARC under {@code archive/} reads with valid
+     * digests, an index is listed under {@code indexes/}, and {@code pages/pages.jsonl} starts with its
+     * JSON header line.
+     */
+    private void checkForeign(Manifest manifest) throws IOException {
+        int warcs = 0;
+        int indexes = 0;
+        for (Manifest.Resource r : manifest.resources().values()) {
+            if (r.path().startsWith("archive/")) {
+                warcs++;
+                hashed(manifest, r.path(), in -> WarcCheck.read(bundle, in, r.bytes()));
+            } else if (r.path().equals(BundleWriter.PAGES_PATH)) {
+                hashed(manifest, r.path(), this::pagesHeader);
+            } else {
+                indexes += r.path().startsWith("indexes/") ? 1 : 0;
+                hashed(manifest, r.path(), in -> null);
+            }
+        }
+        if (warcs == 0) {
+            throw new BundleException(bundle, BundleException.Reason.MISSING, BundleWriter.DATAPACKAGE_PATH + " lists no WARC under archive/");
+        }
+        if (indexes == 0) {
+            throw new BundleException(bundle, BundleException.Reason.MISSING, BundleWriter.DATAPACKAGE_PATH + " lists no index under indexes/");
+        }
+    }
+
+    private Void pagesHeader(InputStream in) throws IOException {
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        for (int b = in.read(); b != -1 && b != '\n' && line.size() < 1 << 16; b = in.read()) {
+            line.write(b);
+        }
+        JsonNode header;
+        try {
+            header = BundleJson.MAPPER.readTree(line.toByteArray());
+        } catch (IOException e) {
+            header = null;
+        }
+        if (header == null || !header.isObject() || !header.has("format")) {
+            throw Manifest.corrupt(bundle, BundleWriter.PAGES_PATH + " does not start with a JSON header line naming its format");
+        }
+        return null;
     }
 
     /**

@@ -13,8 +13,10 @@ import java.util.Map;
  * {@code datapackage-digest.json}: the hash and size of every other member.
  *
  * @param resources each listed member's path, hash ({@code sha256:<hex>}) and size
+ * @param foreign   true when another tool wrote it ({@code software} does not name arca): then only what
+ *                  WACZ 1.1.1 requires is required, not arca's own members
  */
-record Manifest(Map<String, Resource> resources) {
+record Manifest(Map<String, Resource> resources, boolean foreign) {
 
     /** One {@code resources[]} entry. */
     record Resource(String path, String hash, long bytes) {
@@ -51,13 +53,17 @@ record Manifest(Map<String, Resource> resources) {
                 throw corrupt(bundle, BundleWriter.DATAPACKAGE_PATH + " lists " + path + " twice");
             }
         }
-        for (String required : REQUIRED) {
+        boolean foreign = !root.path("software").asText("").startsWith("arca");
+        if (foreign && !"data-package".equals(root.path("profile").asText())) {
+            throw corrupt(bundle, BundleWriter.DATAPACKAGE_PATH + " does not have the profile \"data-package\"");
+        }
+        for (String required : foreign ? List.of(BundleWriter.PAGES_PATH) : REQUIRED) {
             if (!resources.containsKey(required)) {
                 throw new BundleException(bundle, BundleException.Reason.MISSING,
                         BundleWriter.DATAPACKAGE_PATH + " does not list " + required);
             }
         }
-        return new Manifest(resources);
+        return new Manifest(resources, foreign);
     }
 
     /** Fails unless {@code bytes} are what the manifest lists for {@code member}. */

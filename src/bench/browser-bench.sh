@@ -28,21 +28,9 @@ trap cleanup EXIT INT TERM
 
 "$root/bin/arca" --version >/dev/null # build the jar now, so that the build is not timed
 
-rm -f "$work/port"
-java -XX:+UseSerialGC -Xmx512m "$here/SiteFarm.java" "$work/port" "$pages" "$latency" 2>"$work/farm.log" &
-farm_pid=$!
-i=0
-while [ ! -s "$work/port" ]; do
-    i=$((i + 1))
-    [ "$i" -gt 600 ] && { echo "browser-bench: the site farm did not start" >&2; cat "$work/farm.log" >&2; exit 1; }
-    sleep 0.1
-done
-port=$(cat "$work/port")
-n=0
-while [ "$n" -lt "$pages" ]; do
-    echo "http://127.0.0.$((n % 8 + 1)):$port/article/$n.html"
-    n=$((n + 1))
-done >"$work/list.txt"
+# shellcheck source=site-farm.sh
+. "$here/site-farm.sh"
+site_farm "$work" "$pages" "$latency"
 
 # The resident memory of $1 and all its descendants, in KiB.
 tree_rss() {

@@ -32,24 +32,9 @@ trap cleanup EXIT INT TERM
 # Build the jar now, so that the build is not timed.
 "$root/bin/arca" --version >/dev/null
 
-rm -f "$work/port"
-java -XX:+UseSerialGC -Xmx512m "$here/SiteFarm.java" "$work/port" "$pages" "$latency" 2>"$work/farm.log" &
-farm_pid=$!
-i=0
-while [ ! -s "$work/port" ]; do
-    i=$((i + 1))
-    [ "$i" -gt 600 ] && { echo "run-bench: the site farm did not start" >&2; cat "$work/farm.log" >&2; exit 1; }
-    sleep 0.1
-done
-port=$(cat "$work/port")
-
-# The URL list: page n on host 127.0.0.(n mod 8 + 1), so consecutive URLs hit different hosts.
-n=0
-: >"$work/list.txt"
-while [ "$n" -lt "$pages" ]; do
-    echo "http://127.0.0.$((n % 8 + 1)):$port/article/$n.html"
-    n=$((n + 1))
-done >"$work/list.txt"
+# shellcheck source=site-farm.sh
+. "$here/site-farm.sh"
+site_farm "$work" "$pages" "$latency"
 
 now() { date +%s.%N; }
 rate() { awk -v n="$1" -v s="$2" 'BEGIN { printf "%.1f", n / s }'; }

@@ -2,17 +2,10 @@ package dev.arca.cli;
 
 import dev.arca.archive.CrawlListener;
 import dev.arca.archive.FetchOutcome;
-import dev.arca.bundle.CaptureWarning;
 import dev.arca.store.StoreEntry;
 
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.file.Path;
-import java.util.HashSet;
-import java.util.List;
 import java.util.Locale;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Where the outcomes of {@code arca fetch} go: one line (or JSON object) per input on stdout, an
@@ -26,7 +19,7 @@ final class BatchReport implements CrawlListener {
     private final boolean json;
     private final Progress progress;
     private final long start = System.nanoTime();
-    private final Set<Path> unreadable = new HashSet<>();
+    private final OutcomeLines lines;
     private long inputs;
     private int archived;
     private int withWarnings;
@@ -34,12 +27,12 @@ final class BatchReport implements CrawlListener {
     private int skipped;
     private int failed;
     private int blocked;
-    private volatile OutputFailure stdoutFailure;
 
     BatchReport(ArcaCommand arca, boolean json, Progress progress) {
         this.arca = arca;
         this.json = json;
         this.progress = progress;
+        this.lines = new OutcomeLines(arca);
     }
 
     /** One more input was read; once stdout has failed, the batch takes no more. */
@@ -82,22 +75,18 @@ final class BatchReport implements CrawlListener {
     /** A bundle that could not be read while looking for earlier captures; said once per bundle. */
     @Override
     public synchronized void unreadable(StoreEntry entry, IOException e) {
-        if (unreadable.add(entry.bundle())) {
-            progress.above(() -> arca.error("skipping damaged bundle " + entry.bundle() + ": " + ErrorHandler.describe(e) + " (see 'arca verify')"));
-        }
+        progress.above(() -> lines.unreadable(entry, e));
     }
 
     /** Whether stdout failed: the batch stops, since what it does could no longer be told. */
     @Override
     public boolean stopped() {
-        return stdoutFailure != null;
+        return lines.stopped();
     }
 
     /** Throws the failure of stdout, if a line could not be written. */
     void checkOutput() {
-        if (stdoutFailure != null) {
-            throw stdoutFailure;
-        }
+        lines.checkOutput();
     }
 
     /** True when no input failed or was blocked. */
@@ -117,42 +106,12 @@ final class BatchReport implements CrawlListener {
     }
 
     private void print(FetchOutcome o, Throwable cause) {
-        if (stdoutFailure != null) {
-            return;
-        }
-        PrintStream out = arca.console().out();
-        try {
-            out.println(json ? Json.line(o) : line(o));
-            out.flush();
-        } catch (OutputFailure e) {
-            stdoutFailure = e; // said once, by the command, when the batch has stopped
+        if (!lines.data(json ? Json.line(o) : OutcomeLines.line(o.id(), o.title(), o.url(), o.status(), FetchOutcome.ARCHIVED, o.error()))) {
             return;
         }
         if (!o.ok()) {
-            arca.error("fetch " + o.url() + ": " + o.error());
-            if (cause != null && arca.verbose()) {
-                cause.printStackTrace(arca.console().err());
-            }
+            lines.failed("fetch " + o.url() + ": " + o.error(), cause);
         }
-        if (!o.warnings().isEmpty()) {
-            arca.error(warningLine(o));
-        }
-    }
-
-    /** "fetch URL: archived with a warning: markdown: StackOverflowError"; several are joined with "; ". */
-    private static String warningLine(FetchOutcome o) {
-        List<CaptureWarning> warnings = o.warnings();
-        String what = warnings.size() == 1 ? "a warning" : warnings.size() + " warnings";
-        return "fetch " + o.url() + ": archived with " + what + ": "
-                + warnings.stream().map(CaptureWarning::line).collect(Collectors.joining("; "));
-    }
-
-    /** ID, title and URL as before batches existed; a fourth column says what happened when it was not "archived". */
-    private static String line(FetchOutcome o) {
-        String base = (o.id() == null ? "-" : o.id()) + "\t" + Columns.clean(o.title()) + "\t" + Columns.clean(o.url());
-        if (o.status().equals(FetchOutcome.ARCHIVED)) {
-            return base;
-        }
-        return base + "\t" + o.status() + (o.error() == null ? "" : ": " + Columns.clean(o.error()));
+        lines.warned("fetch " + o.url(), "archived", o.warnings());
     }
 }

@@ -2,16 +2,11 @@ package dev.arca.cli;
 
 import dev.arca.archive.Import;
 import dev.arca.archive.ImportOutcome;
-import dev.arca.bundle.CaptureWarning;
 import dev.arca.store.StoreEntry;
 
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.HashSet;
 import java.util.Locale;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Where the outcomes of {@code arca import} go: one line (or JSON object) per page on stdout, an
@@ -24,7 +19,7 @@ final class ImportReport implements Import.Listener {
     private final boolean json;
     private final Progress progress;
     private final long start = System.nanoTime();
-    private final Set<Path> unreadable = new HashSet<>();
+    private final OutcomeLines lines;
     private long pages;
     private int imported;
     private int withWarnings;
@@ -32,12 +27,12 @@ final class ImportReport implements Import.Listener {
     private int filtered;
     private int failed;
     private int damaged;
-    private OutputFailure stdoutFailure;
 
     ImportReport(ArcaCommand arca, boolean json, Progress progress) {
         this.arca = arca;
         this.json = json;
         this.progress = progress;
+        this.lines = new OutcomeLines(arca);
     }
 
     @Override
@@ -81,22 +76,17 @@ final class ImportReport implements Import.Listener {
 
     @Override
     public void unreadable(StoreEntry entry, IOException e) {
-        if (unreadable.add(entry.bundle())) {
-            progress.above(() -> arca.error("skipping damaged bundle " + entry.bundle() + ": " + ErrorHandler.describe(e)
-                    + " (see 'arca verify')"));
-        }
+        progress.above(() -> lines.unreadable(entry, e));
     }
 
     @Override
     public boolean stopped() {
-        return stdoutFailure != null;
+        return lines.stopped();
     }
 
     /** Throws the failure of stdout, if a line could not be written. */
     void checkOutput() {
-        if (stdoutFailure != null) {
-            throw stdoutFailure;
-        }
+        lines.checkOutput();
     }
 
     /** True when no page failed and no record was damaged or skipped. */
@@ -118,36 +108,13 @@ final class ImportReport implements Import.Listener {
     }
 
     private void print(ImportOutcome o, Throwable cause) {
-        if (stdoutFailure != null) {
+        if (!lines.data(json ? Json.line(o) : OutcomeLines.line(o.id(), o.title(), o.url(), o.status(), ImportOutcome.IMPORTED, o.error()))) {
             return;
         }
-        PrintStream out = arca.console().out();
-        try {
-            out.println(json ? Json.line(o) : line(o));
-            out.flush();
-        } catch (OutputFailure e) {
-            stdoutFailure = e;
-            return;
-        }
-        String where = o.source() + (o.member() == null ? "" : " " + o.member()) + " at offset " + o.offset();
         if (!o.ok()) {
-            arca.error("import " + o.url() + " (" + where + "): " + o.error());
-            if (cause != null && arca.verbose()) {
-                cause.printStackTrace(arca.console().err());
-            }
+            String where = o.source() + (o.member() == null ? "" : " " + o.member()) + " at offset " + o.offset();
+            lines.failed("import " + o.url() + " (" + where + "): " + o.error(), cause);
         }
-        if (!o.warnings().isEmpty()) {
-            arca.error("import " + o.url() + ": imported with " + (o.warnings().size() == 1 ? "a warning" : o.warnings().size() + " warnings")
-                    + ": " + o.warnings().stream().map(CaptureWarning::line).collect(Collectors.joining("; ")));
-        }
-    }
-
-    /** ID, title and URL as fetch prints them; a fourth column says what happened when it was not "imported". */
-    private static String line(ImportOutcome o) {
-        String base = (o.id() == null ? "-" : o.id()) + "\t" + Columns.clean(o.title()) + "\t" + Columns.clean(o.url());
-        if (o.status().equals(ImportOutcome.IMPORTED)) {
-            return base;
-        }
-        return base + "\t" + o.status() + (o.error() == null ? "" : ": " + Columns.clean(o.error()));
+        lines.warned("import " + o.url(), "imported", o.warnings());
     }
 }

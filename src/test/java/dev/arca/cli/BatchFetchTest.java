@@ -5,12 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.arca.bundle.BundleReader;
 import dev.arca.bundle.CaptureInfo;
 import dev.arca.testing.Cli;
+import dev.arca.testing.LoopbackCliTest;
 import dev.arca.testing.LoopbackServer;
 import dev.arca.testing.WarcContents;
-import org.junit.jupiter.api.AutoClose;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,19 +23,7 @@ import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class BatchFetchTest {
-
-    @TempDir
-    Path home;
-
-    @AutoClose
-    private final LoopbackServer server = new LoopbackServer();
-    private Cli cli;
-
-    @BeforeEach
-    void start() {
-        cli = new Cli(home);
-    }
+class BatchFetchTest extends LoopbackCliTest {
 
     static String article(String title, String text) {
         return "<!doctype html><html><head><title>" + title + "</title></head><body><article><h1>" + title

@@ -5,11 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.arca.bundle.BundleReader;
 import dev.arca.testing.ArcaProcess;
 import dev.arca.testing.Cli;
+import dev.arca.testing.LoopbackCliTest;
 import dev.arca.testing.LoopbackServer;
-import org.junit.jupiter.api.AutoClose;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,19 +23,7 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Two processes on one store, and a kill -9 halfway: the store stays whole and the next run finishes the job. */
-class BatchSafetyTest {
-
-    @TempDir
-    Path home;
-
-    @AutoClose
-    private final LoopbackServer server = new LoopbackServer();
-    private Cli cli;
-
-    @BeforeEach
-    void start() {
-        cli = new Cli(home);
-    }
+class BatchSafetyTest extends LoopbackCliTest {
 
     @Test
     void secondRunWaitsForTheLockOrExitsThreeWithNoWait() throws Exception {

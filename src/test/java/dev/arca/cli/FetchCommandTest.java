@@ -6,12 +6,10 @@ import dev.arca.bundle.BundleReader;
 import dev.arca.extract.Article;
 import dev.arca.testing.Cli;
 import dev.arca.testing.Fixtures;
+import dev.arca.testing.LoopbackCliTest;
 import dev.arca.testing.LoopbackServer;
 import dev.arca.testing.WarcContents;
-import org.junit.jupiter.api.AutoClose;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -22,19 +20,7 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class FetchCommandTest {
-
-    @TempDir
-    Path home;
-
-    @AutoClose
-    private final LoopbackServer server = new LoopbackServer();
-    private Cli cli;
-
-    @BeforeEach
-    void start() {
-        cli = new Cli(home);
-    }
+class FetchCommandTest extends LoopbackCliTest {
 
     @Test
     void archivesPlainPageAndPrintsIdTitleUrl() throws Exception {

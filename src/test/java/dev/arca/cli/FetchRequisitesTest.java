@@ -4,13 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.arca.testing.BundleValidator;
 import dev.arca.testing.Cli;
+import dev.arca.testing.LoopbackCliTest;
 import dev.arca.testing.LoopbackServer;
 import dev.arca.testing.WarcContents;
 import org.apache.commons.compress.archivers.zip.ZipFile;
-import org.junit.jupiter.api.AutoClose;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -24,23 +22,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code fetch} keeps what a browser needs to display the page: each requisite an exchange of the bundle. */
-class FetchRequisitesTest {
+class FetchRequisitesTest extends LoopbackCliTest {
 
     static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 0x0d, 'I', 'H', 'D', 'R'};
     private static final String ARTICLE = "<p>" + "The harbour bridge reopened to traffic on Thursday morning after "
             + "two years of repairs, and the first cars crossed at dawn. ".repeat(12) + "</p>";
-
-    @TempDir
-    Path home;
-
-    @AutoClose
-    private final LoopbackServer server = new LoopbackServer();
-    private Cli cli;
-
-    @BeforeEach
-    void start() {
-        cli = new Cli(home);
-    }
 
     private static String page(String head, String body) {
         return "<!doctype html><html><head><title>Bridge reopens</title>" + head + "</head><body><article><h1>Bridge reopens</h1>"

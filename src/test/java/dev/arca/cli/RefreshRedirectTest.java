@@ -4,12 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.arca.bundle.BundleReader;
 import dev.arca.testing.Cli;
+import dev.arca.testing.LoopbackCliTest;
 import dev.arca.testing.LoopbackServer;
 import dev.arca.testing.WarcContents;
-import org.junit.jupiter.api.AutoClose;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -19,19 +17,7 @@ import static dev.arca.cli.BatchFetchTest.article;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code arca fetch} of pages with a {@code <meta http-equiv="refresh">}, through the real CLI. */
-class RefreshRedirectTest {
-
-    @TempDir
-    Path home;
-
-    @AutoClose
-    private final LoopbackServer server = new LoopbackServer();
-    private Cli cli;
-
-    @BeforeEach
-    void start() {
-        cli = new Cli(home);
-    }
+class RefreshRedirectTest extends LoopbackCliTest {
 
     @Test
     void aPageThatIsOnlyARefreshIsFollowedAndRecordedAsAHop() throws Exception {

@@ -20,12 +20,14 @@ import dev.arca.fetch.Requisites;
 import dev.arca.render.MarkdownRenderer;
 import dev.arca.store.Store;
 import dev.arca.store.StoreEntry;
+import org.jsoup.nodes.Document;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
@@ -126,11 +128,13 @@ public final class Archiver {
         for (String warning : browserWarnings) {
             steps.warn(CaptureWarning.BROWSER, warning);
         }
-        Article article = extract(capture, steps);
+        boolean withRequisites = requisitesWanted(capture, fetchRequisites);
+        AtomicReference<RequisiteList> pageOwn = new AtomicReference<>();
+        Article article = extract(capture, steps, withRequisites ? page -> pageOwn.set(ownRequisites(page)) : page -> { });
         if (previousHash != null && !steps.failed(CaptureWarning.EXTRACT) && previousHash.equals(ContentHash.of(article))) {
             return new Archived(null, article, List.of());
         }
-        Capture complete = fetchRequisites ? withRequisites(capture, article, steps) : capture;
+        Capture complete = withRequisites ? withRequisites(capture, article, pageOwn.get(), steps) : capture;
         String md = steps.run(CaptureWarning.MARKDOWN, () -> markdown.render(article)).orElse(null);
         StoreEntry entry = store.save(capture.date(), (out, id) -> {
             fault.accept(WRITE);
@@ -140,19 +144,42 @@ public final class Archiver {
     }
 
     /**
-     * The capture with its page's requisites, when there is a fetcher for them and the page is HTML
-     * that was fetched; a limit that left some out is a warning, and so is a failure to list or
+     * The page's own requisites, read from the extractor's parse before it works on the document, so
+     * that the page is parsed once (none at {@link RequisiteLevel#ARTICLE}); null when listing failed:
+     * the requisites step then lists them from the page's bytes, and reports the failure as its own.
+     */
+    private RequisiteList ownRequisites(Document page) {
+        RequisiteLevel level = requisites.limits().level();
+        if (level == RequisiteLevel.ARTICLE) {
+            return new RequisiteList(List.of(), 0);
+        }
+        try {
+            return Requisites.ofPage(page, level, Integer.MAX_VALUE);
+        } catch (RuntimeException | StackOverflowError e) {
+            return null;
+        }
+    }
+
+    /** Whether the capture gets its requisites: there is a fetcher for them, and the page is HTML that was fetched. */
+    private boolean requisitesWanted(Capture capture, boolean fetchRequisites) {
+        return fetchRequisites && requisites != null && requisites.limits().level() != RequisiteLevel.NONE && capture.isHtml()
+                && !capture.exchanges().isEmpty();
+    }
+
+    /**
+     * The capture with its page's requisites ({@code pageOwn} when they were listed from the
+     * extractor's parse, else from the page's bytes, as for a page too large to extract); a limit
+     * that left some out is a warning, and so is a failure to list or
      * fetch them, which leaves the page alone: capture first.
      */
-    private Capture withRequisites(Capture capture, Article article, DerivedSteps steps) {
-        if (requisites == null || requisites.limits().level() == RequisiteLevel.NONE || !capture.isHtml()
-                || capture.exchanges().isEmpty()) {
-            return capture;
-        }
+    private Capture withRequisites(Capture capture, Article article, RequisiteList pageOwn, DerivedSteps steps) {
         RequisiteFetcher.Limits limits = requisites.limits();
         return steps.run(CaptureWarning.REQUISITES, () -> {
-            RequisiteList found = Requisites.ofCapture(capture.body(), capture.contentType(), capture.url().toString(),
-                    article.html(), article.leadImage(), limits.level(), limits.count());
+            String url = capture.url().toString();
+            RequisiteList found = pageOwn != null
+                    ? Requisites.withArticle(pageOwn, article.html(), article.leadImage(), url, limits.count())
+                    : Requisites.ofCapture(capture.body(), capture.contentType(), url, article.html(), article.leadImage(),
+                            limits.level(), limits.count());
             RequisiteFetcher.Result result;
             try {
                 result = requisites.fetch(capture.url(), Requisites.pageCharset(capture.body(), capture.contentType()), found);
@@ -171,8 +198,8 @@ public final class Archiver {
      * The extracted article, with what extraction found wrong; an unextracted one when extraction
      * failed, whether it returned its failure or threw (an {@link OutOfMemoryError}).
      */
-    private Article extract(Capture capture, DerivedSteps steps) {
-        ExtractionResult result = steps.run(CaptureWarning.EXTRACT, () -> extractionOf(capture, extractor))
+    private Article extract(Capture capture, DerivedSteps steps, Consumer<Document> reader) {
+        ExtractionResult result = steps.run(CaptureWarning.EXTRACT, () -> extractionOf(capture, extractor, reader))
                 .orElseGet(() -> new Extraction(Article.unextracted(capture.url().toString(), capture.mediaType()), List.of()));
         if (result instanceof ExtractionFailure failure) {
             steps.fail(CaptureWarning.EXTRACT, failure.cause());
@@ -186,9 +213,14 @@ public final class Archiver {
 
     /** The article of any capture: extracted from HTML, or metadata only for other media. */
     public static ExtractionResult extractionOf(Capture capture, Extractor extractor) {
+        return extractionOf(capture, extractor, page -> { });
+    }
+
+    /** The same, letting {@code reader} read the parsed page first (see {@link Extractor#extract(byte[], String, String, Consumer)}). */
+    private static ExtractionResult extractionOf(Capture capture, Extractor extractor, Consumer<Document> reader) {
         String url = capture.url().toString();
         if (capture.isHtml()) {
-            return extractor.extract(capture.body(), capture.contentType(), url);
+            return extractor.extract(capture.body(), capture.contentType(), url, reader);
         }
         return new Extraction(Article.ofNonHtml(url, capture.mediaType(), lastSegment(capture.url())), List.of());
     }

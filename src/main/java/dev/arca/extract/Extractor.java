@@ -9,6 +9,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 
 /**
  * Turns an HTML page into an {@link Article}: decodes the bytes once, parses them once with
@@ -141,8 +142,19 @@ public final class Extractor {
      * An {@link OutOfMemoryError} is the JVM's, not the page's: it is thrown.
      */
     public ExtractionResult extract(byte[] body, String contentType, String url) {
+        return extract(body, contentType, url, page -> { });
+    }
+
+    /**
+     * Extracts like {@link #extract(byte[], String, String)}, and first lets {@code reader} read the
+     * parsed page, so that a caller that needs the page for something else (the resources it loads)
+     * parses it once. The reader must neither change the document nor keep it: extraction may then
+     * work on it in place. It is not called for a page too large to parse; what it throws is the
+     * extraction's failure.
+     */
+    public ExtractionResult extract(byte[] body, String contentType, String url, Consumer<Document> reader) {
         try {
-            return extraction(body, contentType, url);
+            return extraction(body, contentType, url, reader);
         } catch (RuntimeException | StackOverflowError e) {
             return new ExtractionFailure(failed(url, mediaType(contentType)), e);
         }
@@ -154,12 +166,17 @@ public final class Extractor {
      * {@link OutOfMemoryError} included), for callers that report it rather than hide it.
      */
     public Extraction extraction(byte[] body, String contentType, String url) {
+        return extraction(body, contentType, url, page -> { });
+    }
+
+    private Extraction extraction(byte[] body, String contentType, String url, Consumer<Document> reader) {
         byte[] bytes = body == null ? new byte[0] : body;
         if (bytes.length > MAX_PARSE_BYTES) {
             return new Extraction(failed(url, mediaType(contentType)), List.of("the page is larger than " + (MAX_PARSE_BYTES >> 20)
                     + " MiB, more than arca extracts; it was archived as served"));
         }
         Document doc = parse(bytes, contentType, url);
+        reader.accept(doc);
         // the document is ours: a large one is worked on in place, with no copy to retry on
         return run(doc, url, mediaType(contentType), bytes.length < LARGE_PAGE_BYTES);
     }

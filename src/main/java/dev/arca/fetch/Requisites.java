@@ -50,17 +50,29 @@ public final class Requisites {
      * @param max         the most requisites to list
      */
     public static RequisiteList ofCapture(Document page, String articleHtml, String leadImage, RequisiteLevel level, int max) {
+        return switch (level) {
+            case NONE -> new Found(max).list();
+            case ARTICLE -> withArticle(new RequisiteList(List.of(), 0), articleHtml, leadImage, page.location(), max);
+            case PAGE, ALL -> withArticle(ofPage(page, level, Integer.MAX_VALUE), articleHtml, leadImage, page.location(), max);
+        };
+    }
+
+    /**
+     * The page's own requisites, as {@link #ofPage(Document, RequisiteLevel, int)} listed them with
+     * no limit, followed by the extracted article's images and lead image that are not among them;
+     * the same as {@link #ofCapture(Document, String, String, RequisiteLevel, int)} gives, for a
+     * caller that read the page before the extractor worked on it, so that it is parsed once.
+     *
+     * @param url the page's URL, which the article's references are relative to
+     */
+    public static RequisiteList withArticle(RequisiteList pageOwn, String articleHtml, String leadImage, String url, int max) {
         Found found = new Found(max);
-        switch (level) {
-            case NONE -> {
-            }
-            case ARTICLE -> article(found, articleHtml, leadImage, page.location());
-            case PAGE, ALL -> {
-                page(found, page, level == RequisiteLevel.ALL);
-                article(found, articleHtml, leadImage, page.location());
-            }
+        for (Requisite r : pageOwn.requisites()) {
+            found.add(r.url(), r.kind(), r.foundIn());
         }
-        return found.list();
+        article(found, articleHtml, leadImage, url);
+        RequisiteList list = found.list();
+        return pageOwn.omitted() == 0 ? list : new RequisiteList(list.requisites(), list.omitted() + pageOwn.omitted());
     }
 
     /** The same from the page's bytes, decoded as {@link HtmlCharset} decodes them for the extractor. */

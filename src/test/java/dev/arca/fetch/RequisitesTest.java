@@ -120,6 +120,21 @@ class RequisitesTest {
     }
 
     @Test
+    void thePageListedOnceWithNoLimitAndTheArticleAddedGiveWhatTheCaptureListsUnderEveryLimit() {
+        String body = "<img src=\"https://static.courier.example/assets/img/bridge-fallback.jpg\" alt=\"The bridge\">";
+        RequisiteList own = Requisites.ofPage(fixture("courier-story.html", PAGE_URL), RequisiteLevel.PAGE, Integer.MAX_VALUE);
+        for (int max : new int[] {0, 3, own.requisites().size(), 100}) {
+            RequisiteList capture = Requisites.ofCapture(fixture("courier-story.html", PAGE_URL), body, "/img/lead.jpg",
+                    RequisiteLevel.PAGE, max);
+            RequisiteList merged = Requisites.withArticle(own, body, "/img/lead.jpg", PAGE_URL, max);
+
+            assertThat(merged).as("at most %d", max).isEqualTo(capture);
+        }
+        assertThat(Requisites.ofCapture(fixture("courier-story.html", PAGE_URL), body, "/img/lead.jpg", RequisiteLevel.PAGE, 3)
+                .omitted()).isPositive();
+    }
+
+    @Test
     void pageLevelOfACaptureAddsTheArticleImagesThePageDoesNotShow() {
         String body = "<img src=\"https://static.courier.example/assets/img/bridge-fallback.jpg\" alt=\"The bridge\">";
         RequisiteList page = Requisites.ofPage(fixture("courier-story.html", PAGE_URL), RequisiteLevel.PAGE, 100);

@@ -103,14 +103,13 @@ final class WarcCheck {
         String name = "WARC " + type + " record at offset " + offset;
         long length = WarcBlocks.length(bundle, record);
         boolean http = type.equals("response") || type.equals("request");
+        // optional in WARC 1.1 (§5.8): a record copied from a writer that leaves it out is checked by the
+        // WARC file's hash in datapackage.json, as every record is; arca's own records all carry one
         String declaredBlock = record.headers().first("WARC-Block-Digest").orElse(null);
-        if (declaredBlock == null) {
-            throw problem(BundleException.Reason.CORRUPT, name + " has no WARC-Block-Digest");
-        }
         // a revisit's payload digest is the payload of the record it revisits, which it does not hold
         Optional<String> declaredPayload = type.equals("revisit") ? Optional.empty()
                 : record.headers().first("WARC-Payload-Digest");
-        SourceDigest sourceBlock = SourceDigest.of(declaredBlock, name);
+        SourceDigest sourceBlock = declaredBlock == null ? null : SourceDigest.of(declaredBlock, name);
         SourceDigest sourcePayload = declaredPayload.map(d -> SourceDigest.of(d, name)).orElse(null);
         blockDigest.reset();
         payloadDigest.reset();
@@ -141,7 +140,7 @@ final class WarcCheck {
             throw problem(BundleException.Reason.CORRUPT, name + " is truncated: " + read + " of " + length + " bytes");
         }
         String computedBlock = Digests.prefixed(blockDigest.digest());
-        if (!matches(computedBlock, declaredBlock, sourceBlock)) {
+        if (declaredBlock != null && !matches(computedBlock, declaredBlock, sourceBlock)) {
             throw problem(BundleException.Reason.CORRUPT, name + ": WARC-Block-Digest does not match the block");
         }
         String computedPayload = http ? Digests.prefixed(payloadDigest.digest()) : computedBlock;

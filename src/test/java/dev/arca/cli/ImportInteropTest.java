@@ -95,6 +95,28 @@ class ImportInteropTest {
     }
 
     @Test
+    void recordsWithoutDigestsWhichWarcLeavesOptionalAreCopiedAsTheyAreAndVerify() throws Exception {
+        byte[] story = STORY.getBytes(StandardCharsets.UTF_8);
+        Path warc = dir.resolve("no-digests.warc");
+        try (FileChannel channel = FileChannel.open(warc, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+             WarcWriter writer = new WarcWriter(channel, WarcCompression.NONE)) {
+            writer.write(new WarcResponse.Builder("https://news.example/story").date(WHEN)
+                    .body(new HttpResponse.Builder(200, "OK").body(MediaType.parse("text/html; charset=utf-8"), story).build()).build());
+        }
+        Cli cli = new Cli(dir.resolve("home"));
+
+        Cli.Result r = cli.run("import", "--json", warc.toString());
+
+        assertThat(r.status()).as(r.err()).isZero();
+        JsonNode page = json(r).get(0);
+        WarcContents.Rec response = WarcContents.ofType(Path.of(page.get("bundle").asText()), "response").get(0);
+        assertThat(response.headers()).doesNotContainKey("WARC-Block-Digest");
+        assertThat(response.payload()).isEqualTo(story);
+        Cli.Result verified = cli.run("verify", page.get("id").asText());
+        assertThat(verified.status()).as(verified.out() + verified.err()).isZero();
+    }
+
+    @Test
     void anArcFileBecomesWarcResponsesWithTheSamePayload() throws Exception {
         byte[] story = STORY.getBytes(StandardCharsets.UTF_8);
         byte[] http = ("HTTP/1.0 200 OK\r\nContent-Type: text/html\r\nContent-Length: " + story.length + "\r\n\r\n" + STORY)

@@ -21,7 +21,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 
 /**
@@ -124,10 +123,15 @@ public final class BundleWriter {
         byte[] articleJson = json.isPresent() ? json.get() : BundleJson.article(article);
         List<CaptureWarning> warnings = steps.warnings();
         byte[] warningsJson = warnings.isEmpty() ? null : BundleJson.warnings(warnings);
-        WarcFile warc = warcs.make(articleJson, warningsJson);
+        try (WarcFile warc = warcs.make(articleJson, warningsJson)) {
+            write(out, id, capture, article, articleJson, warningsJson, steps, warc);
+        }
+    }
+
+    private void write(OutputStream out, String id, Capture capture, Article article, byte[] articleJson, byte[] warningsJson,
+                       DerivedSteps steps, WarcFile warc) throws IOException {
         Instant date = capture.date();
         Map<String, byte[]> members = new LinkedHashMap<>();
-        members.put(WARC_PATH, warc.bytes());
         members.put(INDEX_PATH, CdxjIndex.of(warc.index(), CaptureWarc.FILENAME));
         members.put(PAGES_PATH, pages(id, capture, article));
         members.put(ARTICLE_PATH, articleJson);
@@ -135,7 +139,7 @@ public final class BundleWriter {
             members.put(WARNINGS_PATH, warningsJson);
         }
         members.put(CAPTURE_PATH, BundleJson.pretty(info(id, capture, article)));
-        byte[] datapackage = datapackage(members, capture, article);
+        byte[] datapackage = datapackage(warc.content(), members, capture, article);
         members.put(DATAPACKAGE_PATH, datapackage);
         String hash = Digests.sha256(datapackage);
         // capture first: a key or time-stamping authority that fails leaves the bundle unsigned, with a warning
@@ -145,27 +149,30 @@ public final class BundleWriter {
 
         ZipArchiveOutputStream zip = new ZipArchiveOutputStream(new NonClosing(out));
         zip.setLevel(CaptureWarc.DEFLATE_LEVEL);
+        // stored, so that replay tools can read records at their CDXJ offsets directly
+        ZipArchiveEntry warcEntry = entry(WARC_PATH, date);
+        warcEntry.setMethod(ZipEntry.STORED);
+        warcEntry.setSize(warc.content().size());
+        warcEntry.setCrc(warc.content().crc());
+        zip.putArchiveEntry(warcEntry);
+        warc.content().writeTo(zip);
+        zip.closeArchiveEntry();
         for (Map.Entry<String, byte[]> member : members.entrySet()) {
-            ZipArchiveEntry entry = new ZipArchiveEntry(member.getKey());
-            entry.setTime(date.toEpochMilli());
-            entry.setUnixMode(0100644);
-            byte[] bytes = member.getValue();
-            if (member.getKey().equals(WARC_PATH)) {
-                // stored, so that replay tools can read records at their CDXJ offsets directly
-                CRC32 crc = new CRC32();
-                crc.update(bytes);
-                entry.setMethod(ZipEntry.STORED);
-                entry.setSize(bytes.length);
-                entry.setCrc(crc.getValue());
-            } else {
-                entry.setMethod(ZipEntry.DEFLATED);
-            }
+            ZipArchiveEntry entry = entry(member.getKey(), date);
+            entry.setMethod(ZipEntry.DEFLATED);
             zip.putArchiveEntry(entry);
-            zip.write(bytes);
+            zip.write(member.getValue());
             zip.closeArchiveEntry();
         }
         zip.finish();
         zip.close();
+    }
+
+    private static ZipArchiveEntry entry(String path, Instant date) {
+        ZipArchiveEntry entry = new ZipArchiveEntry(path);
+        entry.setTime(date.toEpochMilli());
+        entry.setUnixMode(0100644);
+        return entry;
     }
 
     private CaptureInfo info(String id, Capture capture, Article article) {
@@ -197,16 +204,11 @@ public final class BundleWriter {
         return text.getBytes(StandardCharsets.UTF_8);
     }
 
-    private byte[] datapackage(Map<String, byte[]> members, Capture capture, Article article) throws IOException {
+    private byte[] datapackage(SpillBuffer warc, Map<String, byte[]> members, Capture capture, Article article) throws IOException {
         List<Map<String, Object>> resources = new ArrayList<>();
+        resources.add(resource(WARC_PATH, warc.sha256(), warc.size()));
         for (Map.Entry<String, byte[]> member : members.entrySet()) {
-            Map<String, Object> resource = new LinkedHashMap<>();
-            String path = member.getKey();
-            resource.put("name", path.substring(path.lastIndexOf('/') + 1));
-            resource.put("path", path);
-            resource.put("hash", Digests.sha256(member.getValue()));
-            resource.put("bytes", member.getValue().length);
-            resources.add(resource);
+            resources.add(resource(member.getKey(), Digests.sha256(member.getValue()), member.getValue().length));
         }
         Map<String, Object> dp = new LinkedHashMap<>();
         dp.put("profile", "data-package");
@@ -221,6 +223,15 @@ public final class BundleWriter {
         dp.put("mainPageDate", timestamp(capture.date()));
         dp.put("resources", resources);
         return BundleJson.pretty(dp);
+    }
+
+    private static Map<String, Object> resource(String path, String hash, long bytes) {
+        Map<String, Object> resource = new LinkedHashMap<>();
+        resource.put("name", path.substring(path.lastIndexOf('/') + 1));
+        resource.put("path", path);
+        resource.put("hash", hash);
+        resource.put("bytes", bytes);
+        return resource;
     }
 
     /** {@code datapackage-digest.json}: the path and hash of datapackage.json, and the signature when there is one. */

@@ -19,8 +19,8 @@ import org.netpreserve.jwarc.WarcWriter;
 import org.netpreserve.jwarc.Warcinfo;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.URI;
 import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
@@ -63,13 +63,24 @@ final class CaptureWarc {
      */
     static final int DEFLATE_LEVEL = 4;
 
-    private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream recordBuffer = new ByteArrayOutputStream();
+    private final SpillBuffer buffer = new SpillBuffer();
     private final WarcWriter writer;
     private final List<IndexedRecord> index = new ArrayList<>();
+    /** The gzip member of the record being written: jwarc writes each record straight into its own. */
+    private LeveledGzip member;
 
     private CaptureWarc() throws IOException {
-        writer = new WarcWriter(Channels.newChannel(recordBuffer), WarcCompression.NONE);
+        writer = new WarcWriter(Channels.newChannel(new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                member.write(b);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                member.write(b, off, len);
+            }
+        }), WarcCompression.NONE);
     }
 
     /**
@@ -89,10 +100,15 @@ final class CaptureWarc {
     static WarcFile write(Capture capture, List<Resource> resources, byte[] articleJson, String markdown, byte[] warnings,
                           String software, Map<String, String> info) throws IOException {
         CaptureWarc warc = new CaptureWarc();
-        warc.warcinfo(software, List.copyOf(info.entrySet()), capture.date());
-        URI page = capture.exchanges().isEmpty() ? warc.pageResource(capture) : warc.exchanges(capture);
-        warc.requisites(capture);
-        return warc.derived(capture, page, articleJson, markdown, warnings, resources);
+        try {
+            warc.warcinfo(software, List.copyOf(info.entrySet()), capture.date());
+            URI page = capture.exchanges().isEmpty() ? warc.pageResource(capture) : warc.exchanges(capture);
+            warc.requisites(capture);
+            return warc.derived(capture, page, articleJson, markdown, warnings, resources);
+        } catch (IOException | RuntimeException | Error e) {
+            warc.buffer.close();
+            throw e;
+        }
     }
 
     /**
@@ -105,11 +121,16 @@ final class CaptureWarc {
     static WarcFile copied(Capture capture, List<SourceRecord> records, URI page, byte[] articleJson, String markdown,
                            byte[] warnings, String software, List<Map.Entry<String, String>> info) throws IOException {
         CaptureWarc warc = new CaptureWarc();
-        warc.warcinfo(software, info, capture.date());
-        for (SourceRecord record : records) {
-            warc.member(record.bytes(), indexed(record.bytes()));
+        try {
+            warc.warcinfo(software, info, capture.date());
+            for (SourceRecord record : records) {
+                warc.member(record.bytes(), indexed(record.bytes()));
+            }
+            return warc.derived(capture, page, articleJson, markdown, warnings, List.of());
+        } catch (IOException | RuntimeException | Error e) {
+            warc.buffer.close();
+            throw e;
         }
-        return warc.derived(capture, page, articleJson, markdown, warnings, List.of());
     }
 
     /**
@@ -133,7 +154,8 @@ final class CaptureWarc {
             resource(resource, page);
         }
         writer.close();
-        return new WarcFile(buffer.toByteArray(), index);
+        buffer.finish();
+        return new WarcFile(buffer, index);
     }
 
     /**
@@ -256,17 +278,30 @@ final class CaptureWarc {
 
     /** Writes {@code record} as a gzip member of its own, so that readers can seek to any record. */
     private void write(WarcRecord record, IndexedRecord entry) throws IOException {
-        recordBuffer.reset();
-        writer.write(record);
-        member(recordBuffer.toByteArray(), entry);
+        long offset = buffer.size();
+        member = new LeveledGzip(buffer, DEFLATE_LEVEL);
+        try {
+            writer.write(record);
+        } finally {
+            member.end();
+            member = null;
+        }
+        indexed(entry, offset);
     }
 
     /** Writes a record's bytes as a gzip member, indexed by {@code entry} when it is not null. */
     private void member(byte[] record, IndexedRecord entry) throws IOException {
         long offset = buffer.size();
-        try (GZIPOutputStream gzip = new LeveledGzip(buffer, DEFLATE_LEVEL)) {
+        LeveledGzip gzip = new LeveledGzip(buffer, DEFLATE_LEVEL);
+        try {
             gzip.write(record);
+        } finally {
+            gzip.end();
         }
+        indexed(entry, offset);
+    }
+
+    private void indexed(IndexedRecord entry, long offset) {
         if (entry != null) {
             index.add(new IndexedRecord(entry.url(), entry.date(), entry.mime(), entry.status(), entry.digest(),
                     offset, buffer.size() - offset));
@@ -275,9 +310,18 @@ final class CaptureWarc {
 
     /** A gzip member at a chosen deflate level. */
     private static final class LeveledGzip extends GZIPOutputStream {
-        LeveledGzip(ByteArrayOutputStream out, int level) throws IOException {
+        LeveledGzip(OutputStream out, int level) throws IOException {
             super(out, 1 << 16);
             def.setLevel(level);
+        }
+
+        /** Writes the member's trailer and frees its deflater, leaving the WARC open for the next member. */
+        void end() throws IOException {
+            try {
+                finish();
+            } finally {
+                def.end();
+            }
         }
     }
 

@@ -80,18 +80,21 @@ public record SourceRecord(byte[] bytes, boolean converted) {
         if (length > maxSize) {
             throw new IOException("the record's block is " + length + " bytes, more than the size limit");
         }
-        byte[] block = record.readNBytes((int) length);
-        if (block.length != length) {
-            throw new EOFException("truncated record: " + block.length + " of " + length + " bytes");
+        // the record is read into one array of its own size: a large block is held once, not copied while it grows
+        int headLength = head.size();
+        byte[] bytes = new byte[Math.toIntExact(headLength + length + END.length)];
+        System.arraycopy(head.toByteArray(), 0, bytes, 0, headLength);
+        int read = record.readNBytes(bytes, headLength, (int) length);
+        if (read != length) {
+            throw new EOFException("truncated record: " + read + " of " + length + " bytes");
         }
-        head.write(block);
-        head.write(END);
+        System.arraycopy(END, 0, bytes, headLength + (int) length, END.length);
         // the record's end, CRLF CRLF, and for a gzip member its trailer, which puts the source right after it
         record.readNBytes(END.length);
         if (gzip) {
             record.transferTo(OutputStream.nullOutputStream());
         }
-        return new SourceRecord(head.toByteArray(), false);
+        return new SourceRecord(bytes, false);
     }
 
     /** The first value of the WARC header {@code name} (case-insensitive), as the record has it. */

@@ -202,14 +202,31 @@ public final class WarcCaptures implements Closeable {
         }
         if (record instanceof WarcResponse response) {
             long offset = response.position();
-            Exchange exchange = exchange(response, response.http(), response.target());
             response.payloadDigest().ifPresent(d -> responsesByDigest.put(d.prefixedBase32(), offset));
-            return page(response, exchange, offset);
+            if (!mayBePage(response.http())) {
+                return Optional.empty(); // its body, an image or a video of any size, is never read
+            }
+            return page(response, exchange(response, response.http(), response.target()), offset);
         }
         if (record instanceof WarcRevisit revisit) {
             return revisited(revisit);
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether a response's head leaves it a page, or a redirect to one: what declares another type,
+     * or an error status, is passed over unread; what declares no type is sniffed from its body.
+     */
+    private boolean mayBePage(HttpResponse http) {
+        if (http.status() / 100 == 3) {
+            return http.headers().first("Location").isPresent();
+        }
+        if (http.status() / 100 != 2) {
+            return false;
+        }
+        String mediaType = MediaTypes.of(http.headers().first("Content-Type").orElse(null));
+        return mediaType == null || pages.test(mediaType);
     }
 
     /** A response that is a page (2xx HTML) becomes a capture; a redirect is remembered for the page it leads to. */
@@ -255,6 +272,9 @@ public final class WarcCaptures implements Closeable {
                 Optional<WarcRecord> record = earlier.next();
                 if (record.isEmpty() || !(record.get() instanceof WarcResponse response)) {
                     throw new IOException("no response at offset " + original);
+                }
+                if (!mayBePage(response.http())) {
+                    return Optional.empty();
                 }
                 Exchange body = exchange(response, response.http(), response.target());
                 Exchange exchange = new Exchange(URI.create(revisit.target()), revisit.date(), body.ipAddress(), body.protocol(),

@@ -47,6 +47,9 @@ public final class Main {
             return errors.outputFailed(e);
         } catch (StackOverflowError | OutOfMemoryError e) {
             arca.error(ErrorHandler.describe(e));
+            if (arca.verbose()) {
+                e.printStackTrace(console.err());
+            }
             return ExitCodes.FAILED;
         } finally {
             closeStore(arca);

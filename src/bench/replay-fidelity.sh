@@ -7,17 +7,22 @@
 #   2. makes a WACZ of wget's WARC with js-wacz (npm @harvard-lil/js-wacz, installed once under ~/.cache);
 #   3. runs ../shared/validate/replay-fidelity on both WACZs (wabac.js replay against the original page);
 #   4. restores arca's capture with `restore --as html` and counts, with ../shared/validate/offline-images.mjs,
-#      the images Chromium shows with no network, against the article's images that site.json lists.
+#      the images Chromium shows with no network, against the images the restored article has (and reads from
+#      the bundle's article.json how many images it lists and how many it says were captured).
 # Prints one line per page and tool, then the median and maximum % of differing pixels for each, the images
 # shown offline, and the median bundle size against wget's WARC. Work files stay in $WORK (default a mktemp -d).
+# The screenshots are 1280 x $FIDELITY_HEIGHT (default 800): the desktop window both tools choose requisites for.
+# replay-fidelity's own default, 1280 x 2400, is a portrait screen, where a page's <source media="(orientation:
+# portrait)"> and vh-sized candidates win, images that a capture made for a desktop window rightly leaves out.
 set -uo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../.." && pwd)
-shared=$(cd "$repo/../shared" 2>/dev/null && pwd) || { echo "replay-fidelity.sh: ../shared is missing" >&2; exit 2; }
+shared=$(cd "${SHARED:-$repo/../shared}" 2>/dev/null && pwd) || { echo "replay-fidelity.sh: no ${SHARED:-../shared} (SHARED=DIR names it)" >&2; exit 2; }
 jar=${1:-$repo/target/arca.jar}
 [[ -f $jar ]] || { echo "replay-fidelity.sh: no $jar (mvn -o -B -q package -DskipTests)" >&2; exit 2; }
 corpus=/work/corpora/readability-pages
 [[ -d $corpus ]] || python3 "$shared/corpora/unpack_corpus.py" --corpus "$shared/corpora/readability-pages" --dest "$corpus" >/dev/null
+height=${FIDELITY_HEIGHT:-800}
 pages=${PAGES:-"bbc-1 cnn ars-1 nytimes-1 guardian-1 wikipedia medium-1 mozilla-1 theverge buzzfeed-1 engadget lemonde-1"}
 work=${WORK:-$(mktemp -d)}
 mkdir -p "$work"
@@ -54,28 +59,39 @@ for page in $pages; do
   "$wacz_tool/node_modules/.bin/js-wacz" create -f "$work/$page/wget.warc.gz" -o "$work/$page/wget.wacz" >/dev/null 2>&1
   for tool in arca wget; do
     wacz=$arca_wacz; [[ $tool == wget ]] && wacz=$work/$page/wget.wacz
-    line=$(bash "$shared/validate/replay-fidelity" --site "$site" --url "$url" --wacz "$wacz" --out "$work/$page/$tool" 2>/dev/null | tail -1)
+    line=$(bash "$shared/validate/replay-fidelity" --site "$site" --url "$url" --wacz "$wacz" --height "$height" --out "$work/$page/$tool" 2>/dev/null | tail -1)
     pct=$(sed -n 's/^fidelity: \([0-9.]*\)% .*/\1/p' <<<"$line")
     size=$(stat -c %s "$wacz"); [[ $tool == wget ]] && size=$(stat -c %s "$work/$page/wget.warc.gz")
     printf '%s\t%s\t%s\t%s\n' "$page" "$tool" "${pct:-NA}" "$size" | tee -a "$results"
   done
   id=$(python3 -c 'import json,sys; print(json.loads(open(sys.argv[1]).readline())["id"])' "$work/$page/arca.json")
   java -jar "$jar" --store "$store" restore "$id" --as html -o "$work/$page/restored.html" >/dev/null 2>&1
-  article=$(python3 -c 'import json,sys; b=json.load(open(sys.argv[1])).get("body_images", []); print(len(b) if isinstance(b, list) else b)' "$site/site.json")
-  shown=$(cd "$fidelity_cache" && node offline-images.mjs "$work/$page/restored.html" 2>/dev/null \
-    | python3 -c 'import json,sys; print(json.loads(sys.stdin.readline())["shown"])' 2>/dev/null)
-  printf '%s\timages\t%s\t%s\n' "$page" "${shown:-NA}" "$article" | tee -a "$results"
+  # the article's images: those the restored page has, and those article.json lists, with how many it says captured
+  article=$(unzip -p "$arca_wacz" article/article.json 2>/dev/null | python3 -c 'import json,sys; i=json.load(sys.stdin).get("images") or []; print(len(i), sum(1 for x in i if x.get("captured") is True))' 2>/dev/null)
+  offline=$(cd "$fidelity_cache" && node offline-images.mjs "$work/$page/restored.html" 2>/dev/null \
+    | python3 -c 'import json,sys; d=json.loads(sys.stdin.readline()); print(d["shown"], len(d["images"]))' 2>/dev/null)
+  read -r shown restored_images <<<"${offline:-NA NA}"
+  read -r listed captured <<<"${article:-NA NA}"
+  printf '%s\timages\t%s\t%s\t%s\t%s\n' "$page" "$shown" "$restored_images" "$listed" "$captured" | tee -a "$results"
 done
 python3 - "$results" <<'EOF'
 import statistics, sys
 rows = [l.rstrip("\n").split("\t") for l in open(sys.argv[1]) if l.strip()]
 for tool in ("arca", "wget"):
     pct = [float(r[2]) for r in rows if r[1] == tool and r[2] != "NA"]
-    size = [int(r[3]) for r in rows if r[1] == tool]
     if pct:
-        print(f"{tool}: {len(pct)} pages, median {statistics.median(pct):.2f}% of pixels differ, max {max(pct):.2f}%, "
-              f"median size {statistics.median(size) / 1024:.0f} KiB" + (" (WARC)" if tool == "wget" else " (WACZ)"))
-img = [r for r in rows if r[1] == "images" and r[2] != "NA"]
-print(f"restore --as html offline: {sum(int(r[2]) for r in img)} images shown of {sum(int(r[3]) for r in img)} article images"
-      f" on {len(img)} pages")
+        print(f"{tool}: {len(pct)} pages, median {statistics.median(pct):.2f}% of pixels differ, max {max(pct):.2f}%")
+img = [r for r in rows if r[1] == "images" and "NA" not in r[2:6]]
+total = lambda k: sum(int(r[k]) for r in img)
+print(f"restore --as html offline: {total(2)} images shown of the {total(3)} the restored articles have, on {len(img)} pages;"
+      f" article.json lists {total(4)} images, {total(5)} of them captured")
+sizes = {t: statistics.median(int(r[3]) for r in rows if r[1] == t) for t in ("arca", "wget") if any(r[1] == t for r in rows)}
+if len(sizes) == 2:
+    print(f"median size: arca's WACZ {sizes['arca'] / 1024:.0f} KiB, wget's WARC {sizes['wget'] / 1024:.0f} KiB"
+          f" ({sizes['arca'] / sizes['wget']:.2f} times)")
+print("page\tarca %\twget %\tarca WACZ KiB\twget WARC KiB\timages shown offline")
+for page in dict.fromkeys(r[0] for r in rows):
+    get = lambda tool, k: next((r[k] for r in rows if r[0] == page and r[1] == tool), "NA")
+    kib = lambda tool: f"{int(get(tool, 3)) / 1024:.0f}" if get(tool, 3) != "NA" else "NA"
+    print(f"{page}\t{get('arca', 2)}\t{get('wget', 2)}\t{kib('arca')}\t{kib('wget')}\t{get('images', 2)} of {get('images', 3)}")
 EOF

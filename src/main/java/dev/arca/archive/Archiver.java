@@ -99,7 +99,7 @@ public final class Archiver {
      */
     public Archived archive(Capture capture, Recording recording, Map<String, String> warcinfo, String previousHash)
             throws IOException {
-        return archive(capture, recording.warnings(), previousHash, !recording.fromBrowser(), (out, id, complete, article, md, steps) ->
+        return archive(capture, recording.warnings(), previousHash, !recording.fromBrowser(), true, (out, id, complete, article, md, steps) ->
                 bundles.write(out, id, complete, recording.resources(), article, md, steps, warcinfo));
     }
 
@@ -109,8 +109,9 @@ public final class Archiver {
      */
     public Archived archiveCopied(Capture capture, List<SourceRecord> records, URI page,
                                   List<Map.Entry<String, String>> warcinfo, String previousHash) throws IOException {
-        // the page's resources are those the source archive holds: nothing is fetched for it
-        return archive(capture, List.of(), previousHash, false, (out, id, complete, article, md, steps) ->
+        // the page's resources are those the source archive holds: nothing is fetched for it, and
+        // whether it holds the article's images is left unsaid
+        return archive(capture, List.of(), previousHash, false, false, (out, id, complete, article, md, steps) ->
                 bundles.writeCopied(out, id, complete, records, page, article, md, steps, warcinfo));
     }
 
@@ -121,8 +122,12 @@ public final class Archiver {
                 throws IOException;
     }
 
+    /**
+     * With {@code knowsResources}, the capture's requisites (fetched here, or loaded in the browser)
+     * are all the bundle holds besides the page, so the article's images are told whether they were captured.
+     */
     private Archived archive(Capture capture, List<String> browserWarnings, String previousHash, boolean fetchRequisites,
-                             Bundle bundle) throws IOException {
+                             boolean knowsResources, Bundle bundle) throws IOException {
         Consumer<String> fault = faults;
         DerivedSteps steps = new DerivedSteps(fault);
         for (String warning : browserWarnings) {
@@ -130,11 +135,12 @@ public final class Archiver {
         }
         boolean withRequisites = requisitesWanted(capture, fetchRequisites);
         AtomicReference<RequisiteList> pageOwn = new AtomicReference<>();
-        Article article = extract(capture, steps, withRequisites ? page -> pageOwn.set(ownRequisites(page)) : page -> { });
-        if (previousHash != null && !steps.failed(CaptureWarning.EXTRACT) && previousHash.equals(ContentHash.of(article))) {
-            return new Archived(null, article, List.of());
+        Article extracted = extract(capture, steps, withRequisites ? page -> pageOwn.set(ownRequisites(page)) : page -> { });
+        if (previousHash != null && !steps.failed(CaptureWarning.EXTRACT) && previousHash.equals(ContentHash.of(extracted))) {
+            return new Archived(null, extracted, List.of());
         }
-        Capture complete = withRequisites ? withRequisites(capture, article, pageOwn.get(), steps) : capture;
+        Capture complete = withRequisites ? withRequisites(capture, extracted, pageOwn.get(), steps) : capture;
+        Article article = knowsResources ? CapturedImages.mark(extracted, complete.requisites()) : extracted;
         String md = steps.run(CaptureWarning.MARKDOWN, () -> markdown.render(article)).orElse(null);
         StoreEntry entry = store.save(capture.date(), (out, id) -> {
             fault.accept(WRITE);

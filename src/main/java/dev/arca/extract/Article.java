@@ -88,6 +88,13 @@ public record Article(
                 List.of());
     }
 
+    /** This article with {@code newImages} as its pictures (the same, told whether they were captured). */
+    public Article withImages(List<Image> newImages) {
+        return new Article(url, canonicalUrl, title, byline, authors, published, modified, siteName, language, description,
+                leadImage, tags, sourceUrl, mediaType, confidence, wordCount, text, html, direction, provenance, comments,
+                headline, section, favicon, newImages);
+    }
+
     /**
      * The article of a page nothing could be extracted from: where it came from and what it is,
      * no title, no body, confidence 0.

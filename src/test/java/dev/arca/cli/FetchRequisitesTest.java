@@ -115,6 +115,43 @@ class FetchRequisitesTest extends LoopbackCliTest {
     }
 
     @Test
+    void theArticleJsonSaysWhichOfItsImagesWereCaptured() throws Exception {
+        server.html("/story", page("", "<figure><img src=/img/shown.png alt=shown></figure><p>Between the pictures.</p>"
+                + "<figure><img src=/img/missing.png alt=missing></figure>"
+                + "<figure><img srcset='/img/set-small.png 320w, /img/set-large.png 1280w' src=/img/set-small.png sizes=100vw alt=set></figure>"));
+        image("/img/shown.png");
+        server.page("/img/missing.png", 404, "no such image".getBytes(StandardCharsets.UTF_8), "Content-Type", "text/plain");
+        image("/img/set-large.png");
+
+        Cli.Result fetched = cli.run("fetch", "--json", server.url("/story"));
+        Cli.Result bare = cli.run("fetch", "--json", "--requisites", "none", server.url("/story?bare"));
+
+        assertThat(fetched.status()).as(fetched.err()).isZero();
+        assertThat(bare.status()).as(bare.err()).isZero();
+        // set-small.png is never asked for: the 1280-pixel window takes set-large.png, which is the image's bytes
+        assertThat(captured(bundleOf(fetched))).containsExactly(
+                List.of(server.url("/img/shown.png"), "true"), List.of(server.url("/img/missing.png"), "false"),
+                List.of(server.url("/img/set-small.png"), "true"));
+        assertThat(captured(bundleOf(bare))).extracting(image -> image.get(1)).containsExactly("false", "false", "false");
+    }
+
+    private static Path bundleOf(Cli.Result fetch) throws IOException {
+        return Path.of(new ObjectMapper().readTree(fetch.lines().get(0)).get("bundle").asText());
+    }
+
+    /** Each image of the bundle's article.json: its URL and its {@code captured}. */
+    private static List<List<String>> captured(Path bundle) throws IOException {
+        try (ZipFile zip = ZipFile.builder().setPath(bundle).get()) {
+            JsonNode article = new ObjectMapper().readTree(zip.getInputStream(zip.getEntry("article/article.json")));
+            List<List<String>> out = new java.util.ArrayList<>();
+            for (JsonNode image : article.get("images")) {
+                out.add(List.of(image.get("url").asText(), image.get("captured").asText()));
+            }
+            return out;
+        }
+    }
+
+    @Test
     void aPageWithMoreRequisitesThanTheCountIsArchivedWithAWarning() throws Exception {
         server.html("/story", page("<link rel=icon href=/i0.png>", "<img src=/i1.png alt=1><img src=/i2.png alt=2><img src=/i3.png alt=3>"));
         for (int i = 0; i < 4; i++) {

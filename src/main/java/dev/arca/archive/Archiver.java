@@ -86,18 +86,19 @@ public final class Archiver {
      * and nothing is stored; null means store in any case.
      */
     public Archived archive(Capture capture, Map<String, String> warcinfo, String previousHash) throws IOException {
-        return archive(capture, Recording.NONE, warcinfo, previousHash);
+        return archive(capture, Recording.NONE, null, warcinfo, previousHash);
     }
 
     /**
      * Extracts and stores a capture with what the browser recorded of it besides: the resources it
      * made of the page are written after the article, the limits it hit are warnings of the
      * {@link CaptureWarning#BROWSER} step. The responses the page loaded in the browser are the
-     * capture's requisites already, so none are fetched for it.
+     * capture's requisites already, so none are fetched for it. {@code extracted}, when not null, is the
+     * capture's extraction made already (to decide on the browser), so that it is not run twice.
      */
-    public Archived archive(Capture capture, Recording recording, Map<String, String> warcinfo, String previousHash)
-            throws IOException {
-        return archive(capture, recording.warnings(), previousHash, !recording.fromBrowser(), (out, id, complete, article, md, steps) ->
+    public Archived archive(Capture capture, Recording recording, ExtractionResult extracted, Map<String, String> warcinfo,
+                            String previousHash) throws IOException {
+        return archive(capture, extracted, recording.warnings(), previousHash, !recording.fromBrowser(), (out, id, complete, article, md, steps) ->
                 bundles.write(out, id, complete, recording.resources(), article, md, steps, warcinfo));
     }
 
@@ -108,7 +109,7 @@ public final class Archiver {
     public Archived archiveCopied(Capture capture, List<SourceRecord> records, URI page,
                                   List<Map.Entry<String, String>> warcinfo, String previousHash) throws IOException {
         // the page's resources are those the source archive holds: nothing is fetched for it
-        return archive(capture, List.of(), previousHash, false, (out, id, complete, article, md, steps) ->
+        return archive(capture, null, List.of(), previousHash, false, (out, id, complete, article, md, steps) ->
                 bundles.writeCopied(out, id, complete, records, page, article, md, steps, warcinfo));
     }
 
@@ -119,14 +120,14 @@ public final class Archiver {
                 throws IOException;
     }
 
-    private Archived archive(Capture capture, List<String> browserWarnings, String previousHash, boolean fetchRequisites,
+    private Archived archive(Capture capture, ExtractionResult extracted, List<String> browserWarnings, String previousHash, boolean fetchRequisites,
                              Bundle bundle) throws IOException {
         Consumer<String> fault = faults;
         DerivedSteps steps = new DerivedSteps(fault);
         for (String warning : browserWarnings) {
             steps.warn(CaptureWarning.BROWSER, warning);
         }
-        Article article = extract(capture, steps);
+        Article article = extract(capture, extracted, steps);
         if (previousHash != null && !steps.failed(CaptureWarning.EXTRACT) && previousHash.equals(ContentHash.of(article))) {
             return new Archived(null, article, List.of());
         }
@@ -171,8 +172,8 @@ public final class Archiver {
      * The extracted article, with what extraction found wrong; an unextracted one when extraction
      * failed, whether it returned its failure or threw (an {@link OutOfMemoryError}).
      */
-    private Article extract(Capture capture, DerivedSteps steps) {
-        ExtractionResult result = steps.run(CaptureWarning.EXTRACT, () -> extractionOf(capture, extractor))
+    private Article extract(Capture capture, ExtractionResult extracted, DerivedSteps steps) {
+        ExtractionResult result = steps.run(CaptureWarning.EXTRACT, () -> extracted != null ? extracted : extractionOf(capture, extractor))
                 .orElseGet(() -> new Extraction(Article.unextracted(capture.url().toString(), capture.mediaType()), List.of()));
         if (result instanceof ExtractionFailure failure) {
             steps.fail(CaptureWarning.EXTRACT, failure.cause());

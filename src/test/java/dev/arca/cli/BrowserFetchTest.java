@@ -83,7 +83,7 @@ class BrowserFetchTest {
     @Test
     void autoCapturesAPageBuiltByJavaScriptInTheBrowserAndExtractsTheRenderedStory() throws Exception {
         long before = requested("/app");
-        JsonNode fetched = fetch("fetch", "--json", "--browser", "auto", "--refetch", "--screenshot", "--pdf", server.url("/app"));
+        JsonNode fetched = fetch("fetch", "--json", "--refetch", "--screenshot", "--pdf", server.url("/app")); // auto: the default
 
         assertThat(fetched.get("title").asText()).isEqualTo("The harbour reopens");
         assertThat(fetched.path("warnings").toString()).doesNotContain("needs a browser");
@@ -103,7 +103,7 @@ class BrowserFetchTest {
 
     @Test
     void autoLeavesAnArticleThatNeedsNoBrowserToTheStaticCapture() throws Exception {
-        JsonNode fetched = fetch("fetch", "--json", "--browser", "auto", "--refetch", server.url("/plain.html"));
+        JsonNode fetched = fetch("fetch", "--json", "--refetch", server.url("/plain.html"));
 
         assertThat(targets(fetched)).noneMatch(t -> t.startsWith("urn:view:"));
     }
@@ -133,7 +133,7 @@ class BrowserFetchTest {
             }
             Path list = Files.write(home.resolve("tabs.txt"), urls);
 
-            Cli.Result r = cli.run("fetch", "--json", "--refetch", "--jobs", "4", "--delay", "0", "--ignore-robots", "--browser", "auto", "-i", list.toString());
+            Cli.Result r = cli.run("fetch", "--json", "--refetch", "--jobs", "4", "--delay", "0", "--ignore-robots", "-i", list.toString());
 
             assertThat(r.status()).as(r.err()).isZero();
             assertThat(r.lines()).hasSize(6).allSatisfy(line -> assertThat(line).contains("\"title\":\"Tab story"));

@@ -26,7 +26,10 @@ import java.io.OutputStream;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The pipeline for one capture: extract the article, render its Markdown, write the bundle into
@@ -93,12 +96,13 @@ public final class Archiver {
      * Extracts and stores a capture with what the browser recorded of it besides: the resources it
      * made of the page are written after the article, the limits it hit are warnings of the
      * {@link CaptureWarning#BROWSER} step. The responses the page loaded in the browser are the
-     * capture's requisites already, so none are fetched for it. {@code extracted}, when not null, is the
+     * capture's requisites already; what the page lists besides, which a browser without scripts
+     * loads (a {@code <noscript>} stylesheet, say) and a replay may need, is fetched as for a static capture. {@code extracted}, when not null, is the
      * capture's extraction made already (to decide on the browser), so that it is not run twice.
      */
     public Archived archive(Capture capture, Recording recording, ExtractionResult extracted, Map<String, String> warcinfo,
                             String previousHash) throws IOException {
-        return archive(capture, extracted, recording.warnings(), previousHash, !recording.fromBrowser(), (out, id, complete, article, md, steps) ->
+        return archive(capture, extracted, recording.warnings(), previousHash, true, (out, id, complete, article, md, steps) ->
                 bundles.write(out, id, complete, recording.resources(), article, md, steps, warcinfo));
     }
 
@@ -152,8 +156,12 @@ public final class Archiver {
         }
         RequisiteFetcher.Limits limits = requisites.limits();
         return steps.run(CaptureWarning.REQUISITES, () -> {
-            RequisiteList found = Requisites.ofCapture(capture.body(), capture.contentType(), capture.url().toString(),
+            RequisiteList listed = Requisites.ofCapture(capture.body(), capture.contentType(), capture.url().toString(),
                     article.html(), article.leadImage(), limits.level(), limits.count());
+            // a browser capture holds what the page loaded already: only the rest is fetched
+            Set<String> loaded = capture.requisites().stream().map(r -> r.requisite().url()).collect(Collectors.toSet());
+            RequisiteList found = new RequisiteList(listed.requisites().stream().filter(r -> !loaded.contains(r.url())).toList(),
+                    listed.omitted());
             RequisiteFetcher.Result result;
             try {
                 result = requisites.fetch(capture.url(), Requisites.pageCharset(capture.body(), capture.contentType()), found);
@@ -164,7 +172,7 @@ public final class Archiver {
             for (String limit : result.limitsHit()) {
                 steps.warn(CaptureWarning.REQUISITES, limit);
             }
-            return capture.withRequisites(result.fetched());
+            return capture.withRequisites(Stream.concat(capture.requisites().stream(), result.fetched().stream()).toList());
         }).orElse(capture);
     }
 

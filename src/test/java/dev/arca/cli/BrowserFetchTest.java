@@ -42,6 +42,11 @@ class BrowserFetchTest {
                 .page("/api/story.json", 200, BrowserPages.STORY.getBytes(StandardCharsets.UTF_8), "Content-Type", "application/json")
                 .html("/plain.html", Fixtures.text("story.html"))
                 .redirect("/old-plain", 301, "/plain.html")
+                .html("/noscript.html", "<!doctype html><html><head><title>Fallback</title><link rel=\"stylesheet\" href=\"/site.css\">"
+                        + "<noscript><link rel=\"stylesheet\" href=\"/fallback.css\"></noscript></head><body><p>"
+                        + BrowserPages.STORY + "</p></body></html>")
+                .page("/site.css", 200, "p { color: navy }".getBytes(StandardCharsets.UTF_8), "Content-Type", "text/css")
+                .page("/fallback.css", 200, "p { color: teal }".getBytes(StandardCharsets.UTF_8), "Content-Type", "text/css")
                 .handle("/members", exchange -> LoopbackServer.sendHtml(exchange,
                         String.valueOf(exchange.getRequestHeaders().getFirst("Cookie")).contains("session=letmein")
                                 ? "<html><head><title>Members</title></head><body><p>The members' story</p></body></html>"
@@ -119,6 +124,15 @@ class BrowserFetchTest {
         assertThat(recordsFor(fetched, server.url("/old-plain"))).containsExactly("request", "response");
         assertThat(recordsFor(fetched, server.url("/plain.html"))).containsExactly("request", "response");
         assertThat(targets(fetched)).contains("urn:dom:" + server.url("/plain.html"), "urn:view:" + server.url("/plain.html"));
+    }
+
+    @Test
+    void aBrowserCaptureAlsoKeepsWhatThePageNeedsWithoutScriptsForItsReplay() throws Exception {
+        long loaded = requested("/site.css");
+        JsonNode fetched = fetch("fetch", "--json", "--refetch", "--browser", "always", server.url("/noscript.html"));
+
+        assertThat(targets(fetched)).contains(server.url("/site.css"), server.url("/fallback.css"));
+        assertThat(requested("/site.css") - loaded).as("loaded in the browser, not fetched again").isEqualTo(1);
     }
 
     @Test

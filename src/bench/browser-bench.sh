@@ -1,6 +1,7 @@
 #!/bin/sh
 # Benchmark: fetch --browser always against the static fetch (--browser never) on the same
-# loopback pages of the site farm (see SiteFarm.java). Prints pages/s and the peak resident memory
+# loopback pages of the site farm (see SiteFarm.java), and the default --browser auto, which on
+# these ordinary pages must cost what never does (no browser starts). Prints pages/s and the peak resident memory
 # of the whole process tree, Chromium's browser, GPU, network and renderer processes included
 # (sampled from /proc every 0.2 s; GNU time would give only the largest single process).
 #
@@ -62,4 +63,5 @@ run() {
 }
 
 run never
+run auto
 run always

@@ -6,11 +6,12 @@
 #
 # Usage: src/bench/browser-fidelity.sh SITE_DIR...      (each made with --port PORT --page-path /page.html)
 #   ARCA_BENCH_DIR=DIR   keep the stores and screenshots in DIR (default: a temporary directory, removed)
+#   ARCA_SHARED=DIR      the shared material (default: ../shared beside the checkout; a worktree elsewhere names it)
 set -eu
 
 here=$(cd "$(dirname "$0")" && pwd -P)
 root=$(cd "$here/../.." && pwd -P)
-fidelity="$root/../shared/validate/replay-fidelity"
+fidelity="${ARCA_SHARED:-$root/../shared}/validate/replay-fidelity"
 work=${ARCA_BENCH_DIR:-$(mktemp -d)}
 mkdir -p "$work"
 [ -x "$fidelity" ] || { echo "browser-fidelity: $fidelity is missing" >&2; exit 2; }

@@ -28,7 +28,10 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The pipeline for one capture: extract the article, render its Markdown, write the bundle into
@@ -88,18 +91,20 @@ public final class Archiver {
      * and nothing is stored; null means store in any case.
      */
     public Archived archive(Capture capture, Map<String, String> warcinfo, String previousHash) throws IOException {
-        return archive(capture, Recording.NONE, warcinfo, previousHash);
+        return archive(capture, Recording.NONE, null, warcinfo, previousHash);
     }
 
     /**
      * Extracts and stores a capture with what the browser recorded of it besides: the resources it
      * made of the page are written after the article, the limits it hit are warnings of the
      * {@link CaptureWarning#BROWSER} step. The responses the page loaded in the browser are the
-     * capture's requisites already, so none are fetched for it.
+     * capture's requisites already; what the page lists besides, which a browser without scripts
+     * loads (a {@code <noscript>} stylesheet, say) and a replay may need, is fetched as for a static capture. {@code extracted}, when not null, is the
+     * capture's extraction made already (to decide on the browser), so that it is not run twice.
      */
-    public Archived archive(Capture capture, Recording recording, Map<String, String> warcinfo, String previousHash)
-            throws IOException {
-        return archive(capture, recording.warnings(), previousHash, !recording.fromBrowser(), true, (out, id, complete, article, md, steps) ->
+    public Archived archive(Capture capture, Recording recording, ExtractionResult extracted, Map<String, String> warcinfo,
+                            String previousHash) throws IOException {
+        return archive(capture, extracted, recording.warnings(), previousHash, true, true, (out, id, complete, article, md, steps) ->
                 bundles.write(out, id, complete, recording.resources(), article, md, steps, warcinfo));
     }
 
@@ -111,7 +116,7 @@ public final class Archiver {
                                   List<Map.Entry<String, String>> warcinfo, String previousHash) throws IOException {
         // the page's resources are those the source archive holds: nothing is fetched for it, and
         // whether it holds the article's images is left unsaid
-        return archive(capture, List.of(), previousHash, false, false, (out, id, complete, article, md, steps) ->
+        return archive(capture, null, List.of(), previousHash, false, false, (out, id, complete, article, md, steps) ->
                 bundles.writeCopied(out, id, complete, records, page, article, md, steps, warcinfo));
     }
 
@@ -124,10 +129,11 @@ public final class Archiver {
 
     /**
      * With {@code knowsResources}, the capture's requisites (fetched here, or loaded in the browser)
-     * are all the bundle holds besides the page, so the article's images are told whether they were captured.
+     * are all the bundle holds besides the page, so the article's images are told whether they were
+     * captured. {@code judged}, when not null, is the extraction made already to decide on the browser.
      */
-    private Archived archive(Capture capture, List<String> browserWarnings, String previousHash, boolean fetchRequisites,
-                             boolean knowsResources, Bundle bundle) throws IOException {
+    private Archived archive(Capture capture, ExtractionResult judged, List<String> browserWarnings, String previousHash,
+                             boolean fetchRequisites, boolean knowsResources, Bundle bundle) throws IOException {
         Consumer<String> fault = faults;
         DerivedSteps steps = new DerivedSteps(fault);
         for (String warning : browserWarnings) {
@@ -135,7 +141,7 @@ public final class Archiver {
         }
         boolean withRequisites = requisitesWanted(capture, fetchRequisites);
         AtomicReference<RequisiteList> pageOwn = new AtomicReference<>();
-        Article extracted = extract(capture, steps, withRequisites ? page -> pageOwn.set(ownRequisites(page)) : page -> { });
+        Article extracted = extract(capture, judged, steps, withRequisites ? page -> pageOwn.set(ownRequisites(page)) : page -> { });
         if (previousHash != null && !steps.failed(CaptureWarning.EXTRACT) && previousHash.equals(ContentHash.of(extracted))) {
             return new Archived(null, extracted, List.of());
         }
@@ -182,10 +188,14 @@ public final class Archiver {
         RequisiteFetcher.Limits limits = requisites.limits();
         return steps.run(CaptureWarning.REQUISITES, () -> {
             String url = capture.url().toString();
-            RequisiteList found = pageOwn != null
+            RequisiteList listed = pageOwn != null
                     ? Requisites.withArticle(pageOwn, article.html(), article.leadImage(), url, limits.count())
                     : Requisites.ofCapture(capture.body(), capture.contentType(), url, article.html(), article.leadImage(),
                             limits.level(), limits.count());
+            // a browser capture holds what the page loaded already: only the rest is fetched
+            Set<String> loaded = capture.requisites().stream().map(r -> r.requisite().url()).collect(Collectors.toSet());
+            RequisiteList found = new RequisiteList(listed.requisites().stream().filter(r -> !loaded.contains(r.url())).toList(),
+                    listed.omitted());
             RequisiteFetcher.Result result;
             try {
                 result = requisites.fetch(capture.url(), Requisites.pageCharset(capture.body(), capture.contentType()), found);
@@ -196,7 +206,7 @@ public final class Archiver {
             for (String limit : result.limitsHit()) {
                 steps.warn(CaptureWarning.REQUISITES, limit);
             }
-            return capture.withRequisites(result.fetched());
+            return capture.withRequisites(Stream.concat(capture.requisites().stream(), result.fetched().stream()).toList());
         }).orElse(capture);
     }
 
@@ -204,8 +214,8 @@ public final class Archiver {
      * The extracted article, with what extraction found wrong; an unextracted one when extraction
      * failed, whether it returned its failure or threw (an {@link OutOfMemoryError}).
      */
-    private Article extract(Capture capture, DerivedSteps steps, Consumer<Document> reader) {
-        ExtractionResult result = steps.run(CaptureWarning.EXTRACT, () -> extractionOf(capture, extractor, reader))
+    private Article extract(Capture capture, ExtractionResult judged, DerivedSteps steps, Consumer<Document> reader) {
+        ExtractionResult result = steps.run(CaptureWarning.EXTRACT, () -> judged != null ? judged : extractionOf(capture, extractor, reader))
                 .orElseGet(() -> new Extraction(Article.unextracted(capture.url().toString(), capture.mediaType()), List.of()));
         if (result instanceof ExtractionFailure failure) {
             steps.fail(CaptureWarning.EXTRACT, failure.cause());

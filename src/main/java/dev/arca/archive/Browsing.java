@@ -4,6 +4,7 @@ import dev.arca.browser.Browser;
 import dev.arca.browser.BrowserCapture;
 import dev.arca.browser.BrowserOptions;
 import dev.arca.extract.Extraction;
+import dev.arca.extract.ExtractionResult;
 import dev.arca.extract.Extractor;
 import dev.arca.fetch.Capture;
 
@@ -13,8 +14,14 @@ import java.util.List;
 
 /**
  * When a crawl captures a page in the browser as well as statically, and the one browser it does
- * that in. The static fetch always comes first: it decides robots.txt and politeness as before, and
- * in {@link Mode#AUTO} its extraction says whether the page is built by JavaScript.
+ * that in. The static fetch always comes first: it decides robots.txt, politeness and retries as
+ * before, says whether the URL is an HTML page at all, and in {@link Mode#AUTO} its extraction says
+ * whether the page is built by JavaScript. The browser is then served that response rather than
+ * fetch the page again, so the page is requested once and its record in the bundle is the static
+ * response: the bytes received, redirects included, which are also what the browser rendered.
+ *
+ * <p>No browser starts until a page needs one: in {@link Mode#AUTO}, the default, a run of pages
+ * that need none never starts Chromium, and their static extraction is the one the archiver keeps.
  */
 public final class Browsing implements AutoCloseable {
 
@@ -49,13 +56,31 @@ public final class Browsing implements AutoCloseable {
         return new Browsing(mode, new Browser(chromium, tabs), options, extractor);
     }
 
-    /** True when the browser must capture this page too: an HTML page, always or when it is built by JavaScript. */
-    boolean wants(Capture staticCapture) {
+    /**
+     * The static capture's extraction when it decides whether the browser is wanted (in {@link Mode#AUTO},
+     * with a browser to go to, for HTML), else null. Null too when extraction threw: the archiver runs it
+     * again as a derived step, which reports the failure and keeps the capture.
+     */
+    ExtractionResult judge(Capture staticCapture) {
+        if (browser == null || mode != Mode.AUTO || !staticCapture.isHtml()) {
+            return null;
+        }
+        try {
+            return Archiver.extractionOf(staticCapture, extractor);
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            return null;
+        }
+    }
+
+    /**
+     * True when the browser must capture this page too: an HTML page, always, or when its extraction
+     * ({@link #judge}) says it is built by JavaScript.
+     */
+    boolean wants(Capture staticCapture, ExtractionResult judged) {
         if (browser == null || !staticCapture.isHtml()) {
             return false;
         }
-        return mode == Mode.ALWAYS
-                || Archiver.extractionOf(staticCapture, extractor) instanceof Extraction e && e.needsBrowser();
+        return mode == Mode.ALWAYS || judged instanceof Extraction e && e.needsBrowser();
     }
 
     /** True when a page the browser could not capture fails, rather than keeping its static capture. */
@@ -63,9 +88,9 @@ public final class Browsing implements AutoCloseable {
         return mode == Mode.ALWAYS;
     }
 
-    /** The page of {@code staticCapture}, loaded again from its requested URL in the browser. */
+    /** The page of {@code staticCapture} rendered in the browser, which is served the static response. */
     BrowserCapture capture(Capture staticCapture) throws IOException, InterruptedException {
-        return browser.capture(staticCapture.requested(), options);
+        return browser.capture(staticCapture, options);
     }
 
     /** The process IDs of the browser and its children, for measuring them; empty when none runs. */

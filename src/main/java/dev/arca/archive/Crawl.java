@@ -1,6 +1,7 @@
 package dev.arca.archive;
 
 import dev.arca.browser.BrowserCapture;
+import dev.arca.extract.ExtractionResult;
 import dev.arca.fetch.Capture;
 import dev.arca.fetch.Recording;
 import dev.arca.fetch.FetchException;
@@ -229,11 +230,13 @@ public final class Crawl {
         Capture capture = page.capture();
         Recording recording = Recording.NONE;
         try {
-            if (browsing.wants(capture)) {
+            ExtractionResult extracted = browsing.judge(capture); // kept for the archiver when the page stays static
+            if (browsing.wants(capture, extracted)) {
                 try {
                     BrowserCapture rendered = browsing.capture(capture);
                     capture = rendered.capture();
                     recording = rendered.recording();
+                    extracted = null; // the rendered DOM is extracted anew
                 } catch (IOException e) {
                     if (browsing.required()) {
                         listener.done(FetchOutcome.failed(job.input(), "the browser: " + e.getMessage()), e);
@@ -244,7 +247,8 @@ public final class Crawl {
                             + e.getMessage() + "); the page was archived as served"));
                 }
             }
-            Archiver.Archived archived = archiver.archive(capture, recording, page.warcinfo(), previousHash(job.previous()));
+            Archiver.Archived archived = archiver.archive(capture, recording, extracted, page.warcinfo(),
+                    previousHash(job.previous()));
             listener.done(outcome(job.input(), capture.url().toString(), archived, job.previous()), null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

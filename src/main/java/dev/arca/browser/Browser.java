@@ -1,6 +1,7 @@
 package dev.arca.browser;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.arca.fetch.Capture;
 
 import java.io.IOException;
 import java.net.URI;
@@ -37,12 +38,24 @@ public final class Browser implements AutoCloseable {
 
     /** Captures {@code url} in a new tab; waits while another tab is on its host, or every tab is busy. */
     public BrowserCapture capture(URI url, BrowserOptions options) throws IOException, InterruptedException {
+        return capture(url, null, options);
+    }
+
+    /**
+     * Captures the page of {@code page}, a static capture, in a new tab: the browser is served the
+     * page's document from it, and fetches only what the page loads (see {@link PageRecorder}).
+     */
+    public BrowserCapture capture(Capture page, BrowserOptions options) throws IOException, InterruptedException {
+        return capture(page.url(), page, options);
+    }
+
+    private BrowserCapture capture(URI url, Capture served, BrowserOptions options) throws IOException, InterruptedException {
         String host = url.getHost() == null ? "" : url.getHost().toLowerCase(Locale.ROOT);
         tabs.acquire();
         try {
             takeHost(host);
             try {
-                return captureInTab(url, options);
+                return captureInTab(url, served, options);
             } finally {
                 releaseHost(host);
             }
@@ -51,7 +64,7 @@ public final class Browser implements AutoCloseable {
         }
     }
 
-    private BrowserCapture captureInTab(URI url, BrowserOptions options) throws IOException, InterruptedException {
+    private BrowserCapture captureInTab(URI url, Capture served, BrowserOptions options) throws IOException, InterruptedException {
         Chromium browser = running();
         DevTools devTools = browser.devTools();
         String target = null;
@@ -62,7 +75,7 @@ public final class Browser implements AutoCloseable {
                     .path("targetId").asText();
             session = devTools.call(null, "Target.attachToTarget", params().put("targetId", target).put("flatten", true),
                     COMMAND).path("sessionId").asText();
-            return new PageRecorder(devTools, session, options).capture(url);
+            return new PageRecorder(devTools, session, options, served).capture(url);
         } catch (DevToolsException e) {
             hung = true;
             throw new IOException(e.getMessage(), e);

@@ -25,11 +25,14 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Captures one page in a tab of its own, as browsertrix-crawler records one: every response the
@@ -40,6 +43,11 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>The browser hands bodies over decoded, so a recorded exchange has no {@code Content-Encoding}:
  * it is dropped, and the WARC's {@code Content-Length} is the decoded body's.
+ *
+ * <p>Given the page's static capture, the recorder serves the browser its document from it
+ * ({@code Fetch.fulfillRequest}) instead of letting it fetch the page again: the server sees the
+ * page requested once, and the capture's page record is the static response, the very bytes the
+ * browser rendered, with its redirects as they were received.
  */
 final class PageRecorder {
 
@@ -84,6 +92,10 @@ final class PageRecorder {
     private final DevTools devTools;
     private final String session;
     private final BrowserOptions options;
+    /** The page as fetched statically, whose document the browser is served; null when it fetches the page itself. */
+    private final Capture served;
+    /** Set on the receiving thread once the page's document request was answered from {@link #served}. */
+    private final AtomicBoolean documentServed = new AtomicBoolean();
     private final BlockingQueue<DevTools.Event> events = new LinkedBlockingQueue<>();
     private final Map<String, Pending> pending = new HashMap<>();
     /** The hops recorded of each request, redirects first, by request ID. */
@@ -96,15 +108,24 @@ final class PageRecorder {
     private boolean loaded;
     private long lastActivity = System.nanoTime();
 
-    PageRecorder(DevTools devTools, String session, BrowserOptions options) {
+    /** A recorder that serves the browser {@code served}'s document, or lets it fetch the page when that is null. */
+    PageRecorder(DevTools devTools, String session, BrowserOptions options, Capture served) {
         this.devTools = devTools;
         this.session = session;
         this.options = options;
-        devTools.listen(session, events::add);
+        this.served = served;
+        devTools.listen(session, event -> {
+            if (event.method().equals("Fetch.requestPaused")) {
+                answer(event.params()); // at once, on the receiving thread: Page.navigate waits for it
+            } else {
+                events.add(event);
+            }
+        });
     }
 
-    /** Loads {@code url} and records it, within the page time. */
-    BrowserCapture capture(URI url) throws DevToolsException, InterruptedException {
+    /** Loads {@code url} (the served capture's final URL when there is one) and records it, within the page time. */
+    BrowserCapture capture(URI requested) throws DevToolsException, InterruptedException {
+        URI url = served == null ? requested : served.url();
         long deadline = System.nanoTime() + options.pageTime().toNanos();
         prepare();
         Instant started = Instant.now();
@@ -120,7 +141,7 @@ final class PageRecorder {
                 "(document.doctype ? new XMLSerializer().serializeToString(document.doctype) + '\\n' : '')"
                         + " + document.documentElement.outerHTML")).path("result").path("value").asText("");
         List<Resource> resources = new ArrayList<>();
-        URI pageUrl = finalUrl(url);
+        URI pageUrl = served == null ? finalUrl(url) : served.url();
         Instant now = Instant.now();
         byte[] domBytes = dom.getBytes(StandardCharsets.UTF_8);
         resources.add(new Resource(URI.create(DOM + pageUrl), now, "text/html", domBytes));
@@ -133,6 +154,10 @@ final class PageRecorder {
                     params().put("printBackground", true)).path("data").asText())));
         }
         List<FetchedRequisite> loaded = bodies(deadline);
+        if (served != null) {
+            return new BrowserCapture(new Capture(served.requested(), served.url(), served.date(), served.exchanges(),
+                    served.mediaType(), "text/html; charset=utf-8", domBytes, loaded), new Recording(resources, warnings));
+        }
         List<Exchange> mainChain = chains.getOrDefault(mainRequest, List.of());
         if (mainChain.isEmpty()) {
             throw new DevToolsException("the browser recorded no response for the page");
@@ -145,6 +170,11 @@ final class PageRecorder {
     }
 
     private void prepare() throws DevToolsException, InterruptedException {
+        if (served != null) {
+            ObjectNode p = params();
+            p.putArray("patterns").addObject().put("urlPattern", "*").put("resourceType", "Document").put("requestStage", "Request");
+            call("Fetch.enable", p);
+        }
         call("Page.enable", null);
         call("Inspector.enable", null);
         call("Network.enable", params().put("maxTotalBufferSize", Math.min(options.maxBytes(), Integer.MAX_VALUE))
@@ -291,9 +321,38 @@ final class PageRecorder {
             }
         }
         bytes += size;
+        if (served != null && id.equals(mainRequest)) {
+            return; // the page's record is the static response the browser was served
+        }
         hop.order = finished.size();
         finished.add(new Finished(hop, devTools.send(session, "Network.getResponseBody", params().put("requestId", id)), id));
     }
+
+    /**
+     * Answers a paused request: the first document request, the page's own, with the static
+     * response (its body decoded, so without the headers that framed it on the wire); any other
+     * (a frame, a navigation the page makes) goes on to the network.
+     */
+    private void answer(JsonNode paused) {
+        ObjectNode p = params().put("requestId", paused.path("requestId").asText());
+        String method = "Fetch.continueRequest";
+        if (paused.path("resourceType").asText().equals("Document") && documentServed.compareAndSet(false, true)) {
+            Exchange page = served.finalExchange();
+            method = "Fetch.fulfillRequest";
+            p.put("responseCode", page.status()).put("body", Base64.getEncoder().encodeToString(served.body()));
+            ArrayNode headers = p.putArray("responseHeaders");
+            for (Header h : page.responseHeaders()) {
+                if (!FRAMING.contains(h.name().toLowerCase(Locale.ROOT))) {
+                    headers.addObject().put("name", h.name()).put("value", h.value());
+                }
+            }
+        }
+        String command = method;
+        CompletableFuture.runAsync(() -> devTools.send(session, command, p)); // not on the receiving thread
+    }
+
+    /** Headers of how the static response was framed on the wire, not of the decoded body the browser is given. */
+    private static final Set<String> FRAMING = Set.of("content-encoding", "content-length", "transfer-encoding");
 
     /** Records a hop whose body is known: a redirect, or (from {@link #bodies}) a finished response. */
     private Exchange keep(String requestId, Pending hop, byte[] body) {

@@ -53,8 +53,10 @@ import java.util.concurrent.Callable;
                         + "Within one run a resource shared by many pages is fetched once, and every bundle holds its copy.",
                 "Capture first: a page that was received is archived even when extracting it, rendering its Markdown "
                         + "or writing its article fails, when its requisites pass a limit, or when it is built by JavaScript "
-                        + "and needs a browser; one warning line on stderr (even with --quiet) and the 'warnings' of --json "
-                        + "say which step and why."},
+                        + "and no browser could render it; one warning line on stderr (even with --quiet) and the 'warnings' "
+                        + "of --json say which step and why.",
+                "A page built by JavaScript is rendered in headless Chromium (--browser auto, the default), which is served "
+                        + "the page as fetched, so the page is requested once; other pages never start the browser."},
         mixinStandardHelpOptions = true,
         exitCodeListHeading = "%nExit status%n",
         exitCodeList = {
@@ -179,11 +181,12 @@ final class FetchCommand implements Callable<Integer> {
     /** When pages go to the browser. */
     enum BrowserUse { never, auto, always }
 
-    @Option(names = "--browser", paramLabel = "WHEN", defaultValue = "never",
+    @Option(names = "--browser", paramLabel = "WHEN", defaultValue = "auto",
             description = "Capture pages in headless Chromium too: never, auto (pages built by JavaScript, which the static "
-                    + "capture warns about) or always (default: ${DEFAULT-VALUE}). The browser's capture keeps every "
-                    + "response the page loaded, its rendered DOM and a screenshot; extraction reads the rendered DOM. "
-                    + "It needs Debian's chromium (apt-get install chromium); with auto, a page is archived as served without it.")
+                    + "capture warns about) or always (default: ${DEFAULT-VALUE}). The browser is served the page as fetched "
+                    + "and keeps every other response the page loaded, its rendered DOM and a screenshot; extraction reads "
+                    + "the rendered DOM. It needs Debian's chromium (apt-get install chromium); with auto, a page is "
+                    + "archived as served, with its warning, without it.")
     BrowserUse browser;
 
     @Option(names = "--screenshot", description = "With --browser: keep a screenshot of the whole page too, besides the viewport's.")

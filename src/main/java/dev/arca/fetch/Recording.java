@@ -19,12 +19,4 @@ public record Recording(List<Resource> resources, List<String> warnings) {
         resources = List.copyOf(resources);
         warnings = List.copyOf(warnings);
     }
-
-    /**
-     * True when the capture is the browser's: it always makes the DOM and a screenshot, and the
-     * requisites are what the page loaded in it, so arca fetches none of its own.
-     */
-    public boolean fromBrowser() {
-        return !resources.isEmpty();
-    }
 }

@@ -18,7 +18,10 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,6 +41,12 @@ class BrowserFetchTest {
         server.html("/app", BrowserPages.APP)
                 .page("/api/story.json", 200, BrowserPages.STORY.getBytes(StandardCharsets.UTF_8), "Content-Type", "application/json")
                 .html("/plain.html", Fixtures.text("story.html"))
+                .redirect("/old-plain", 301, "/plain.html")
+                .html("/noscript.html", "<!doctype html><html><head><title>Fallback</title><link rel=\"stylesheet\" href=\"/site.css\">"
+                        + "<noscript><link rel=\"stylesheet\" href=\"/fallback.css\"></noscript></head><body><p>"
+                        + BrowserPages.STORY + "</p></body></html>")
+                .page("/site.css", 200, "p { color: navy }".getBytes(StandardCharsets.UTF_8), "Content-Type", "text/css")
+                .page("/fallback.css", 200, "p { color: teal }".getBytes(StandardCharsets.UTF_8), "Content-Type", "text/css")
                 .handle("/members", exchange -> LoopbackServer.sendHtml(exchange,
                         String.valueOf(exchange.getRequestHeaders().getFirst("Cookie")).contains("session=letmein")
                                 ? "<html><head><title>Members</title></head><body><p>The members' story</p></body></html>"
@@ -64,15 +73,31 @@ class BrowserFetchTest {
         }
     }
 
+    /** How many times the server was asked for {@code path}. */
+    private static long requested(String path) {
+        return server.requests().stream().filter(r -> r.path().equals(path)).count();
+    }
+
+    /** The WARC record types of {@code fetched}'s bundle whose target is {@code target}, in order. */
+    private static List<String> recordsFor(JsonNode fetched, String target) throws Exception {
+        try (BundleReader reader = BundleReader.open(Path.of(fetched.get("bundle").asText()))) {
+            return reader.records().stream().filter(r -> target.equals(r.target())).map(RecordSummary::type).toList();
+        }
+    }
+
     @Test
     void autoCapturesAPageBuiltByJavaScriptInTheBrowserAndExtractsTheRenderedStory() throws Exception {
-        JsonNode fetched = fetch("fetch", "--json", "--browser", "auto", "--refetch", "--screenshot", "--pdf", server.url("/app"));
+        long before = requested("/app");
+        JsonNode fetched = fetch("fetch", "--json", "--refetch", "--screenshot", "--pdf", server.url("/app")); // auto: the default
 
         assertThat(fetched.get("title").asText()).isEqualTo("The harbour reopens");
         assertThat(fetched.path("warnings").toString()).doesNotContain("needs a browser");
         assertThat(targets(fetched)).contains(server.url("/app"), server.url("/api/story.json"),
                 "urn:dom:" + server.url("/app"), "urn:view:" + server.url("/app"),
                 "urn:fullPage:" + server.url("/app"), "urn:pdf:" + server.url("/app"));
+        // the static fetch decided, and the browser was served its response: one request for the page
+        assertThat(requested("/app") - before).isEqualTo(1);
+        assertThat(recordsFor(fetched, server.url("/app"))).containsExactly("request", "response");
         Cli.Result verified = cli.run("verify", fetched.get("id").asText());
         assertThat(verified.status()).as(verified.out() + verified.err()).isZero();
         if (BundleValidator.available()) {
@@ -83,9 +108,89 @@ class BrowserFetchTest {
 
     @Test
     void autoLeavesAnArticleThatNeedsNoBrowserToTheStaticCapture() throws Exception {
-        JsonNode fetched = fetch("fetch", "--json", "--browser", "auto", "--refetch", server.url("/plain.html"));
+        JsonNode fetched = fetch("fetch", "--json", "--refetch", server.url("/plain.html"));
 
         assertThat(targets(fetched)).noneMatch(t -> t.startsWith("urn:view:"));
+    }
+
+    @Test
+    void alwaysRequestsThePageOnceAndKeepsItsRedirectAsReceived() throws Exception {
+        long before = requested("/plain.html");
+        long redirects = requested("/old-plain");
+        JsonNode fetched = fetch("fetch", "--json", "--refetch", "--browser", "always", server.url("/old-plain"));
+
+        assertThat(requested("/plain.html") - before).isEqualTo(1);
+        assertThat(requested("/old-plain") - redirects).isEqualTo(1);
+        assertThat(recordsFor(fetched, server.url("/old-plain"))).containsExactly("request", "response");
+        assertThat(recordsFor(fetched, server.url("/plain.html"))).containsExactly("request", "response");
+        assertThat(targets(fetched)).contains("urn:dom:" + server.url("/plain.html"), "urn:view:" + server.url("/plain.html"));
+    }
+
+    @Test
+    void aBrowserCaptureAlsoKeepsWhatThePageNeedsWithoutScriptsForItsReplay() throws Exception {
+        long loaded = requested("/site.css");
+        JsonNode fetched = fetch("fetch", "--json", "--refetch", "--browser", "always", server.url("/noscript.html"));
+
+        assertThat(targets(fetched)).contains(server.url("/site.css"), server.url("/fallback.css"));
+        assertThat(requested("/site.css") - loaded).as("loaded in the browser, not fetched again").isEqualTo(1);
+    }
+
+    @Test
+    void aBatchKeepsOneBrowserAndNeverHasTwoTabsOnOneHost() throws Exception {
+        try (LoopbackServer other = new LoopbackServer("127.0.0.2")) {
+            HostLoad here = new HostLoad(server);
+            HostLoad there = new HostLoad(other);
+            List<String> urls = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                urls.add(server.url("/tab/" + i));
+                urls.add(other.url("/tab/" + i));
+            }
+            Path list = Files.write(home.resolve("tabs.txt"), urls);
+
+            Cli.Result r = cli.run("fetch", "--json", "--refetch", "--jobs", "4", "--delay", "0", "--ignore-robots", "-i", list.toString());
+
+            assertThat(r.status()).as(r.err()).isZero();
+            assertThat(r.lines()).hasSize(6).allSatisfy(line -> assertThat(line).contains("\"title\":\"Tab story"));
+            for (HostLoad host : List.of(here, there)) {
+                assertThat(host.most.get()).as("tabs on one host at once").isEqualTo(1);
+                // each page sets a cookie before it asks for its story: the last one sees all three, in one browser
+                assertThat(host.mostCookies.get()).as("cookies of one browser's profile").isEqualTo(3);
+            }
+        }
+    }
+
+    private static final Pattern SEEN = Pattern.compile("seen");
+
+    /** A host's story endpoint, slow enough for tabs to overlap, counting the requests in flight at once. */
+    private static final class HostLoad {
+        final AtomicInteger now = new AtomicInteger();
+        final AtomicInteger most = new AtomicInteger();
+        final AtomicInteger mostCookies = new AtomicInteger();
+
+        HostLoad(LoopbackServer host) {
+            host.handle("/tab", exchange -> LoopbackServer.sendHtml(exchange, """
+                    <!doctype html><html><head><title>Shell</title></head><body><div id="root">Loading…</div>
+                    <script>document.cookie = 'seen' + location.pathname.replace(/\\W/g, '') + '=1; path=/';
+                    fetch('/tab-story').then(r => r.text()).then(t => {
+                      document.title = t;
+                      document.getElementById('root').innerHTML = '<article><h1>' + t + '</h1><p>' + t.repeat(40) + '</p></article>';
+                    });</script></body></html>"""), true);
+            host.handle("/tab-story", exchange -> {
+                most.accumulateAndGet(now.incrementAndGet(), Math::max);
+                String cookies = String.valueOf(exchange.getRequestHeaders().getFirst("Cookie"));
+                mostCookies.accumulateAndGet((int) SEEN.matcher(cookies).results().count(), Math::max);
+                try {
+                    Thread.sleep(300);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                now.decrementAndGet();
+                byte[] body = "Tab story from the harbour".getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", "text/plain; charset=utf-8");
+                exchange.sendResponseHeaders(200, body.length);
+                exchange.getResponseBody().write(body);
+            });
+        }
     }
 
     @Test

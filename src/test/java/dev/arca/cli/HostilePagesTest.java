@@ -89,8 +89,9 @@ class HostilePagesTest {
     }
 
     /** A page archived with one warning of a derived step, {@code warning} ("step: message"). */
-    private static Case archivedWithWarning(String name, Supplier<String> input, String warning, Consumer<Stored> check) {
-        return new Case(name, input, List.of(), new Archived(check, warning));
+    private static Case archivedWithWarning(String name, Supplier<String> input, String warning, Consumer<Stored> check,
+                                            String... options) {
+        return new Case(name, input, List.of(options), new Archived(check, warning));
     }
 
     private static Case failed(String name, Supplier<String> input, Supplier<String> message, String... options) {
@@ -212,13 +213,14 @@ class HostilePagesTest {
                     assertThat(s.article().text()).isEmpty();
                     assertThat(s.article().mediaType()).isEqualTo("text/html");
                 }));
+        // the static capture's warning: with the default --browser auto, Chromium would render the page
         cases.add(archivedWithWarning("only a script", () -> page("/c/script", utf8("<script>document.write('<h1>Hi</h1>')</script>"), UTF8),
                 "extract: the page is built by JavaScript (it has no text without its 1 script); it was archived as served,"
                         + " and needs a browser to show its content",
                 s -> {
                     assertThat(s.article().text()).isEmpty();
                     assertThat(s.article().html()).doesNotContain("<script");
-                }));
+                }, "--browser", "never"));
         cases.add(archived("binary bytes labelled text/html", () -> page("/c/binary", noise(200_000), "text/html"),
                 s -> assertThat(s.original()).isEqualTo(noise(200_000))));
         cases.add(archived("HTML without Content-Type", () -> page("/c/untyped-html", utf8("<!DOCTYPE html><title>Untyped</title><p>Body</p>")),

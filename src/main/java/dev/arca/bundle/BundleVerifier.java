@@ -140,7 +140,7 @@ public final class BundleVerifier {
      * manifest. When both fail, the hash mismatch is reported: it is the damage, the rest follows.
      */
     private <T> T hashed(Manifest manifest, String name, MemberCheck<T> check) throws IOException {
-        try (InputStream member = reader.member(name); HashedStream in = new HashedStream(member)) {
+        try (InputStream member = reader.member(name); HashedStream in = new HashedStream(member, manifest.foreign())) {
             T result;
             try {
                 result = check.read(in);

@@ -15,9 +15,16 @@ final class HashedStream extends FilterInputStream {
 
     private final MessageDigest sha = Digests.sha256();
     private long count;
+    /** Also hashed as js-wacz 0.1.6 lists it, for a member of a foreign WACZ; otherwise null. */
+    private final JsWaczHash jsWacz;
 
     HashedStream(InputStream in) {
+        this(in, false);
+    }
+
+    HashedStream(InputStream in, boolean foreign) {
         super(in);
+        this.jsWacz = foreign ? new JsWaczHash() : null;
     }
 
     @Override
@@ -26,6 +33,9 @@ final class HashedStream extends FilterInputStream {
         if (b >= 0) {
             sha.update((byte) b);
             count++;
+            if (jsWacz != null) {
+                jsWacz.update(new byte[] {(byte) b}, 0, 1);
+            }
         }
         return b;
     }
@@ -36,6 +46,9 @@ final class HashedStream extends FilterInputStream {
         if (n > 0) {
             sha.update(b, off, n);
             count += n;
+            if (jsWacz != null) {
+                jsWacz.update(b, off, n);
+            }
         }
         return n;
     }
@@ -67,6 +80,6 @@ final class HashedStream extends FilterInputStream {
 
     /** Fails unless what was read is what the manifest lists for {@code member}; call after {@link #drain}. */
     void check(Manifest manifest, Path bundle, String member) throws BundleException {
-        manifest.check(bundle, member, Digests.prefixed(sha.digest()), count);
+        manifest.check(bundle, member, Digests.prefixed(sha.digest()), count, jsWacz == null ? null : jsWacz.digest());
     }
 }

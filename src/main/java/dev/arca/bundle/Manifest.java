@@ -68,12 +68,28 @@ record Manifest(Map<String, Resource> resources, boolean foreign) {
 
     /** Fails unless {@code bytes} are what the manifest lists for {@code member}. */
     void check(Path bundle, String member, String hash, long bytes) throws BundleException {
+        check(bundle, member, hash, bytes, null);
+    }
+
+    /**
+     * As {@link #check(Path, String, String, long)}; for a foreign WACZ the problem names the listed
+     * and the actual hash, and {@code jsWaczHash} (the hash as js-wacz 0.1.6 miscomputes it, or
+     * null) names that cause when it is the listed one.
+     */
+    void check(Path bundle, String member, String hash, long bytes, String jsWaczHash) throws BundleException {
         Resource r = resources.get(member);
         if (r == null) {
             throw corrupt(bundle, member + " is not listed in " + BundleWriter.DATAPACKAGE_PATH);
         }
         if (r.bytes() != bytes) {
             throw corrupt(bundle, member + " is " + bytes + " bytes; " + BundleWriter.DATAPACKAGE_PATH + " says " + r.bytes());
+        }
+        if (!r.hash().equals(hash) && foreign) {
+            String cause = r.hash().equals(jsWaczHash)
+                    ? " (the hash js-wacz 0.1.6 computes, feeding each 64 KiB chunk twice: a js-wacz bug, the file is as js-wacz read it)"
+                    : "";
+            throw corrupt(bundle, member + " does not match its hash in " + BundleWriter.DATAPACKAGE_PATH
+                    + ": listed " + r.hash() + ", actual " + hash + cause);
         }
         if (!r.hash().equals(hash)) {
             throw corrupt(bundle, member + " does not match its hash in " + BundleWriter.DATAPACKAGE_PATH);

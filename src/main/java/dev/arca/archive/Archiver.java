@@ -99,12 +99,13 @@ public final class Archiver {
      * made of the page are written after the article, the limits it hit are warnings of the
      * {@link CaptureWarning#BROWSER} step. The responses the page loaded in the browser are the
      * capture's requisites already; what the page lists besides, which a browser without scripts
-     * loads (a {@code <noscript>} stylesheet, say) and a replay may need, is fetched as for a static capture. {@code extracted}, when not null, is the
-     * capture's extraction made already (to decide on the browser), so that it is not run twice.
+     * loads (a {@code <noscript>} stylesheet, say) and a replay may need, is fetched as for a static
+     * capture. {@code judged}, when not null, is the capture's extraction made already (to decide on
+     * the browser, see {@link #judge}), so that the page is neither extracted nor parsed twice.
      */
-    public Archived archive(Capture capture, Recording recording, ExtractionResult extracted, Map<String, String> warcinfo,
-                            String previousHash) throws IOException {
-        return archive(capture, extracted, recording.warnings(), previousHash, true, true, (out, id, complete, article, md, steps) ->
+    Archived archive(Capture capture, Recording recording, Judged judged, Map<String, String> warcinfo,
+                     String previousHash) throws IOException {
+        return archive(capture, judged, recording.warnings(), previousHash, true, true, (out, id, complete, article, md, steps) ->
                 bundles.write(out, id, complete, recording.resources(), article, md, steps, warcinfo));
     }
 
@@ -132,7 +133,23 @@ public final class Archiver {
      * are all the bundle holds besides the page, so the article's images are told whether they were
      * captured. {@code judged}, when not null, is the extraction made already to decide on the browser.
      */
-    private Archived archive(Capture capture, ExtractionResult judged, List<String> browserWarnings, String previousHash,
+    /**
+     * A static capture's extraction, made before {@link #archive(Capture, Recording, Judged, Map, String)}
+     * to decide whether the page needs the browser, with its page's own requisites (null when none
+     * were listed) read from the same parse.
+     */
+    record Judged(ExtractionResult extraction, RequisiteList pageOwn) {
+    }
+
+    /** Extracts the static capture as {@code archive} would, for a caller that decides on it first. */
+    Judged judge(Capture capture) {
+        AtomicReference<RequisiteList> pageOwn = new AtomicReference<>();
+        ExtractionResult extraction = extractionOf(capture, extractor,
+                requisitesWanted(capture, true) ? page -> pageOwn.set(ownRequisites(page)) : page -> { });
+        return new Judged(extraction, pageOwn.get());
+    }
+
+    private Archived archive(Capture capture, Judged judged, List<String> browserWarnings, String previousHash,
                              boolean fetchRequisites, boolean knowsResources, Bundle bundle) throws IOException {
         Consumer<String> fault = faults;
         DerivedSteps steps = new DerivedSteps(fault);
@@ -140,7 +157,7 @@ public final class Archiver {
             steps.warn(CaptureWarning.BROWSER, warning);
         }
         boolean withRequisites = requisitesWanted(capture, fetchRequisites);
-        AtomicReference<RequisiteList> pageOwn = new AtomicReference<>();
+        AtomicReference<RequisiteList> pageOwn = new AtomicReference<>(judged == null ? null : judged.pageOwn());
         Article extracted = extract(capture, judged, steps, withRequisites ? page -> pageOwn.set(ownRequisites(page)) : page -> { });
         if (previousHash != null && !steps.failed(CaptureWarning.EXTRACT) && previousHash.equals(ContentHash.of(extracted))) {
             return new Archived(null, extracted, List.of());
@@ -214,8 +231,9 @@ public final class Archiver {
      * The extracted article, with what extraction found wrong; an unextracted one when extraction
      * failed, whether it returned its failure or threw (an {@link OutOfMemoryError}).
      */
-    private Article extract(Capture capture, ExtractionResult judged, DerivedSteps steps, Consumer<Document> reader) {
-        ExtractionResult result = steps.run(CaptureWarning.EXTRACT, () -> judged != null ? judged : extractionOf(capture, extractor, reader))
+    private Article extract(Capture capture, Judged judged, DerivedSteps steps, Consumer<Document> reader) {
+        ExtractionResult result = steps.run(CaptureWarning.EXTRACT,
+                        () -> judged != null ? judged.extraction() : extractionOf(capture, extractor, reader))
                 .orElseGet(() -> new Extraction(Article.unextracted(capture.url().toString(), capture.mediaType()), List.of()));
         if (result instanceof ExtractionFailure failure) {
             steps.fail(CaptureWarning.EXTRACT, failure.cause());

@@ -4,8 +4,6 @@ import dev.arca.browser.Browser;
 import dev.arca.browser.BrowserCapture;
 import dev.arca.browser.BrowserOptions;
 import dev.arca.extract.Extraction;
-import dev.arca.extract.ExtractionResult;
-import dev.arca.extract.Extractor;
 import dev.arca.fetch.Capture;
 
 import java.io.IOException;
@@ -29,18 +27,16 @@ public final class Browsing implements AutoCloseable {
     public enum Mode { NEVER, AUTO, ALWAYS }
 
     /** No browser at all. */
-    public static final Browsing NONE = new Browsing(Mode.NEVER, null, null, null);
+    public static final Browsing NONE = new Browsing(Mode.NEVER, null, null);
 
     private final Mode mode;
     private final Browser browser;
     private final BrowserOptions options;
-    private final Extractor extractor;
 
-    private Browsing(Mode mode, Browser browser, BrowserOptions options, Extractor extractor) {
+    private Browsing(Mode mode, Browser browser, BrowserOptions options) {
         this.mode = mode;
         this.browser = browser;
         this.options = options;
-        this.extractor = extractor;
     }
 
     /**
@@ -49,11 +45,11 @@ public final class Browsing implements AutoCloseable {
      *
      * @param tabs pages in the browser at once
      */
-    public static Browsing of(Mode mode, Path chromium, int tabs, BrowserOptions options, Extractor extractor) {
+    public static Browsing of(Mode mode, Path chromium, int tabs, BrowserOptions options) {
         if (mode == Mode.NEVER || chromium == null) {
             return NONE;
         }
-        return new Browsing(mode, new Browser(chromium, tabs), options, extractor);
+        return new Browsing(mode, new Browser(chromium, tabs), options);
     }
 
     /**
@@ -61,12 +57,12 @@ public final class Browsing implements AutoCloseable {
      * with a browser to go to, for HTML), else null. Null too when extraction threw: the archiver runs it
      * again as a derived step, which reports the failure and keeps the capture.
      */
-    ExtractionResult judge(Capture staticCapture) {
+    Archiver.Judged judge(Capture staticCapture, Archiver archiver) {
         if (browser == null || mode != Mode.AUTO || !staticCapture.isHtml()) {
             return null;
         }
         try {
-            return Archiver.extractionOf(staticCapture, extractor);
+            return archiver.judge(staticCapture);
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
             return null;
         }
@@ -76,11 +72,11 @@ public final class Browsing implements AutoCloseable {
      * True when the browser must capture this page too: an HTML page, always, or when its extraction
      * ({@link #judge}) says it is built by JavaScript.
      */
-    boolean wants(Capture staticCapture, ExtractionResult judged) {
+    boolean wants(Capture staticCapture, Archiver.Judged judged) {
         if (browser == null || !staticCapture.isHtml()) {
             return false;
         }
-        return mode == Mode.ALWAYS || judged instanceof Extraction e && e.needsBrowser();
+        return mode == Mode.ALWAYS || judged != null && judged.extraction() instanceof Extraction e && e.needsBrowser();
     }
 
     /** True when a page the browser could not capture fails, rather than keeping its static capture. */

@@ -1,7 +1,6 @@
 package dev.arca.archive;
 
 import dev.arca.browser.BrowserCapture;
-import dev.arca.extract.ExtractionResult;
 import dev.arca.fetch.Capture;
 import dev.arca.fetch.Recording;
 import dev.arca.fetch.FetchException;
@@ -230,7 +229,7 @@ public final class Crawl {
         Capture capture = page.capture();
         Recording recording = Recording.NONE;
         try {
-            ExtractionResult extracted = browsing.judge(capture); // kept for the archiver when the page stays static
+            Archiver.Judged extracted = browsing.judge(capture, archiver); // kept for the archiver when the page stays static
             if (browsing.wants(capture, extracted)) {
                 try {
                     BrowserCapture rendered = browsing.capture(capture);

@@ -243,7 +243,7 @@ final class FetchCommand implements Callable<Integer> {
                 RequisiteLevel.of(requisites.name()), requisitesTotal, requisitesMax, requisitesTime))) {
             Extractor extractor = Extractor.builder().keepComments(comments).build();
             try (Browsing browsing = Browsing.of(Browsing.Mode.valueOf(browser.name().toUpperCase(java.util.Locale.ROOT)),
-                    chromium, Math.min(jobs, BROWSER_TABS), browserOptions(options), extractor)) {
+                    chromium, Math.min(jobs, BROWSER_TABS), browserOptions(options))) {
                 Crawl fetch = new Crawl(settings, options, browsing, storedPages(arca.storeIndex()),
                         () -> new Archiver(extractor, store, Version.software(), signer, resources), report,
                         ErrorHandler::describe);

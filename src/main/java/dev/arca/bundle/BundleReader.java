@@ -22,7 +22,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.zip.ZipEntry;
@@ -212,10 +214,40 @@ public final class BundleReader implements Closeable {
         }
     }
 
-    /** Every record of the WARC, in file order. */
+    /** True when another tool wrote the WACZ: it has none of arca's article members, only what WACZ 1.1.1 requires. */
+    public boolean foreign() throws IOException {
+        return manifest().foreign();
+    }
+
+    /**
+     * The package's own description from {@code datapackage.json}, checked against its digest: its
+     * top-level text fields ({@code title}, {@code software}, {@code created}, {@code mainPageUrl}, …)
+     * in the order they are written, as {@code show} prints a WACZ another tool wrote.
+     */
+    public Map<String, String> packageFields() throws IOException {
+        manifest();
+        Map<String, String> fields = new LinkedHashMap<>();
+        BundleJson.MAPPER.readTree(bytes(BundleWriter.DATAPACKAGE_PATH)).fields().forEachRemaining(field -> {
+            if (field.getValue().isValueNode()) {
+                fields.put(field.getKey(), field.getValue().asText());
+            }
+        });
+        return fields;
+    }
+
+    /** Every record of the WACZ's WARC files (arca's one, another tool's any number), in file order. */
     public List<RecordSummary> records() throws IOException {
         List<RecordSummary> out = new ArrayList<>();
-        try (InputStream in = member(BundleWriter.WARC_PATH); WarcReader reader = new WarcReader(in)) {
+        for (String warc : manifest().resources().keySet()) {
+            if (warc.startsWith("archive/")) {
+                records(warc, out);
+            }
+        }
+        return out;
+    }
+
+    private void records(String warc, List<RecordSummary> out) throws IOException {
+        try (InputStream in = member(warc); WarcReader reader = new WarcReader(in)) {
             for (WarcRecord record : reader) {
                 String target = record instanceof WarcTargetRecord t ? t.target() : null;
                 int status = record instanceof WarcResponse r ? r.http().status() : 0;
@@ -227,7 +259,6 @@ public final class BundleReader implements Closeable {
         } catch (IOException | RuntimeException e) {
             throw damagedWarc(e);
         }
-        return out;
     }
 
     /**

@@ -48,6 +48,10 @@ final class ShowCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         StoreEntry entry = arca.bundle(id);
         try (BundleReader reader = BundleReader.open(entry.bundle())) {
+            if (reader.foreign()) {
+                showForeign(entry, reader);
+                return ExitCodes.OK;
+            }
             StoredCapture capture = new StoredCapture(entry, reader.articleForListing(), reader.warnings());
             List<RecordSummary> records = reader.records();
             if (json) {
@@ -59,6 +63,30 @@ final class ShowCommand implements Callable<Integer> {
             }
         }
         return ExitCodes.OK;
+    }
+
+    /**
+     * A WACZ another tool wrote has no article: what its datapackage.json says of it, and the
+     * records of its WARC files.
+     */
+    private void showForeign(StoreEntry entry, BundleReader reader) throws IOException {
+        Map<String, String> fields = reader.packageFields();
+        List<RecordSummary> records = reader.records();
+        PrintStream out = arca.console().out();
+        if (json) {
+            Map<String, Object> object = new LinkedHashMap<>();
+            object.put("bundle", entry.bundle().toString());
+            object.put("foreign", true);
+            object.put("package", fields);
+            object.put("records", records.stream().map(ShowCommand::json).toList());
+            out.println(Json.line(object));
+            return;
+        }
+        List<String[]> lines = new ArrayList<>();
+        lines.add(new String[]{"bundle:", Columns.clean(entry.bundle().toString())});
+        lines.add(new String[]{"size:", Sizes.human(entry.size())});
+        fields.forEach((k, v) -> lines.add(new String[]{k + ":", Columns.clean(v)}));
+        print(lines, records, out);
     }
 
     /** A record as JSON, its date in ISO-8601 as everywhere else in arca's output. */
@@ -87,6 +115,11 @@ final class ShowCommand implements Callable<Integer> {
         for (CaptureWarning w : capture.warnings()) {
             lines.add(new String[]{"warning:", Columns.clean(w.line())});
         }
+        print(lines, records, out);
+    }
+
+    /** The fields as aligned {@code name: value} lines, then the table of records. */
+    private static void print(List<String[]> lines, List<RecordSummary> records, PrintStream out) {
         int width = lines.stream().mapToInt(l -> l[0].length()).max().orElse(0);
         for (String[] l : lines) {
             out.println(l[0] + " ".repeat(width - l[0].length() + 1) + l[1]);

@@ -1,5 +1,6 @@
 package dev.arca.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -56,6 +57,23 @@ class ForeignWaczVerifyTest {
         Cli.Result r = new Cli(dir.resolve("home-sound")).run("verify", wacz.toString());
         assertThat(r.status()).as(r.err()).isZero();
         assertThat(r.out()).contains("sound\tok");
+    }
+
+    @Test
+    void showPrintsWhatTheDatapackageOfAForeignWaczSaysAndTheRecordsOfItsWarc() throws Exception {
+        Path wacz = wacz("shown.wacz", Files.readAllBytes(warc), "{\"format\": \"json-pages-1.0\", \"id\": \"pages\"}\n");
+        Cli cli = new Cli(dir.resolve("home-show"));
+
+        Cli.Result text = cli.run("show", wacz.toString());
+        Cli.Result json = cli.run("show", "--json", wacz.toString());
+
+        assertThat(text.status()).as(text.err()).isZero();
+        assertThat(text.out()).contains("bundle:").contains("software:").contains("RECORD").contains("response");
+        assertThat(json.status()).as(json.err()).isZero();
+        JsonNode shown = new ObjectMapper().readTree(json.out());
+        assertThat(shown.get("foreign").asBoolean()).isTrue();
+        assertThat(shown.get("package").get("wacz_version").asText()).isNotEmpty();
+        assertThat(shown.get("records")).extracting(r -> r.get("type").asText()).contains("response");
     }
 
     @Test

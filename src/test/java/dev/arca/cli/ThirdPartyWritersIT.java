@@ -180,6 +180,14 @@ class ThirdPartyWritersIT {
                 .contains("js-wacz");
     }
 
+    @Test
+    void showOfTheJsWaczWaczListsItsPackageAndTheRecordsOfItsWarc() {
+        Cli.Result r = new Cli(dir.resolve("show-home")).run("show", wacz.toString());
+
+        assertThat(r.status()).as(r.err()).isZero();
+        assertThat(r.out()).contains("software:").contains("js-wacz").contains("response").contains("request");
+    }
+
     private static String run(Path where, String... command) throws Exception {
         Process p = new ProcessBuilder(command).directory(where.toFile()).redirectErrorStream(true).start();
         byte[] out = p.getInputStream().readAllBytes();

@@ -10,6 +10,9 @@ import org.jsoup.nodes.Element;
  */
 final class DocumentDataStep implements Step {
 
+    /** How far up from a {@code <time>} a comment's box is looked for. */
+    private static final int COMMENT_DEPTH = 6;
+
     @Override
     public void apply(Page page) {
         Metadata m = page.metadata();
@@ -61,11 +64,22 @@ final class DocumentDataStep implements Step {
                 m.offer(Field.PUBLISHED, v, Source.TIME);
                 return;
             }
-            if (first == null) {
+            if (first == null && !inComment(time)) {
                 first = v;
             }
         }
         // an unmarked <time> may date anything on the page: a teaser, a comment, today
         m.offer(Field.PUBLISHED, first, Source.TIME, Source.TIME.trust() - 0.25);
+    }
+
+    /** A reader's comment dates the comment, never the story: no ancestor within a few levels names one. */
+    private static boolean inComment(Element time) {
+        Element e = time.parent();
+        for (int depth = 0; e != null && depth < COMMENT_DEPTH; depth++, e = e.parent()) {
+            if (ClassNames.of(e).contains("comment")) {
+                return true;
+            }
+        }
+        return false;
     }
 }

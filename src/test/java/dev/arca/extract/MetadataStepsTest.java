@@ -321,4 +321,15 @@ class MetadataStepsTest {
         assertThat(headline("<title>Exclusive: Minister quits over harbour deal</title><body><h1>Exclusive:\n  Minister "
                 + "quits over harbour deal</h1></body>")).isEqualTo("Exclusive: Minister quits over harbour deal");
     }
+
+    @Test
+    void aCommentsTimeIsNotThePublicationDate() {
+        Metadata m = meta("""
+                <body><article><h1>Leek soup</h1><p>Cut the leeks into rings.</p>
+                <div class="recipe-comment-box"><div class="middle">
+                <time datetime="2020-09-23T18:19:06+02:00">23.09.20</time> Lovely soup!</div></div>
+                <footer><time datetime="2020-09-20">20.09.2020</time></footer></article></body>""",
+                null, new DocumentDataStep());
+        assertThat(m.published()).isEqualTo("2020-09-20");
+    }
 }

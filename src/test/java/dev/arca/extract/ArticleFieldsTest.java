@@ -27,6 +27,24 @@ class ArticleFieldsTest {
     }
 
     @Test
+    void directionFromTheBodysLettersWhenThePageDeclaresNone() {
+        String hebrew = "<p>" + "עבודות הנמל נמשכו כל הלילה, כך אמרו הצוותים בעיר. ".repeat(12) + "</p>";
+        String arabic = "<p>" + "استمرت أعمال الميناء طوال الليل، كما قال العمال في المدينة. ".repeat(12) + "</p>";
+        Article he = extract("<body><article>" + hebrew + "</article></body>");
+        Article ar = extract("<body><article>" + arabic + "</article></body>");
+        Article en = extract("<body><article>" + STORY + "</article></body>");
+        Article declared = extract("<html dir=ltr><body><article>" + hebrew + "</article></body></html>");
+
+        assertThat(he.direction()).isEqualTo("rtl");
+        assertThat(ar.direction()).isEqualTo("rtl");
+        assertThat(en.direction()).isEqualTo("ltr");
+        assertThat(declared.direction()).as("what the page declares wins").isEqualTo("ltr");
+        assertThat(he.provenance().get("direction").source()).isEqualTo("text");
+        assertThat(DirectionStep.of("12:30 — 2024")).isNull();
+        assertThat(DirectionStep.of("Tel Aviv: " + "שלום עולם ".repeat(3))).isEqualTo("rtl");
+    }
+
+    @Test
     void faviconIsTheDeclaredIconAbsoluteAndATouchIconOnlyWithoutOne() {
         assertThat(extract("<head><link rel=\"apple-touch-icon\" href=\"/touch.png\"><link rel=\"shortcut icon\" "
                 + "href=\"/fav.ico\"></head><body>" + STORY + "</body>").favicon()).isEqualTo("https://news.example/fav.ico");

@@ -7,6 +7,9 @@
 #   ARCA_BENCH_JIT=both  also times arca with C1 only (JAVA_OPTS=-XX:TieredStopAtLevel=1), the
 #                        flags bin/arca uses for single commands; -i makes it pick full tiered JIT
 #   ARCA_BENCH_DIR=DIR   keep the work files in DIR (default: a temporary directory, removed)
+#   ARCA_BENCH_REQUISITES=1  pages link ten resources each (SiteFarm --requisites); wget runs with
+#                        -p -e robots=off, arca with its default --requisites page; prints requests,
+#                        archive bytes and peak RSS of both, and the records of three of arca's bundles
 #
 # Needs wget and GNU time: apt-get install -y wget time
 set -eu
@@ -34,16 +37,30 @@ trap cleanup EXIT INT TERM
 
 # shellcheck source=site-farm.sh
 . "$here/site-farm.sh"
-site_farm "$work" "$pages" "$latency"
+requisites=${ARCA_BENCH_REQUISITES:-}
+if [ -n "$requisites" ]; then
+    site_farm "$work" "$pages" "$latency" --requisites
+else
+    site_farm "$work" "$pages" "$latency"
+fi
 
 now() { date +%s.%N; }
 rate() { awk -v n="$1" -v s="$2" 'BEGIN { printf "%.1f", n / s }'; }
 
+peak_mb() { awk -F: '/Maximum resident set size/ { printf "%.0f", $2 / 1024 }' "$1"; }
+mb() { awk -v b="$1" 'BEGIN { printf "%.1f", b / 1048576 }'; }
+
 run_wget() {
     rm -rf "$work/wget"
     mkdir -p "$work/wget"
+    if [ -n "$requisites" ]; then
+        set -- -p -e robots=off
+    else
+        set -- -O /dev/null
+    fi
     start=$(now)
-    (cd "$work/wget" && wget --no-verbose --tries=1 --warc-file=farm -O /dev/null -i "$work/list.txt" 2>"$work/wget.log") || true
+    (cd "$work/wget" && /usr/bin/time -v -o "$work/time-wget.txt" \
+        wget --no-verbose --tries=1 --warc-file=farm "$@" -i "$work/list.txt" 2>"$work/wget.log") || true
     end=$(now)
     wget_seconds=$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.2f", b - a }')
     wget_ok=$(grep -c ' URL:.* \[' "$work/wget.log" || true)
@@ -58,8 +75,32 @@ run_arca() {
     end=$(now)
     arca_seconds=$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.2f", b - a }')
     arca_ok=$(grep -c '"status":"archived"' "$work/arca-$1.jsonl" || true)
-    arca_rss_mb=$(awk -F: '/Maximum resident set size/ { printf "%.0f", $2 / 1024 }' "$work/time-$1.txt")
+    arca_rss_mb=$(peak_mb "$work/time-$1.txt")
 }
+
+# The requisites run: the same list, requests counted at the farm, archive bytes and peak RSS of both.
+run_requisites() {
+    before=$(farm_requests)
+    run_wget
+    wget_requests=$(($(farm_requests) - before))
+    wget_pages=$(grep -c ' URL:.*/article/.* \[' "$work/wget.log" || true)
+    echo "wget -p: $wget_pages/$pages pages in $wget_seconds s = $(rate "$wget_pages" "$wget_seconds") pages/s," \
+        "$wget_requests requests, WARC $(mb "$(stat -c %s "$work/wget/farm.warc.gz")") MB, peak RSS $(peak_mb "$work/time-wget.txt") MB"
+    before=$(farm_requests)
+    run_arca default
+    arca_requests=$(($(farm_requests) - before))
+    bundle_bytes=$(find "$work/store" -name '*.wacz' -printf '%s\n' | awk '{ s += $1 } END { print s + 0 }')
+    echo "arca:    $arca_ok/$pages pages in $arca_seconds s = $(rate "$arca_ok" "$arca_seconds") pages/s," \
+        "$arca_requests requests, bundles $(mb "$bundle_bytes") MB, peak RSS $arca_rss_mb MB"
+    find "$work/store" -name '*.wacz' | sort | head -3 | while read -r bundle; do
+        echo "  $(basename "$bundle"): $(unzip -p "$bundle" archive/data.warc.gz | zcat | grep -c '^WARC-Type: response') response records"
+    done
+}
+
+if [ -n "$requisites" ]; then
+    run_requisites
+    exit 0
+fi
 
 run_wget
 echo "wget:  $wget_ok/$pages pages in $wget_seconds s = $(rate "$wget_ok" "$wget_seconds") pages/s (WARC only)"

@@ -7,16 +7,19 @@ import dev.arca.extract.Extraction;
 import dev.arca.fetch.Capture;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 
 /**
- * When a crawl captures a page in the browser as well as statically, and the one browser it does
- * that in. The static fetch always comes first: it decides robots.txt, politeness and retries as
- * before, says whether the URL is an HTML page at all, and in {@link Mode#AUTO} its extraction says
- * whether the page is built by JavaScript. The browser is then served that response rather than
- * fetch the page again, so the page is requested once and its record in the bundle is the static
- * response: the bytes received, redirects included, which are also what the browser rendered.
+ * When a crawl captures a page in the browser, and the one browser it does that in.
+ *
+ * <p>In {@link Mode#ALWAYS} the browser fetches every page itself, in the page's turn of the polite
+ * fetch: robots.txt, the host's schedule and retries apply as to a static fetch, and the page's
+ * record is the response the browser received (a page that is no HTML, a PDF say, is stored as
+ * received, unrendered). In {@link Mode#AUTO} the static fetch comes first, and its extraction says
+ * whether the page is built by JavaScript; the browser is then served that response rather than
+ * fetch the page again, so the page is requested once either way.
  *
  * <p>No browser starts until a page needs one: in {@link Mode#AUTO}, the default, a run of pages
  * that need none never starts Chromium, and their static extraction is the one the archiver keeps.
@@ -69,19 +72,25 @@ public final class Browsing implements AutoCloseable {
     }
 
     /**
-     * True when the browser must capture this page too: an HTML page, always, or when its extraction
-     * ({@link #judge}) says it is built by JavaScript.
+     * True when the browser fetches every page itself ({@link Mode#ALWAYS}): with {@link #capture(URI)},
+     * instead of the static fetch. A page it cannot capture then fails.
      */
-    boolean wants(Capture staticCapture, Archiver.Judged judged) {
-        if (browser == null || !staticCapture.isHtml()) {
-            return false;
-        }
-        return mode == Mode.ALWAYS || judged != null && judged.extraction() instanceof Extraction e && e.needsBrowser();
+    boolean fetchesPages() {
+        return browser != null && mode == Mode.ALWAYS;
     }
 
-    /** True when a page the browser could not capture fails, rather than keeping its static capture. */
-    boolean required() {
-        return mode == Mode.ALWAYS;
+    /**
+     * True when the browser must capture a statically fetched page too: in {@link Mode#AUTO}, an HTML
+     * page whose extraction ({@link #judge}) says it is built by JavaScript.
+     */
+    boolean wants(Capture staticCapture, Archiver.Judged judged) {
+        return browser != null && mode == Mode.AUTO && staticCapture.isHtml()
+                && judged != null && judged.extraction() instanceof Extraction e && e.needsBrowser();
+    }
+
+    /** The page at {@code url} as the browser fetched and rendered it (see {@link #fetchesPages}). */
+    BrowserCapture capture(URI url) throws IOException, InterruptedException {
+        return browser.capture(url, options);
     }
 
     /** The page of {@code staticCapture} rendered in the browser, which is served the static response. */

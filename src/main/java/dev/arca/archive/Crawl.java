@@ -198,6 +198,10 @@ public final class Crawl {
         }
     }
 
+    /** A page fetched in its turn, statically or by the browser, with what the browser recorded of it. */
+    private record Fetched(Capture capture, Recording recording, Map<String, String> warcinfo) {
+    }
+
     private void fetchAndArchive(PoliteFetcher.Turn<Job> turn, Archiver archiver) {
         Job job = turn.item();
         if (listener.stopped()) {
@@ -206,14 +210,23 @@ public final class Crawl {
             return;
         }
         listener.started(job.input());
-        Optional<PoliteFetcher.Page> page;
+        Optional<Fetched> page;
         try {
-            page = fetcher.fetch(turn);
+            page = fetch(turn);
         } catch (FetchException e) {
             inProgress.remove(job.normalized());
             String message = describe.apply(e) + fetcher.whyFinal(turn, e);
             listener.done(e.reason() == FetchException.Reason.BLOCKED
                     ? FetchOutcome.blocked(job.input(), message) : FetchOutcome.failed(job.input(), message), e);
+            return;
+        } catch (IOException e) {
+            inProgress.remove(job.normalized());
+            listener.done(FetchOutcome.failed(job.input(), "the browser: " + e.getMessage()), e);
+            return;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            inProgress.remove(job.normalized());
+            listener.done(FetchOutcome.failed(job.input(), "interrupted"), e);
             return;
         } catch (RuntimeException e) {
             inProgress.remove(job.normalized());
@@ -225,9 +238,21 @@ public final class Crawl {
         }
     }
 
-    private void archive(Job job, PoliteFetcher.Page page, Archiver archiver) {
+    /**
+     * The turn's page: loaded by the browser itself when it captures every page (robots.txt, the
+     * host's turn and retries apply to it as to the static fetch), else fetched statically.
+     */
+    private Optional<Fetched> fetch(PoliteFetcher.Turn<Job> turn) throws IOException, InterruptedException {
+        if (browsing.fetchesPages()) {
+            return fetcher.fetch(turn, browsing::capture)
+                    .map(p -> new Fetched(p.capture().capture(), p.capture().recording(), p.warcinfo()));
+        }
+        return fetcher.fetch(turn).map(p -> new Fetched(p.capture(), Recording.NONE, p.warcinfo()));
+    }
+
+    private void archive(Job job, Fetched page, Archiver archiver) {
         Capture capture = page.capture();
-        Recording recording = Recording.NONE;
+        Recording recording = page.recording();
         try {
             Archiver.Judged extracted = browsing.judge(capture, archiver); // kept for the archiver when the page stays static
             if (browsing.wants(capture, extracted)) {
@@ -237,10 +262,6 @@ public final class Crawl {
                     recording = rendered.recording();
                     extracted = null; // the rendered DOM is extracted anew
                 } catch (IOException e) {
-                    if (browsing.required()) {
-                        listener.done(FetchOutcome.failed(job.input(), "the browser: " + e.getMessage()), e);
-                        return;
-                    }
                     // capture first: the static capture is archived, with why the browser's is not
                     recording = new Recording(List.of(), List.of("the browser could not capture the page ("
                             + e.getMessage() + "); the page was archived as served"));

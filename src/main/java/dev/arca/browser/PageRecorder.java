@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.arca.fetch.Capture;
 import dev.arca.fetch.Cookie;
 import dev.arca.fetch.Exchange;
+import dev.arca.fetch.FetchException;
 import dev.arca.fetch.FetchedRequisite;
 import dev.arca.fetch.Header;
 import dev.arca.fetch.MediaTypes;
@@ -33,6 +34,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Captures one page in a tab of its own, as browsertrix-crawler records one: every response the
@@ -48,6 +50,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * ({@code Fetch.fulfillRequest}) instead of letting it fetch the page again: the server sees the
  * page requested once, and the capture's page record is the static response, the very bytes the
  * browser rendered, with its redirects as they were received.
+ *
+ * <p>Without one, the browser fetches the page itself, and the recorder looks at the page's own
+ * response before the browser does anything with it ({@code Fetch} at the response stage), so that
+ * it fails as the static fetch would: a status other than 2xx is a {@link FetchException} of that
+ * status (which a crawl retries when it is transient), and so is a network error. A response that
+ * is no HTML (a PDF, an image) is not rendered: its body is taken as received and becomes the
+ * capture, as a static fetch of it would.
  */
 final class PageRecorder {
 
@@ -96,6 +105,14 @@ final class PageRecorder {
     private final Capture served;
     /** Set on the receiving thread once the page's document request was answered from {@link #served}. */
     private final AtomicBoolean documentServed = new AtomicBoolean();
+    /** The network ID of the page's own document request, set on the receiving thread at its first response. */
+    private final AtomicReference<String> document = new AtomicReference<>();
+    /**
+     * The page's own response when the browser is not to render it: completed with its exchange (no
+     * HTML) or its failure (a status other than 2xx), on the receiving thread; see {@link #inspect}.
+     */
+    private final CompletableFuture<Exchange> withheld = new CompletableFuture<>();
+    private volatile boolean withholding;
     private final BlockingQueue<DevTools.Event> events = new LinkedBlockingQueue<>();
     private final Map<String, Pending> pending = new HashMap<>();
     /** The hops recorded of each request, redirects first, by request ID. */
@@ -124,14 +141,17 @@ final class PageRecorder {
     }
 
     /** Loads {@code url} (the served capture's final URL when there is one) and records it, within the page time. */
-    BrowserCapture capture(URI requested) throws DevToolsException, InterruptedException {
+    BrowserCapture capture(URI requested) throws DevToolsException, FetchException, InterruptedException {
         URI url = served == null ? requested : served.url();
         long deadline = System.nanoTime() + options.pageTime().toNanos();
         prepare();
         Instant started = Instant.now();
         JsonNode navigation = call("Page.navigate", params().put("url", url.toString()));
+        if (withholding) {
+            return unrendered(url, deadline);
+        }
         if (navigation.hasNonNull("errorText") && !navigation.get("errorText").asText().isEmpty()) {
-            throw new DevToolsException("the browser could not load the page: " + navigation.get("errorText").asText());
+            throw networkError(navigation.get("errorText").asText());
         }
         mainRequest = navigation.path("loaderId").asText(null);
         waitUntil(deadline, true);
@@ -170,11 +190,10 @@ final class PageRecorder {
     }
 
     private void prepare() throws DevToolsException, InterruptedException {
-        if (served != null) {
-            ObjectNode p = params();
-            p.putArray("patterns").addObject().put("urlPattern", "*").put("resourceType", "Document").put("requestStage", "Request");
-            call("Fetch.enable", p);
-        }
+        ObjectNode fetch = params();
+        fetch.putArray("patterns").addObject().put("urlPattern", "*").put("resourceType", "Document")
+                .put("requestStage", served != null ? "Request" : "Response");
+        call("Fetch.enable", fetch);
         call("Page.enable", null);
         call("Inspector.enable", null);
         call("Network.enable", params().put("maxTotalBufferSize", Math.min(options.maxBytes(), Integer.MAX_VALUE))
@@ -328,12 +347,121 @@ final class PageRecorder {
         finished.add(new Finished(hop, devTools.send(session, "Network.getResponseBody", params().put("requestId", id)), id));
     }
 
-    /**
-     * Answers a paused request: the first document request, the page's own, with the static
-     * response (its body decoded, so without the headers that framed it on the wire); any other
-     * (a frame, a navigation the page makes) goes on to the network.
-     */
+    /** Answers a paused document request: from the static capture when there is one, else see {@link #inspect}. */
     private void answer(JsonNode paused) {
+        if (served != null) {
+            serve(paused);
+        } else {
+            inspect(paused);
+        }
+    }
+
+    /**
+     * Looks at a document response the browser fetched before it uses it. The page's own (the first
+     * document, and its redirects) goes on when it is a redirect or a 2xx HTML page; any other status
+     * is the capture's failure, and a 2xx response that is no HTML is kept unrendered: its body is
+     * taken from the browser, and the request is then cancelled, so that the browser neither renders
+     * nor downloads it. Every other document (a frame) goes on.
+     */
+    private void inspect(JsonNode paused) {
+        String id = paused.path("requestId").asText();
+        int status = paused.path("responseStatusCode").asInt(0);
+        String network = paused.path("networkId").asText(id);
+        boolean page = paused.path("resourceType").asText().equals("Document")
+                && (document.compareAndSet(null, network) || document.get().equals(network));
+        List<Header> headers = new ArrayList<>();
+        for (JsonNode h : paused.path("responseHeaders")) {
+            headers.add(new Header(h.path("name").asText(), h.path("value").asText()));
+        }
+        String contentType = headers.stream().filter(h -> h.name().equalsIgnoreCase("Content-Type")).map(Header::value)
+                .findFirst().orElse(null);
+        boolean redirect = status >= 300 && status < 400 && headers.stream().anyMatch(h -> h.name().equalsIgnoreCase("Location"));
+        boolean rendered = status >= 200 && status < 300 && (contentType == null || MediaTypes.isHtml(MediaTypes.of(contentType)));
+        ObjectNode p = params().put("requestId", id);
+        if (!page || status == 0 || redirect || rendered) {
+            CompletableFuture.runAsync(() -> devTools.send(session, "Fetch.continueRequest", p));
+            return;
+        }
+        withholding = true;
+        p.put("errorReason", "Aborted");
+        if (status < 200 || status > 299) {
+            String retryAfter = headers.stream().filter(h -> h.name().equalsIgnoreCase("Retry-After")).map(Header::value)
+                    .findFirst().orElse(null);
+            withheld.completeExceptionally(FetchException.httpStatus(status, retryAfter));
+            CompletableFuture.runAsync(() -> devTools.send(session, "Fetch.failRequest", p));
+            return;
+        }
+        URI url = URI.create(paused.path("request").path("url").asText());
+        List<Header> requestHeaders = headers(paused.path("request").path("headers"));
+        Instant date = Instant.now();
+        devTools.send(session, "Fetch.getResponseBody", params().put("requestId", id)).whenComplete((result, failure) -> {
+            if (failure != null) {
+                withheld.completeExceptionally(failure);
+            } else {
+                String text = result.path("body").asText("");
+                byte[] body = result.path("base64Encoded").asBoolean() ? base64(text) : text.getBytes(StandardCharsets.UTF_8);
+                withheld.complete(new Exchange(url, date, null, "HTTP/1.1", requestHeaders, status, decoded(headers), body));
+            }
+            devTools.send(session, "Fetch.failRequest", p);
+        });
+    }
+
+    /**
+     * The capture of a page that was not rendered (see {@link #inspect}): its redirects as the
+     * browser recorded them, then its own response as received; or the failure it is.
+     */
+    private BrowserCapture unrendered(URI url, long deadline) throws DevToolsException, FetchException, InterruptedException {
+        Exchange last;
+        try {
+            last = withheld.get(Math.max(deadline - System.nanoTime(), 0), TimeUnit.NANOSECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof FetchException failure) {
+                throw failure;
+            }
+            throw new DevToolsException("the browser could not hand over the page: " + e.getCause().getMessage());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new DevToolsException("the browser did not hand over the page within " + options.pageTime().toSeconds() + " s");
+        }
+        for (DevTools.Event event = events.poll(); event != null; event = events.poll()) {
+            handle(event); // the redirects before it, recorded from their events
+        }
+        List<Exchange> chain = new ArrayList<>(chains.getOrDefault(document.get(), List.of()));
+        chain.add(last);
+        String contentType = last.responseHeader("Content-Type").orElse(null);
+        String mediaType = MediaTypes.of(contentType);
+        Capture capture = new Capture(url, last.uri(), chain.get(0).date(), chain,
+                mediaType != null ? mediaType : MediaTypes.sniff(last.body()), contentType, last.body());
+        return new BrowserCapture(capture, new Recording(List.of(), warnings));
+    }
+
+    /**
+     * A navigation that failed on the network, as the static fetch's failure of the same kind, so that
+     * a crawl retries it as it would that: Chromium's {@code net::ERR_...} name says which kind.
+     */
+    static FetchException networkError(String errorText) {
+        FetchException.Reason reason;
+        if (errorText.contains("NAME_NOT_RESOLVED")) {
+            reason = FetchException.Reason.DNS;
+        } else if (errorText.contains("TIMED_OUT")) {
+            reason = FetchException.Reason.TIMEOUT;
+        } else if (errorText.contains("CERT") || errorText.contains("SSL")) {
+            reason = FetchException.Reason.TLS;
+        } else if (errorText.contains("TOO_MANY_REDIRECTS")) {
+            reason = FetchException.Reason.REDIRECTS;
+        } else if (errorText.contains("CONNECTION") || errorText.contains("ADDRESS_UNREACHABLE")) {
+            reason = FetchException.Reason.CONNECT;
+        } else {
+            reason = FetchException.Reason.PROTOCOL;
+        }
+        return new FetchException(reason, "the browser could not load the page: " + errorText);
+    }
+
+    /**
+     * Answers the first document request, the page's own, with the static response (its body
+     * decoded, so without the headers that framed it on the wire); any other (a frame, a navigation
+     * the page makes) goes on to the network.
+     */
+    private void serve(JsonNode paused) {
         ObjectNode p = params().put("requestId", paused.path("requestId").asText());
         String method = "Fetch.continueRequest";
         if (paused.path("resourceType").asText().equals("Document") && documentServed.compareAndSet(false, true)) {
@@ -357,17 +485,17 @@ final class PageRecorder {
     /** Records a hop whose body is known: a redirect, or (from {@link #bodies}) a finished response. */
     private Exchange keep(String requestId, Pending hop, byte[] body) {
         JsonNode r = hop.response;
-        List<Header> headers = new ArrayList<>();
-        for (Header h : headers(r.path("headers"))) {
-            if (!h.name().equalsIgnoreCase("Content-Encoding")) {
-                headers.add(h);
-            }
-        }
+        List<Header> headers = decoded(headers(r.path("headers")));
         List<Header> requestHeaders = r.has("requestHeaders") ? headers(r.get("requestHeaders")) : hop.requestHeaders;
         Exchange exchange = new Exchange(hop.url, hop.date, address(r.path("remoteIPAddress").asText("")),
                 protocol(r.path("protocol").asText("")), requestHeaders, r.path("status").asInt(), headers, body);
         chains.computeIfAbsent(requestId, k -> new ArrayList<>()).add(exchange);
         return exchange;
+    }
+
+    /** Response headers for a body the browser handed over decoded: without its {@code Content-Encoding}. */
+    private static List<Header> decoded(List<Header> headers) {
+        return headers.stream().filter(h -> !h.name().equalsIgnoreCase("Content-Encoding")).toList();
     }
 
     /**

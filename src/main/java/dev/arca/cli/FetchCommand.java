@@ -183,8 +183,8 @@ final class FetchCommand implements Callable<Integer> {
 
     @Option(names = "--browser", paramLabel = "WHEN", defaultValue = "auto",
             description = "Capture pages in headless Chromium too: never, auto (pages built by JavaScript, which the static "
-                    + "capture warns about) or always (default: ${DEFAULT-VALUE}). The browser is served the page as fetched "
-                    + "and keeps every other response the page loaded, its rendered DOM and a screenshot; extraction reads "
+                    + "capture warns about) or always (default: ${DEFAULT-VALUE}). With auto the browser is served the page as "
+                    + "fetched; with always it fetches the page itself (robots.txt, --delay and --retries apply). It keeps every other response the page loaded, its rendered DOM and a screenshot; extraction reads "
                     + "the rendered DOM. It needs Debian's chromium (apt-get install chromium); with auto, a page is "
                     + "archived as served, with its warning, without it.")
     BrowserUse browser;

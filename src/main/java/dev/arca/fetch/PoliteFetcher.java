@@ -1,5 +1,6 @@
 package dev.arca.fetch;
 
+import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Collections;
@@ -31,14 +32,27 @@ public final class PoliteFetcher<T> {
     /**
      * A page as received, with the warcinfo fields that say how robots.txt was handled.
      *
-     * @param capture  the exchange
+     * @param capture  the exchange, or what the {@link Source} made of the page
      * @param warcinfo "robots" ("obey" or "ignore") and, when obeyed, "robots-txt": which file allowed it
+     * @param <P>      what the source made of the page: a {@link Capture} for the static fetch
      */
-    public record Page(Capture capture, Map<String, String> warcinfo) {
+    public record Page<P>(P capture, Map<String, String> warcinfo) {
 
         public Page {
             warcinfo = Collections.unmodifiableMap(new LinkedHashMap<>(warcinfo)); // in order, as the record lists them
         }
+    }
+
+    /**
+     * How a page is fetched in its turn, once robots.txt allows it: the static fetch by default, or a
+     * browser that loads the page itself. A {@link FetchException} it throws is retried as the static
+     * fetch's would be; any other failure is final.
+     *
+     * @param <P> what it makes of the page
+     */
+    @FunctionalInterface
+    public interface Source<P> {
+        P fetch(URI url) throws IOException, InterruptedException;
     }
 
     /** A page whose host is now reserved for it: fetch it with {@link #fetch}, or give it back with {@link #skip}. */
@@ -102,19 +116,25 @@ public final class PoliteFetcher<T> {
         scheduler.finish(turn.lease, false);
     }
 
+    /** Fetches the turn's page statically: see {@link #fetch(Turn, Source)}. */
+    public Optional<Page<Capture>> fetch(Turn<T> turn) throws IOException, InterruptedException {
+        return fetch(turn, fetcher::fetch);
+    }
+
     /**
-     * Fetches the turn's page, and frees its host for the next request either way. On the first visit
-     * to a site its robots.txt is read first, in the same turn: a small prerequisite of the page
-     * rather than a request that earns a delay of its own.
+     * Fetches the turn's page with {@code source}, and frees its host for the next request either way.
+     * On the first visit to a site its robots.txt is read first, in the same turn: a small
+     * prerequisite of the page rather than a request that earns a delay of its own.
      *
      * @return the page; empty when a transient failure is retried later (the page comes back through {@link #take})
      * @throws FetchException the final failure: {@link FetchException.Reason#BLOCKED} when robots.txt
      *                        disallows the page; see {@link #whyFinal} for why it was not retried
+     * @throws IOException    a failure of the source other than a fetch's, never retried
      */
-    public Optional<Page> fetch(Turn<T> turn) throws FetchException {
-        Page page;
+    public <P> Optional<Page<P>> fetch(Turn<T> turn, Source<P> source) throws IOException, InterruptedException {
+        Page<P> page;
         try {
-            page = page(turn.url());
+            page = page(turn.url(), source);
         } catch (FetchException e) {
             Optional<Duration> wait = retry.waitBeforeRetry(e, turn.retries());
             if (wait.isPresent()) {
@@ -124,7 +144,7 @@ public final class PoliteFetcher<T> {
             }
             scheduler.finish(turn.lease, e.reason() != FetchException.Reason.BLOCKED);
             throw e;
-        } catch (RuntimeException e) {
+        } catch (IOException | InterruptedException | RuntimeException e) {
             scheduler.finish(turn.lease, true); // a lease never finished would stall the crawl
             throw e;
         }
@@ -137,9 +157,9 @@ public final class PoliteFetcher<T> {
         return retry.whyFinal(failure, turn.retries());
     }
 
-    private Page page(URI url) throws FetchException {
+    private <P> Page<P> page(URI url, Source<P> source) throws IOException, InterruptedException {
         if (robots == null) {
-            return new Page(fetcher.fetch(url), Map.of("robots", "ignore"));
+            return new Page<>(source.fetch(url), Map.of("robots", "ignore"));
         }
         Optional<RobotsDecision> known = robots.decide(url);
         if (known.isEmpty()) {
@@ -156,7 +176,7 @@ public final class PoliteFetcher<T> {
         Map<String, String> warcinfo = new LinkedHashMap<>();
         warcinfo.put("robots", "obey");
         warcinfo.put("robots-txt", decision.robotsUrl() + " (" + decision.basis() + ") allows this URL");
-        return new Page(fetcher.fetch(url), warcinfo);
+        return new Page<>(source.fetch(url), warcinfo);
     }
 
     private static boolean isTransport(FetchException e) {

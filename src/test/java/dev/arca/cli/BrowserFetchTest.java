@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,6 +35,13 @@ class BrowserFetchTest {
     private static LoopbackServer server;
     private static Cli cli;
 
+    /** A PDF as small as one gets: a browser would show it in its viewer, or download it. */
+    private static final byte[] PDF = "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+            .getBytes(StandardCharsets.US_ASCII);
+
+    /** Requests of /busy so far: the first is answered 503. */
+    private static final AtomicInteger busy = new AtomicInteger();
+
     @BeforeAll
     static void serve() {
         Chromiums.required();
@@ -46,6 +54,16 @@ class BrowserFetchTest {
                         + "<noscript><link rel=\"stylesheet\" href=\"/fallback.css\"></noscript></head><body><p>"
                         + BrowserPages.STORY + "</p></body></html>")
                 .page("/site.css", 200, "p { color: navy }".getBytes(StandardCharsets.UTF_8), "Content-Type", "text/css")
+                .page("/report.pdf", 200, PDF, "Content-Type", "application/pdf")
+                .page("/photo.png", 200, BrowserPages.PNG, "Content-Type", "image/png")
+                .handle("/busy", exchange -> {
+                    if (busy.getAndIncrement() == 0) {
+                        exchange.getResponseHeaders().add("Retry-After", "0");
+                        exchange.sendResponseHeaders(503, -1);
+                    } else {
+                        LoopbackServer.sendHtml(exchange, Fixtures.text("story.html"));
+                    }
+                })
                 .page("/fallback.css", 200, "p { color: teal }".getBytes(StandardCharsets.UTF_8), "Content-Type", "text/css")
                 .handle("/members", exchange -> LoopbackServer.sendHtml(exchange,
                         String.valueOf(exchange.getRequestHeaders().getFirst("Cookie")).contains("session=letmein")
@@ -76,6 +94,12 @@ class BrowserFetchTest {
     /** How many times the server was asked for {@code path}. */
     private static long requested(String path) {
         return server.requests().stream().filter(r -> r.path().equals(path)).count();
+    }
+
+    /** How many times the browser asked for {@code path}: with the {@code Sec-Fetch-Dest} that only a browser sends. */
+    private static long requestedByBrowser(String path) {
+        return server.requests().stream().filter(r -> r.path().equals(path))
+                .filter(r -> r.headers().keySet().stream().anyMatch("Sec-Fetch-Dest"::equalsIgnoreCase)).count();
     }
 
     /** The WARC record types of {@code fetched}'s bundle whose target is {@code target}, in order. */
@@ -114,16 +138,61 @@ class BrowserFetchTest {
     }
 
     @Test
-    void alwaysRequestsThePageOnceAndKeepsItsRedirectAsReceived() throws Exception {
+    void alwaysRequestsThePageOnceFromTheBrowserAndKeepsItsRedirectAsReceived() throws Exception {
         long before = requested("/plain.html");
+        long byBrowser = requestedByBrowser("/plain.html");
         long redirects = requested("/old-plain");
         JsonNode fetched = fetch("fetch", "--json", "--refetch", "--browser", "always", server.url("/old-plain"));
 
         assertThat(requested("/plain.html") - before).isEqualTo(1);
+        assertThat(requestedByBrowser("/plain.html") - byBrowser).as("no static fetch first").isEqualTo(1);
         assertThat(requested("/old-plain") - redirects).isEqualTo(1);
         assertThat(recordsFor(fetched, server.url("/old-plain"))).containsExactly("request", "response");
         assertThat(recordsFor(fetched, server.url("/plain.html"))).containsExactly("request", "response");
         assertThat(targets(fetched)).contains("urn:dom:" + server.url("/plain.html"), "urn:view:" + server.url("/plain.html"));
+    }
+
+    @Test
+    void alwaysRetriesAPageTheServerWasTooBusyForAsTheStaticFetchWould() throws Exception {
+        JsonNode fetched = fetch("fetch", "--json", "--refetch", "--retries", "1", "--browser", "always", server.url("/busy"));
+
+        assertThat(fetched.get("status").asText()).isEqualTo("archived");
+        assertThat(requestedByBrowser("/busy")).as("the 503, then the page").isEqualTo(2);
+        assertThat(requested("/busy")).isEqualTo(2);
+        assertThat(targets(fetched)).contains("urn:dom:" + server.url("/busy"));
+    }
+
+    @Test
+    void alwaysStoresAPdfAndAnImageAsReceivedWithoutRenderingThem() throws Exception {
+        Cli.Result r = cli.run("fetch", "--json", "--refetch", "--delay", "0", "--browser", "always",
+                server.url("/report.pdf"), server.url("/photo.png"));
+
+        assertThat(r.status()).as(r.err()).isZero();
+        ObjectMapper json = new ObjectMapper();
+        for (String line : r.lines()) {
+            JsonNode fetched = json.readTree(line);
+            String url = fetched.get("url").asText();
+            assertThat(fetched.get("status").asText()).isEqualTo("archived");
+            assertThat(fetched.get("warnings")).as(line).isEmpty();
+            assertThat(recordsFor(fetched, url)).containsExactly("request", "response");
+            assertThat(targets(fetched)).noneMatch(t -> t.startsWith("urn:dom:") || t.startsWith("urn:view:"));
+            ByteArrayOutputStream original = new ByteArrayOutputStream();
+            try (BundleReader reader = BundleReader.open(Path.of(fetched.get("bundle").asText()))) {
+                reader.copyOriginal(original);
+            }
+            assertThat(original.toByteArray()).isEqualTo(url.endsWith(".pdf") ? PDF : BrowserPages.PNG);
+        }
+        assertThat(requestedByBrowser("/report.pdf")).isEqualTo(1);
+        assertThat(requestedByBrowser("/photo.png")).isEqualTo(1);
+    }
+
+    @Test
+    void alwaysFailsAMissingPageAsTheStaticFetchWould() {
+        Cli.Result r = cli.run("fetch", "--browser", "always", server.url("/missing"));
+
+        assertThat(r.status()).isEqualTo(ExitCodes.FAILED);
+        assertThat(r.err()).contains("HTTP 404");
+        assertThat(r.err().lines()).hasSize(1);
     }
 
     @Test

@@ -129,11 +129,6 @@ public final class Archiver {
     }
 
     /**
-     * With {@code knowsResources}, the capture's requisites (fetched here, or loaded in the browser)
-     * are all the bundle holds besides the page, so the article's images are told whether they were
-     * captured. {@code judged}, when not null, is the extraction made already to decide on the browser.
-     */
-    /**
      * A static capture's extraction, made before {@link #archive(Capture, Recording, Judged, Map, String)}
      * to decide whether the page needs the browser, with its page's own requisites (null when none
      * were listed) read from the same parse.
@@ -143,12 +138,23 @@ public final class Archiver {
 
     /** Extracts the static capture as {@code archive} would, for a caller that decides on it first. */
     Judged judge(Capture capture) {
+        return judge(capture, requisitesWanted(capture, true));
+    }
+
+    /** The capture's extraction, and with {@code listRequisites} its page's own requisites read from the same parse. */
+    private Judged judge(Capture capture, boolean listRequisites) {
         AtomicReference<RequisiteList> pageOwn = new AtomicReference<>();
         ExtractionResult extraction = extractionOf(capture, extractor,
-                requisitesWanted(capture, true) ? page -> pageOwn.set(ownRequisites(page)) : page -> { });
+                listRequisites ? page -> pageOwn.set(ownRequisites(page)) : page -> { });
         return new Judged(extraction, pageOwn.get());
     }
 
+    /**
+     * With {@code knowsResources}, the capture's requisites (fetched here, or loaded in the browser)
+     * are all the bundle holds besides the page, so the article's images are told whether they were
+     * captured. {@code judged}, when not null, is the extraction made already to decide on the browser;
+     * else it is made here, as the {@link CaptureWarning#EXTRACT} step.
+     */
     private Archived archive(Capture capture, Judged judged, List<String> browserWarnings, String previousHash,
                              boolean fetchRequisites, boolean knowsResources, Bundle bundle) throws IOException {
         Consumer<String> fault = faults;
@@ -157,12 +163,12 @@ public final class Archiver {
             steps.warn(CaptureWarning.BROWSER, warning);
         }
         boolean withRequisites = requisitesWanted(capture, fetchRequisites);
-        AtomicReference<RequisiteList> pageOwn = new AtomicReference<>(judged == null ? null : judged.pageOwn());
-        Article extracted = extract(capture, judged, steps, withRequisites ? page -> pageOwn.set(ownRequisites(page)) : page -> { });
+        Judged made = extract(capture, judged, withRequisites, steps);
+        Article extracted = made.extraction().article();
         if (previousHash != null && !steps.failed(CaptureWarning.EXTRACT) && previousHash.equals(ContentHash.of(extracted))) {
             return new Archived(null, extracted, List.of());
         }
-        Capture complete = withRequisites ? withRequisites(capture, extracted, pageOwn.get(), steps) : capture;
+        Capture complete = withRequisites ? withRequisites(capture, extracted, made.pageOwn(), steps) : capture;
         Article article = knowsResources ? CapturedImages.mark(extracted, complete.requisites()) : extracted;
         String md = steps.run(CaptureWarning.MARKDOWN, () -> markdown.render(article)).orElse(null);
         StoreEntry entry = store.save(capture.date(), (out, id) -> {
@@ -228,13 +234,15 @@ public final class Archiver {
     }
 
     /**
-     * The extracted article, with what extraction found wrong; an unextracted one when extraction
+     * The capture's extraction ({@code judged}, or {@link #judge} run now), with what extraction found
+     * wrong told to {@code steps}; an unextracted article, and no requisites listed, when extraction
      * failed, whether it returned its failure or threw (an {@link OutOfMemoryError}).
      */
-    private Article extract(Capture capture, Judged judged, DerivedSteps steps, Consumer<Document> reader) {
-        ExtractionResult result = steps.run(CaptureWarning.EXTRACT,
-                        () -> judged != null ? judged.extraction() : extractionOf(capture, extractor, reader))
-                .orElseGet(() -> new Extraction(Article.unextracted(capture.url().toString(), capture.mediaType()), List.of()));
+    private Judged extract(Capture capture, Judged judged, boolean listRequisites, DerivedSteps steps) {
+        Judged made = steps.run(CaptureWarning.EXTRACT, () -> judged != null ? judged : judge(capture, listRequisites))
+                .orElseGet(() -> new Judged(new Extraction(Article.unextracted(capture.url().toString(), capture.mediaType()),
+                        List.of()), null));
+        ExtractionResult result = made.extraction();
         if (result instanceof ExtractionFailure failure) {
             steps.fail(CaptureWarning.EXTRACT, failure.cause());
         } else if (result instanceof Extraction extraction) {
@@ -242,7 +250,7 @@ public final class Archiver {
                 steps.warn(CaptureWarning.EXTRACT, warning);
             }
         }
-        return result.article();
+        return made;
     }
 
     /** The article of any capture: extracted from HTML, or metadata only for other media. */

@@ -436,7 +436,8 @@ final class PageRecorder {
 
     /**
      * A navigation that failed on the network, as the static fetch's failure of the same kind, so that
-     * a crawl retries it as it would that: Chromium's {@code net::ERR_...} name says which kind.
+     * a crawl retries it as it would that: Chromium's {@code net::ERR_...} name says which kind; one
+     * it does not name is taken for a broken exchange ({@code PROTOCOL}), retried a bounded number of times.
      */
     static FetchException networkError(String errorText) {
         FetchException.Reason reason;
@@ -450,6 +451,8 @@ final class PageRecorder {
             reason = FetchException.Reason.REDIRECTS;
         } else if (errorText.contains("CONNECTION") || errorText.contains("ADDRESS_UNREACHABLE")) {
             reason = FetchException.Reason.CONNECT;
+        } else if (errorText.contains("UNSAFE_PORT") || errorText.contains("INVALID_URL") || errorText.contains("URL_SCHEME")) {
+            reason = FetchException.Reason.BAD_URL; // a URL the browser will not load, however often it is asked
         } else {
             reason = FetchException.Reason.PROTOCOL;
         }

@@ -16,6 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -192,6 +194,20 @@ class BrowserFetchTest {
 
         assertThat(r.status()).isEqualTo(ExitCodes.FAILED);
         assertThat(r.err()).contains("HTTP 404");
+        assertThat(r.err().lines()).hasSize(1);
+    }
+
+    @Test
+    void alwaysRetriesAPageTheBrowserCannotConnectToAsTheStaticFetchWould() throws Exception {
+        int closed;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closed = socket.getLocalPort();
+        }
+        Cli.Result r = cli.run("fetch", "--browser", "always", "--ignore-robots", "--retries", "1",
+                "http://127.0.0.1:" + closed + "/gone.html");
+
+        assertThat(r.status()).isEqualTo(ExitCodes.FAILED);
+        assertThat(r.err()).contains("net::ERR_CONNECTION_REFUSED").contains("(gave up after 1 retry)");
         assertThat(r.err().lines()).hasSize(1);
     }
 

@@ -24,7 +24,7 @@ import opennlp.tools.langdetect.LanguageDetectorModel;
 final class TextLanguage {
 
     /** Characters of the text the guess reads, so that a page of any length costs the same. */
-    static final int SAMPLE = 3_000;
+    static final int SAMPLE = 1_000;
     /** Below this many characters no guess is made. */
     static final int MIN_TEXT = 120;
     /** The best language must be this many times as likely as the next, or no guess is made. */

@@ -63,7 +63,7 @@ public final class Extractor {
                 new TextDateStep(), new DateStep(), new SourceLinkStep(), new TitleStep(), new BylineStep(), new ScriptShell());
         this.contentSteps = List.of(new Prune(), new Score(), new Select(), new Clean(), new LeadLabels(), new Captions(),
                 new Tidy());
-        this.finishingSteps = List.of(new ArticleBodyStep(), new DirectionStep(), new Confidence());
+        this.finishingSteps = List.of(new ArticleBodyStep(), new DirectionStep(), new LanguageStep(), new Confidence());
         this.minText = options.minText;
         this.bias = options.bias;
         this.keepLinks = options.keepLinks;

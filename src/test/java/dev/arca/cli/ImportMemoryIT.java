@@ -47,7 +47,8 @@ class ImportMemoryIT {
                 writer.write(response("https://news.example/big" + p + ".jpg", when, "image/jpeg", picture));
             }
             for (int i = 0; i < PAGES; i++) {
-                String html = "<title>Story " + i + "</title><article><h1>Story " + i + "</h1>"
+                // page 1 declares no language: in this heap the language model is not loaded, and it says so
+                String html = (i == 1 ? "" : "<html lang=en>") + "<title>Story " + i + "</title><article><h1>Story " + i + "</h1>"
                         + ("<p>The harbour bridge reopened on Thursday after two years of repairs, story " + i + ".</p>").repeat(40)
                         + (i == 0 ? "<img src=/big0.jpg alt=big>" : "") + "</article>";
                 writer.write(response("https://news.example/story/" + i, when, "text/html; charset=utf-8",
@@ -59,6 +60,9 @@ class ImportMemoryIT {
         Jar.Run run = Jar.run(Jar.withHeap("64m", "--store", dir.resolve("store").toString(), "--quiet", "import", warc.toString()), dir);
 
         assertThat(run.status()).as(run.err()).isZero();
+        assertThat(run.err().lines()).as(run.err()).singleElement().asString()
+                .endsWith("/story/1: imported with a warning: extract: language not detected: the page declares none and the language"
+                        + " model needs a heap of at least 192 MiB (-Xmx)");
         assertThat(run.out().lines()).hasSize(PAGES);
         String id = run.out().lines().filter(l -> l.endsWith("/story/0")).findFirst().orElseThrow().split("\t")[0];
         try (Stream<Path> files = Files.walk(dir.resolve("store"))) {

@@ -45,6 +45,28 @@ class ArticleFieldsTest {
     }
 
     @Test
+    void languageFromTheBodysTextWhenThePageDeclaresNone() {
+        String german = "<p>" + "Die Hafenarbeiten dauerten die ganze Nacht, sagten die Mannschaften in der Stadt. ".repeat(8)
+                + "</p>";
+        String japanese = "<p>東京都は二日、新しい防災計画を発表した。計画では、地震や台風に備えて避難所を増やし、住民への情報提供を強化する。"
+                + "都の担当者は「住民の安全を最優先に考えた」と話している。港の工事は一晩中続いたと、市内の作業員たちは語った。"
+                + "新しい計画は来年の春から実施される予定で、都は説明会を各地で開く。</p>";
+        Article de = extract("<body><article>" + german + "</article></body>");
+        Article ja = extract("<body><article>" + japanese + "</article></body>");
+        Article declared = extract("<html lang=fr><body><article>" + german + "</article></body></html>");
+        Article tooShort = extract("<body><article><p>Guten Morgen.</p></article></body>");
+
+        assertThat(de.language()).isEqualTo("de");
+        assertThat(de.provenance().get("language").source()).isEqualTo("text");
+        assertThat(de.provenance().get("language").confidence()).isBetween(0.5, 0.9);
+        assertThat(ja.language()).isEqualTo("ja");
+        assertThat(declared.language()).as("what the page declares wins").isEqualTo("fr");
+        assertThat(tooShort.language()).as("two words are no evidence").isNull();
+        assertThat(TextLanguage.tag("cmn")).isEqualTo("zh");
+        assertThat(TextLanguage.tag("gsw")).as("no two-letter code: the ISO 639-3 one is the BCP 47 tag").isEqualTo("gsw");
+    }
+
+    @Test
     void faviconIsTheDeclaredIconAbsoluteAndATouchIconOnlyWithoutOne() {
         assertThat(extract("<head><link rel=\"apple-touch-icon\" href=\"/touch.png\"><link rel=\"shortcut icon\" "
                 + "href=\"/fav.ico\"></head><body>" + STORY + "</body>").favicon()).isEqualTo("https://news.example/fav.ico");

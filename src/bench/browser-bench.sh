@@ -23,7 +23,7 @@ command -v chromium >/dev/null 2>&1 || { echo "browser-bench: chromium is missin
 farm_pid=
 cleanup() {
     [ -n "$farm_pid" ] && kill "$farm_pid" 2>/dev/null || true
-    [ -z "${ARCA_BENCH_DIR:-}" ] && rm -rf "$work"
+    [ -n "${ARCA_BENCH_DIR:-}" ] || rm -rf "$work"
 }
 trap cleanup EXIT INT TERM
 

@@ -18,7 +18,7 @@ mkdir -p "$work"
 server=
 cleanup() {
     [ -n "$server" ] && kill "$server" 2>/dev/null || true
-    [ -z "${ARCA_BENCH_DIR:-}" ] && rm -rf "$work"
+    [ -n "${ARCA_BENCH_DIR:-}" ] || rm -rf "$work"
 }
 trap cleanup EXIT INT TERM
 

@@ -28,7 +28,7 @@ done
 farm_pid=
 cleanup() {
     [ -n "$farm_pid" ] && kill "$farm_pid" 2>/dev/null || true
-    [ -z "${ARCA_BENCH_DIR:-}" ] && rm -rf "$work"
+    [ -n "${ARCA_BENCH_DIR:-}" ] || rm -rf "$work"
 }
 trap cleanup EXIT INT TERM
 

@@ -91,6 +91,16 @@ public final class Bylines {
         return byline == null ? null : LEADING_BY.matcher(byline).replaceFirst("");
     }
 
+    /**
+     * The label a page writes before the names: "By", "Von", "Par" (also before a lower-case user
+     * name, but not a name's own "von der"), "Written by", "Beitrag von", "Autor:", a tilde or dash.
+     */
+    private static final Pattern LEADING_LABEL = Pattern.compile("^(?:[~–—-]+\\s*"
+            + "|(?iu:(?:(?:written|posted|reported|text|words|story|beitrag|artikel)\\s+)?(?:by|von|par|por|door|av|af)):?\\s+(?=\\p{Lu})"
+            + "|(?iu:(?:(?:written|posted|beitrag)\\s+)?(?:by|von|par|por))\\s+(?!(?iu:der|dem|den|de|la|le|van)\\b)(?=\\p{Ll})"
+            + "|(?iu:autor|autorin|author|auteur|text|texte|verfasser)\\s*:\\s*)", Pattern.UNICODE_CHARACTER_CLASS);
+    /** Separators and arrows left after the names by the markup around them. */
+    private static final Pattern TRAILING_MARKS = Pattern.compile("[\\s»›|:·•,;–—-]+$");
     /** A handle after the names: "Ann Lee @annlee". */
     private static final Pattern TRAILING_HANDLE = Pattern.compile("\\s+@\\w+$", Pattern.UNICODE_CHARACTER_CLASS);
     /** Academic and professional letters after the last name: "Ann Lee, PhD", "Bo Park, MD, MPH". */
@@ -98,11 +108,12 @@ public final class Bylines {
             "(?:,\\s*(?:Ph\\.?D\\.?|M\\.?D\\.?|MA|MSc?|MPH|MBA|RDN?|LDN?|RN|DO|PharmD|DPhil|BSc|CSCS|FACS|Dr\\. ?med\\.))+$");
 
     /**
-     * The byline as a list of names the way the page writes them: without a handle or the
-     * degrees after the last name, which name no one.
+     * The byline as a list of names the way the page writes them: without the "By" label before
+     * them, or a handle or degrees after the last name, which name no one.
      */
     static String tidy(String byline) {
-        String t = byline.strip().replaceAll("\\s+", " ");
+        String t = LEADING_LABEL.matcher(byline.strip().replaceAll("\\s+", " ")).replaceFirst("");
+        t = TRAILING_MARKS.matcher(t).replaceFirst("");
         t = TRAILING_HANDLE.matcher(t).replaceFirst("");
         t = TRAILING_DEGREES.matcher(t).replaceFirst("");
         return t.isBlank() ? null : t.strip();

@@ -75,4 +75,11 @@ class MetadataFixturesTest {
         Article a = extract("byline-handle.html");
         assertThat(a.byline()).isEqualTo("Rafael Ortega");
     }
+
+    @Test
+    void aRelatedStorysTimeDoesNotDateThePage() {
+        Article a = extract("related-teaser-time.html");
+        assertThat(a.published()).startsWith("2023-10-31");
+        assertThat(a.byline()).isEqualTo("kmeier");
+    }
 }

@@ -113,9 +113,9 @@ public final class Bylines {
      */
     static String tidy(String byline) {
         String t = LEADING_LABEL.matcher(byline.strip().replaceAll("\\s+", " ")).replaceFirst("");
-        t = TRAILING_MARKS.matcher(t).replaceFirst("");
         t = TRAILING_HANDLE.matcher(t).replaceFirst("");
         t = TRAILING_DEGREES.matcher(t).replaceFirst("");
+        t = TRAILING_MARKS.matcher(t).replaceFirst("");
         return t.isBlank() ? null : t.strip();
     }
 

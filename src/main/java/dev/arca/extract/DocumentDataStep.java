@@ -61,11 +61,12 @@ final class DocumentDataStep implements Step {
                 continue;
             }
             String v = time.attr("datetime");
-            if (ofAnotherItem(time)) {
+            boolean marked = time.hasAttr("pubdate") || time.attr("itemprop").contains("datePublished")
+                    || time.hasClass("published") || time.hasClass("entry-date");
+            if (ofAnotherItem(time, marked ? OTHER_BOX : OTHER_ITEM)) {
                 continue;
             }
-            if (time.hasAttr("pubdate") || time.attr("itemprop").contains("datePublished")
-                    || time.hasClass("published") || time.hasClass("entry-date")) {
+            if (marked) {
                 m.offer(Field.PUBLISHED, v, Source.TIME);
                 return;
             }
@@ -78,19 +79,21 @@ final class DocumentDataStep implements Step {
     }
 
     /** A box whose class names a reader's comment or other stories: "comment-meta", "related-posts". */
+    private static final Pattern OTHER_BOX = Pattern.compile("(?:^|\\s)(?:comment|related)");
+    /** The same, or any name about comments ("by-line-comments-date"): an unmarked time is a weaker clue. */
     private static final Pattern OTHER_ITEM = Pattern.compile("comment|(?:^|\\s)related");
 
     /**
      * A reader's comment dates the comment, and a related story's teaser that story, never the
      * page's: no ancestor within a few levels names one, below the first that holds the headline.
      */
-    private static boolean ofAnotherItem(Element time) {
+    private static boolean ofAnotherItem(Element time, Pattern box) {
         Element e = time.parent();
         for (int depth = 0; e != null && depth < COMMENT_DEPTH; depth++, e = e.parent()) {
             if (e.selectFirst("h1") != null) {
                 return false;
             }
-            if (e.attributesSize() > 0 && OTHER_ITEM.matcher(ClassNames.of(e)).find()) {
+            if (e.attributesSize() > 0 && box.matcher(ClassNames.of(e)).find()) {
                 return true;
             }
         }

@@ -250,6 +250,17 @@ class MetadataStepsTest {
     }
 
     @Test
+    void aMarkedTimeInALineThatCountsCommentsStillDatesTheStory() {
+        Metadata m = meta("<div class=\"by-line-comments-views-date\"><time itemprop=\"datePublished\""
+                + " datetime=\"2012-11-06T13:53:00-0800\">Nov 6, 2012</time> 4 comments</div>", null,
+                new DocumentDataStep());
+        assertThat(m.published()).isEqualTo("2012-11-06T13:53:00-08:00");
+        Metadata comment = meta("<div class=\"comment-meta\"><time class=\"published\" datetime=\"2012-11-08\">"
+                + "Nov 8</time></div>", null, new DocumentDataStep());
+        assertThat(comment.published()).isNull();
+    }
+
+    @Test
     void theLabelBeforeTheNamesIsNotPartOfTheByline() {
         assertThat(Bylines.tidy("By Joshua Sokol")).isEqualTo("Joshua Sokol");
         assertThat(Bylines.tidy("VON MORITZ GATHMANN")).isEqualTo("MORITZ GATHMANN");

@@ -1,6 +1,10 @@
 package dev.arca.extract;
 
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeFilter;
+import org.jsoup.select.NodeTraversor;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -87,6 +91,34 @@ public final class Bylines {
         return byline == null ? null : LEADING_BY.matcher(byline).replaceFirst("");
     }
 
+    /**
+     * The label a page writes before the names: "By", "Von", "Par" (also before a lower-case user
+     * name, but not a name's own "von der"), "Written by", "Beitrag von", "Autor:", a tilde or dash.
+     */
+    private static final Pattern LEADING_LABEL = Pattern.compile("^(?:[~–—-]+\\s*"
+            + "|(?iu:(?:(?:written|posted|reported|text|words|story|beitrag|artikel)\\s+)?(?:by|von|par|por|door|av|af)):?\\s+(?=\\p{Lu})"
+            + "|(?iu:(?:(?:written|posted|beitrag)\\s+)?(?:by|von|par|por))\\s+(?!(?iu:der|dem|den|de|la|le|van)\\b)(?=\\p{Ll})"
+            + "|(?iu:autor|autorin|author|auteur|text|texte|verfasser)\\s*:\\s*)", Pattern.UNICODE_CHARACTER_CLASS);
+    /** Separators and arrows left after the names by the markup around them. */
+    private static final Pattern TRAILING_MARKS = Pattern.compile("[\\s»›|:·•,;–—-]+$");
+    /** A handle after the names: "Ann Lee @annlee". */
+    private static final Pattern TRAILING_HANDLE = Pattern.compile("\\s+@\\w+$", Pattern.UNICODE_CHARACTER_CLASS);
+    /** Academic and professional letters after the last name: "Ann Lee, PhD", "Bo Park, MD, MPH". */
+    private static final Pattern TRAILING_DEGREES = Pattern.compile(
+            "(?:,\\s*(?:Ph\\.?D\\.?|M\\.?D\\.?|MA|MSc?|MPH|MBA|RDN?|LDN?|RN|DO|PharmD|DPhil|BSc|CSCS|FACS|Dr\\. ?med\\.))+$");
+
+    /**
+     * The byline as a list of names the way the page writes them: without the "By" label before
+     * them, or a handle or degrees after the last name, which name no one.
+     */
+    static String tidy(String byline) {
+        String t = LEADING_LABEL.matcher(byline.strip().replaceAll("\\s+", " ")).replaceFirst("");
+        t = TRAILING_HANDLE.matcher(t).replaceFirst("");
+        t = TRAILING_DEGREES.matcher(t).replaceFirst("");
+        t = TRAILING_MARKS.matcher(t).replaceFirst("");
+        return t.isBlank() ? null : t.strip();
+    }
+
     /** The names in a byline such as "Ann Lee, Bo Park and Cy Roe". */
     static List<String> split(String byline) {
         List<String> out = new ArrayList<>();
@@ -113,10 +145,10 @@ public final class Bylines {
             "[\\s,;·•|–—-]+\\d+\\s*(?:s|m|h|d|w|mins?|minutes?|hrs?|hours?|days?|weeks?)(?:\\s+ago)?$",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern WEEKDAY_TAIL = Pattern.compile(
-            "[\\s,;·•|@–—-]*(?:(?:published|posted|updated|on|am|le|el)\\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+            "[\\s,;·•|@–—-]*(?:\\b(?:published|posted|updated|on|am|le|el)\\s+)?(?:\\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day"
                     + "|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi"
-                    + "|samedi|dimanche)?[\\s,;·•|@–—-]*(?:(?:published|posted|updated|on|am|le|el)\\s*)?$",
-            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+                    + "|samedi|dimanche|(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|mo|di|mi|do|fr|sa|so|lun|mer|jeu|ven|sam|dim)\\.?))?[\\s,;·•|@–—-]*(?:\\b(?:published|posted|updated|on|am|le|el)\\s*)?$",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS);
 
     /**
      * The byline in the text of a byline element: without a date and time written after the names
@@ -200,7 +232,45 @@ public final class Bylines {
                 }
             }
         }
-        String t = (name != null ? name : e).text().strip();
+        String t = spacedText(name != null ? name : e);
         return t.isEmpty() ? null : t;
+    }
+
+    /** Text only a screen reader hears: the "Author" or "Posted on" label before the value. */
+    private static final Pattern SCREEN_READER_ONLY = Pattern.compile(
+            "(?:^|\\s)(?:screen-reader-text|screen-reader-only|sr-only|visually-?hidden|visuallyhidden)(?:$|\\s)");
+    private static final Pattern SPACE_BEFORE_PUNCTUATION = Pattern.compile("\\s+([,;»)])");
+
+    /**
+     * The text of {@code e} with a space where one element ends and the next begins, which
+     * {@link Element#text()} leaves out between inline elements ("Ann Lee" in one link and
+     * "22. Mai 2020" in the next span), and without text meant for screen readers only.
+     */
+    static String spacedText(Element e) {
+        StringBuilder out = new StringBuilder();
+        NodeTraversor.filter(new NodeFilter() {
+            @Override
+            public FilterResult head(Node node, int depth) {
+                if (node instanceof TextNode t) {
+                    out.append(t.text());
+                } else if (node != e && node instanceof Element el && el.attributesSize() > 0
+                        && SCREEN_READER_ONLY.matcher(el.className()).find()) {
+                    return FilterResult.SKIP_ENTIRELY;
+                } else {
+                    out.append(' ');
+                }
+                return FilterResult.CONTINUE;
+            }
+
+            @Override
+            public FilterResult tail(Node node, int depth) {
+                if (node instanceof Element) {
+                    out.append(' ');
+                }
+                return FilterResult.CONTINUE;
+            }
+        }, e);
+        String t = out.toString().strip().replaceAll("\\s+", " ");
+        return SPACE_BEFORE_PUNCTUATION.matcher(t).replaceAll("$1");
     }
 }

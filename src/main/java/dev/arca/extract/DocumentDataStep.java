@@ -3,6 +3,8 @@ package dev.arca.extract;
 import dev.arca.extract.Metadata.Field;
 import org.jsoup.nodes.Element;
 
+import java.util.regex.Pattern;
+
 /**
  * Offers metadata from the document itself: {@code <link rel=canonical>} and {@code rel=icon}, {@code <html lang>}
  * and {@code dir}, the {@code <time datetime>} elements (one marked as the publication time
@@ -10,7 +12,7 @@ import org.jsoup.nodes.Element;
  */
 final class DocumentDataStep implements Step {
 
-    /** How far up from a {@code <time>} a comment's box is looked for. */
+    /** How far up from a {@code <time>} a comment's or a teaser's box is looked for. */
     private static final int COMMENT_DEPTH = 6;
 
     @Override
@@ -59,12 +61,16 @@ final class DocumentDataStep implements Step {
                 continue;
             }
             String v = time.attr("datetime");
-            if (time.hasAttr("pubdate") || time.attr("itemprop").contains("datePublished")
-                    || time.hasClass("published") || time.hasClass("entry-date")) {
+            boolean marked = time.hasAttr("pubdate") || time.attr("itemprop").contains("datePublished")
+                    || time.hasClass("published") || time.hasClass("entry-date");
+            if (ofAnotherItem(time, marked ? OTHER_BOX : OTHER_ITEM)) {
+                continue;
+            }
+            if (marked) {
                 m.offer(Field.PUBLISHED, v, Source.TIME);
                 return;
             }
-            if (first == null && !inComment(time)) {
+            if (first == null) {
                 first = v;
             }
         }
@@ -72,11 +78,22 @@ final class DocumentDataStep implements Step {
         m.offer(Field.PUBLISHED, first, Source.TIME, Source.TIME.trust() - 0.25);
     }
 
-    /** A reader's comment dates the comment, never the story: no ancestor within a few levels names one. */
-    private static boolean inComment(Element time) {
+    /** A box whose class names a reader's comment or other stories: "comment-meta", "related-posts". */
+    private static final Pattern OTHER_BOX = Pattern.compile("(?:^|\\s)(?:comment|related)");
+    /** The same, or any name about comments ("by-line-comments-date"): an unmarked time is a weaker clue. */
+    private static final Pattern OTHER_ITEM = Pattern.compile("comment|(?:^|\\s)related");
+
+    /**
+     * A reader's comment dates the comment, and a related story's teaser that story, never the
+     * page's: no ancestor within a few levels names one, below the first that holds the headline.
+     */
+    private static boolean ofAnotherItem(Element time, Pattern box) {
         Element e = time.parent();
         for (int depth = 0; e != null && depth < COMMENT_DEPTH; depth++, e = e.parent()) {
-            if (ClassNames.of(e).contains("comment")) {
+            if (e.selectFirst("h1") != null) {
+                return false;
+            }
+            if (e.attributesSize() > 0 && box.matcher(ClassNames.of(e)).find()) {
                 return true;
             }
         }

@@ -3,6 +3,7 @@ package dev.arca.extract;
 import dev.arca.extract.Metadata.Field;
 
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Offers the metadata of the page's schema.org JSON-LD article: headline, authors, dates,
@@ -36,6 +37,7 @@ final class JsonLdStep implements Step {
         if (!named) {
             authors = ld.creators();
         }
+        authors = authors.stream().map(Bylines::tidy).filter(Objects::nonNull).toList();
         authors.forEach(m::addAuthor);
         if (!authors.isEmpty()) {
             m.offer(Field.BYLINE, String.join(", ", authors), Source.JSON_LD, named ? Source.JSON_LD.trust() : CREATOR_TRUST);

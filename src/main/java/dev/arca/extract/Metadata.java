@@ -99,6 +99,7 @@ public final class Metadata {
             case LEAD_IMAGE, CANONICAL_URL, SOURCE_URL, FAVICON -> raw.strip();
             case TITLE, HEADLINE -> Titles.plain(raw);
             case DESCRIPTION -> clean(Titles.withoutMarkup(raw));
+            case BYLINE -> Bylines.tidy(raw);
             default -> clean(raw);
         };
     }
@@ -235,10 +236,10 @@ public final class Metadata {
      * "Jane Doe" from the byline are one person, written the way that has both cases.
      */
     public void addAuthor(String name) {
-        if (blank(name)) {
+        String author = blank(name) ? null : Bylines.tidy(name);
+        if (author == null) {
             return;
         }
-        String author = clean(name);
         authors.merge(author.toLowerCase(Locale.ROOT), author,
                 (known, other) -> !mixedCase(known) && mixedCase(other) ? other : known);
     }

@@ -44,4 +44,42 @@ class MetadataFixturesTest {
         assertThat(a.headline()).isEqualTo("Dredging starts in the outer harbour");
         assertThat(a.sourceUrl()).isEqualTo("https://harbour-herald.example/news/dredging-starts");
     }
+
+    @Test
+    void aScreenReaderLabelInsideTheBylineIsNotPartOfTheName() {
+        Article a = extract("byline-screen-reader-label.html");
+        assertThat(a.byline()).isEqualTo("Lena Hartwig");
+    }
+
+    @Test
+    void aDateInTheNextInlineElementIsCutOffWithoutEatingTheName() {
+        Article a = extract("byline-glued-date.html");
+        assertThat(a.byline()).isEqualTo("Mara Quintenon");
+    }
+
+    @Test
+    void anAbbreviatedWeekdayBeforeTheDateIsNotPartOfTheByline() {
+        Article a = extract("byline-weekday-abbreviation.html");
+        assertThat(a.byline()).isEqualTo("Jonas Brandt");
+    }
+
+    @Test
+    void degreesAfterEachAuthorsNameAreDropped() {
+        Article a = extract("byline-degrees-and-handle.html");
+        assertThat(a.byline()).isEqualTo("Ines Moreau, Tom Reyes");
+        assertThat(a.authors()).containsExactly("Ines Moreau", "Tom Reyes");
+    }
+
+    @Test
+    void aSocialHandleAfterTheNameIsDropped() {
+        Article a = extract("byline-handle.html");
+        assertThat(a.byline()).isEqualTo("Rafael Ortega");
+    }
+
+    @Test
+    void aRelatedStorysTimeDoesNotDateThePage() {
+        Article a = extract("related-teaser-time.html");
+        assertThat(a.published()).startsWith("2023-10-31");
+        assertThat(a.byline()).isEqualTo("kmeier");
+    }
 }

@@ -250,6 +250,37 @@ class MetadataStepsTest {
     }
 
     @Test
+    void aMarkedTimeInALineThatCountsCommentsStillDatesTheStory() {
+        Metadata m = meta("<div class=\"by-line-comments-views-date\"><time itemprop=\"datePublished\""
+                + " datetime=\"2012-11-06T13:53:00-0800\">Nov 6, 2012</time> 4 comments</div>", null,
+                new DocumentDataStep());
+        assertThat(m.published()).isEqualTo("2012-11-06T13:53:00-08:00");
+        Metadata comment = meta("<div class=\"comment-meta\"><time class=\"published\" datetime=\"2012-11-08\">"
+                + "Nov 8</time></div>", null, new DocumentDataStep());
+        assertThat(comment.published()).isNull();
+    }
+
+    @Test
+    void theLabelBeforeTheNamesIsNotPartOfTheByline() {
+        assertThat(Bylines.tidy("By Joshua Sokol")).isEqualTo("Joshua Sokol");
+        assertThat(Bylines.tidy("VON MORITZ GATHMANN")).isEqualTo("MORITZ GATHMANN");
+        assertThat(Bylines.tidy("by marc")).isEqualTo("marc");
+        assertThat(Bylines.tidy("Beitrag von r23 »")).isEqualTo("r23");
+        assertThat(Bylines.tidy("~ Cem Basman")).isEqualTo("Cem Basman");
+        assertThat(Bylines.tidy("Autor: www.koffergepackt.com")).isEqualTo("www.koffergepackt.com");
+        assertThat(Bylines.tidy("von der Leyen")).isEqualTo("von der Leyen");
+        assertThat(Bylines.tidy("Byron Katie")).isEqualTo("Byron Katie");
+    }
+
+    @Test
+    void aBylineElementThatStartsWithTheLabelGivesTheNamesAlone() {
+        Metadata m = meta("<h1>Ferry times</h1><div class=\"byline\">By <a href=\"/a/mo\">Mo Tran</a></div>"
+                + "<p>Story text.</p>", null, new BylineStep());
+        assertThat(m.byline()).isEqualTo("Mo Tran");
+        assertThat(m.authors()).containsExactly("Mo Tran");
+    }
+
+    @Test
     void metaBylinesLoseTheirByAndOpenGraphAuthorsCount() {
         assertThat(meta("<meta name=\"byl\" content=\"By Corey Kilgannon\">", null, new MetaTagStep()).byline())
                 .isEqualTo("Corey Kilgannon");

@@ -77,8 +77,14 @@ public final class Bylines {
         return name.isEmpty() ? null : name;
     }
 
-    private static final Pattern LEADING_BY = Pattern.compile(
-            "^\\s*(?iu:by|von|par|por|door|di|av|af)\\s+(?=\\p{Lu})", Pattern.UNICODE_CHARACTER_CLASS);
+    /**
+     * The label a page writes before the names: "By", "Von", "Par" (also before a lower-case user
+     * name, but not a name's own "von der"), "Written by", "Beitrag von", "Autor:", a tilde or dash.
+     */
+    private static final Pattern LEADING_BY = Pattern.compile("^\\s*(?:[~–—-]+\\s*"
+            + "|(?iu:(?:(?:written|posted|reported|text|words|story|beitrag|artikel)\\s+)?(?:by|von|par|por|door|di|av|af)):?\\s+(?=\\p{Lu})"
+            + "|(?iu:(?:(?:written|posted|beitrag)\\s+)?(?:by|von|par|por))\\s+(?!(?iu:der|dem|den|de|la|le|van)\\b)(?=\\p{Ll})"
+            + "|(?iu:autor|autorin|author|auteur|text|texte|verfasser)\\s*:\\s*)", Pattern.UNICODE_CHARACTER_CLASS);
     /** A heading glued before the names: "About the author –". */
     private static final Pattern LABEL = Pattern.compile(
             "^\\s*(?iu:about the author|über den autor|à propos de l'auteur|sobre el autor)[\\s:–—-]*",
@@ -86,19 +92,11 @@ public final class Bylines {
     private static final Pattern AUTHOR_SEPARATOR = Pattern.compile(
             "\\s*(?:,|;|\\band\\b|\\bund\\b|\\bet\\b|\\by\\b|&)\\s*");
 
-    /** {@code byline} without a leading "By " (or "Von", "Par" ...) before a capitalised name. */
+    /** {@code byline} without its leading label ("By ", "Von ", "Written by ", "Autor: " ...): the names alone. */
     public static String withoutBy(String byline) {
         return byline == null ? null : LEADING_BY.matcher(byline).replaceFirst("");
     }
 
-    /**
-     * The label a page writes before the names: "By", "Von", "Par" (also before a lower-case user
-     * name, but not a name's own "von der"), "Written by", "Beitrag von", "Autor:", a tilde or dash.
-     */
-    private static final Pattern LEADING_LABEL = Pattern.compile("^(?:[~–—-]+\\s*"
-            + "|(?iu:(?:(?:written|posted|reported|text|words|story|beitrag|artikel)\\s+)?(?:by|von|par|por|door|av|af)):?\\s+(?=\\p{Lu})"
-            + "|(?iu:(?:(?:written|posted|beitrag)\\s+)?(?:by|von|par|por))\\s+(?!(?iu:der|dem|den|de|la|le|van)\\b)(?=\\p{Ll})"
-            + "|(?iu:autor|autorin|author|auteur|text|texte|verfasser)\\s*:\\s*)", Pattern.UNICODE_CHARACTER_CLASS);
     /** Separators and arrows left after the names by the markup around them. */
     private static final Pattern TRAILING_MARKS = Pattern.compile("[\\s»›|:·•,;–—-]+$");
     /** A handle after the names: "Ann Lee @annlee". */
@@ -108,11 +106,11 @@ public final class Bylines {
             "(?:,\\s*(?:Ph\\.?D\\.?|M\\.?D\\.?|MA|MSc?|MPH|MBA|RDN?|LDN?|RN|DO|PharmD|DPhil|BSc|CSCS|FACS|Dr\\. ?med\\.))+$");
 
     /**
-     * The byline as a list of names the way the page writes them: without the "By" label before
-     * them, or a handle or degrees after the last name, which name no one.
+     * The byline as a list of names the way the page writes them: without a handle or the
+     * degrees after the last name, which name no one.
      */
     static String tidy(String byline) {
-        String t = LEADING_LABEL.matcher(byline.strip().replaceAll("\\s+", " ")).replaceFirst("");
+        String t = byline.strip().replaceAll("\\s+", " ");
         t = TRAILING_HANDLE.matcher(t).replaceFirst("");
         t = TRAILING_DEGREES.matcher(t).replaceFirst("");
         t = TRAILING_MARKS.matcher(t).replaceFirst("");

@@ -80,6 +80,7 @@ class MetadataFixturesTest {
     void aRelatedStorysTimeDoesNotDateThePage() {
         Article a = extract("related-teaser-time.html");
         assertThat(a.published()).startsWith("2023-10-31");
-        assertThat(a.byline()).isEqualTo("kmeier");
+        assertThat(a.byline()).as("the byline as the page states it").isEqualTo("von kmeier");
+        assertThat(a.authors()).containsExactly("kmeier");
     }
 }

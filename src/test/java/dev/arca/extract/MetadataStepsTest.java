@@ -261,26 +261,6 @@ class MetadataStepsTest {
     }
 
     @Test
-    void theLabelBeforeTheNamesIsNotPartOfTheByline() {
-        assertThat(Bylines.tidy("By Joshua Sokol")).isEqualTo("Joshua Sokol");
-        assertThat(Bylines.tidy("VON MORITZ GATHMANN")).isEqualTo("MORITZ GATHMANN");
-        assertThat(Bylines.tidy("by marc")).isEqualTo("marc");
-        assertThat(Bylines.tidy("Beitrag von r23 »")).isEqualTo("r23");
-        assertThat(Bylines.tidy("~ Cem Basman")).isEqualTo("Cem Basman");
-        assertThat(Bylines.tidy("Autor: www.koffergepackt.com")).isEqualTo("www.koffergepackt.com");
-        assertThat(Bylines.tidy("von der Leyen")).isEqualTo("von der Leyen");
-        assertThat(Bylines.tidy("Byron Katie")).isEqualTo("Byron Katie");
-    }
-
-    @Test
-    void aBylineElementThatStartsWithTheLabelGivesTheNamesAlone() {
-        Metadata m = meta("<h1>Ferry times</h1><div class=\"byline\">By <a href=\"/a/mo\">Mo Tran</a></div>"
-                + "<p>Story text.</p>", null, new BylineStep());
-        assertThat(m.byline()).isEqualTo("Mo Tran");
-        assertThat(m.authors()).containsExactly("Mo Tran");
-    }
-
-    @Test
     void metaBylinesLoseTheirByAndOpenGraphAuthorsCount() {
         assertThat(meta("<meta name=\"byl\" content=\"By Corey Kilgannon\">", null, new MetaTagStep()).byline())
                 .isEqualTo("Corey Kilgannon");

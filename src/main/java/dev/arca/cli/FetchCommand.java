@@ -47,7 +47,7 @@ import java.util.concurrent.Callable;
                 "URLs already in the store are skipped (see --refetch). Politeness is on by default: one request "
                         + "at a time per host, --delay between two, robots.txt obeyed, transient failures retried.",
                 "After each page, what a browser needs to display it is fetched too (--requisites): stylesheets with "
-                        + "their imports, fonts and images, the images shown at 1280 pixels, posters and the favicon, each "
+                        + "their imports, fonts and images, the images shown at 1280 pixels wide (landscape and portrait), posters and the favicon, each "
                         + "stored as a request and response in the page's bundle. They are sent the page as Referer and the "
                         + "page's User-Agent, at most 6 at once per host; robots.txt is not read for them, as a browser does not. "
                         + "Within one run a resource shared by many pages is fetched once, and every bundle holds its copy.",

@@ -10,7 +10,7 @@ public enum RequisiteLevel {
     NONE,
     /** The extracted article's images and its lead image: what {@code restore --as html} shows. */
     ARTICLE,
-    /** What a browser displays without running scripts, on a 1280-pixel screen at density 1 (the default). */
+    /** What a browser displays without running scripts, on a 1280-pixel screen at density 1, landscape or portrait (the default). */
     PAGE,
     /** {@link #PAGE}, and scripts, every {@code srcset} candidate and font source, audio and video. */
     ALL;

@@ -21,8 +21,8 @@ import java.util.stream.Collectors;
 /**
  * Finds what a browser needs to display a page without running its scripts: stylesheets (and,
  * from each fetched stylesheet, its imports, fonts and images), the images it shows (the
- * {@code srcset} or {@code <picture>} candidate chosen for a 1280-pixel screen at density 1, see
- * {@link ImageSources}), the addresses lazy loaders keep in {@code data-} attributes, what
+ * {@code srcset} or {@code <picture>} candidate chosen for a 1280-pixel screen at density 1, wider
+ * and taller than wide, see {@link ImageSources} and {@link Viewport}), the addresses lazy loaders keep in {@code data-} attributes, what
  * {@code <noscript>} shows, inline-style backgrounds, video posters, frames and the favicon
  * ({@code /favicon.ico} when the page declares none, as browsers ask for it). It is a pure
  * function of the page: the fetcher fetches what it lists.
@@ -128,7 +128,7 @@ public final class Requisites {
         if (articleHtml != null && !articleHtml.isBlank()) {
             Document body = Jsoup.parseBodyFragment(articleHtml, url == null ? "" : url);
             for (Element img : body.getElementsByTag("img")) {
-                image(found, img, false);
+                image(found, img, false, false);
             }
         }
         if (leadImage != null) {
@@ -184,7 +184,7 @@ public final class Requisites {
                     stylesheet(found, Stylesheet.parse(e.data(), e.baseUri()), all, media, "<style>");
                 }
             }
-            case "img" -> image(found, e, all);
+            case "img" -> image(found, e, all, true);
             case "source" -> {
                 Element parent = e.parent();
                 if (parent != null && MEDIA_TAGS.contains(parent.normalName())) {
@@ -284,13 +284,23 @@ public final class Requisites {
         return icon;
     }
 
-    private static void image(Found found, Element img, boolean all) {
+    /**
+     * The file {@code img} shows on {@link Viewport#DESKTOP}, before and after the page's lazy
+     * loader ran (every candidate when {@code all}); with {@code portrait}, also the one it shows,
+     * lazy loader run, on {@link Viewport#PORTRAIT}, which orientation queries and {@code vh} sizes
+     * may make another: at most one more file per image.
+     */
+    private static void image(Found found, Element img, boolean all, boolean portrait) {
         BaseUrl base = new BaseUrl(img.baseUri());
         for (boolean lazy : new boolean[] {false, true}) {
             List<ImageSources.Pick> picks = ImageSources.picks(img, lazy, Viewport.DESKTOP);
             for (ImageSources.Pick p : all ? picks : picks.subList(0, Math.min(1, picks.size()))) {
                 found.add(base.resolve(p.written()).orElse(null), Kind.IMAGE, p.foundIn());
             }
+        }
+        if (portrait) {
+            ImageSources.picks(img, true, Viewport.PORTRAIT).stream().findFirst().ifPresent(p ->
+                    found.add(base.resolve(p.written()).orElse(null), Kind.IMAGE, p.foundIn() + " portrait"));
         }
     }
 

@@ -75,6 +75,18 @@ class MediaQueriesTest {
     }
 
     @Test
+    void aWindowOfTheSameWidthTallerThanWideIsPortrait() {
+        Viewport p = Viewport.PORTRAIT;
+        assertThat(MediaQueries.matches("(orientation: portrait)", p)).isTrue();
+        assertThat(MediaQueries.matches("(orientation: landscape)", p)).isFalse();
+        assertThat(MediaQueries.matches("(orientation: portrait) and (min-resolution: 120dpi)", p)).isFalse();
+        assertThat(MediaQueries.matches("(min-width: 1140px) and (min-height: 2000px)", p)).isTrue();
+        assertThat(MediaQueries.matches("(max-aspect-ratio: 1/1)", p)).isTrue();
+        assertThat(MediaQueries.matches("(min-height: 50vh)", p)).isTrue();
+        assertThat(MediaQueries.matches("(min-height: 2000px)", Viewport.DESKTOP)).isFalse();
+    }
+
+    @Test
     void unknownAndBrokenQueriesAreFalse() {
         assertThat(m("(unknown-feature: 3)")).isFalse();
         assertThat(m("(min-width: 100%)")).isFalse();

@@ -86,6 +86,36 @@ class RequisitesTest {
     }
 
     @Test
+    void pageLevelAlsoKeepsTheOneCandidateAPortraitWindowOfTheSameWidthChooses() {
+        String s = "https://weather.example/2024/storm/img/";
+        RequisiteList page = Requisites.ofPage(fixture("portrait-picture.html", "https://weather.example/2024/storm/"),
+                RequisiteLevel.PAGE, 100);
+
+        assertThat(page.requisites()).extracting(Requisite::url, Requisite::foundIn).containsExactly(
+                tuple("https://weather.example/favicon.png", "link rel=icon"),
+                tuple(s + "storm.jpg?width=1300", "picture source srcset"),
+                tuple(s + "storm.jpg?width=1875", "picture source srcset portrait"),
+                tuple(s + "map-1280.png", "img srcset"),
+                tuple(s + "spacer.gif", "img src"),
+                tuple(s + "tide-800.jpg", "img lazy srcset"),
+                tuple(s + "tide-1600.jpg", "img lazy srcset portrait"));
+        assertThat(Requisites.ofPage(fixture("portrait-picture.html", "https://weather.example/2024/storm/"),
+                RequisiteLevel.ALL, 100).requisites()).extracting(Requisite::url)
+                .contains(s + "storm.jpg?width=4000", s + "storm.jpg?width=2600", s + "storm.jpg?width=500", s + "storm.jpg?width=480", s + "tide-3200.jpg");
+    }
+
+    @Test
+    void articleLevelKeepsOnlyTheDesktopCandidate() {
+        String body = "<picture><source media=\"(orientation: portrait)\" srcset=\"tall.jpg\"><img src=\"wide.jpg\" alt=\"\"></picture>";
+
+        assertThat(Requisites.ofArticle(body, null, "https://x.example/", 10).requisites()).extracting(Requisite::url)
+                .containsExactly("https://x.example/wide.jpg");
+        assertThat(Requisites.ofPage(Jsoup.parse(body, "https://x.example/"), RequisiteLevel.PAGE, 10).requisites())
+                .extracting(Requisite::url).containsExactly("https://x.example/wide.jpg", "https://x.example/tall.jpg",
+                        "https://x.example/favicon.ico");
+    }
+
+    @Test
     void defaultFaviconWhenThePageDeclaresNoneAgainstThePageNotTheBase() {
         RequisiteList list = Requisites.ofPage(fixture("no-icon.html", "https://blog.example/2024/03/post.html"),
                 RequisiteLevel.PAGE, 10);

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.offset;
 import static org.assertj.core.api.Assertions.tuple;
 
 class SourceSetTest {
@@ -99,6 +100,23 @@ class SourceSetTest {
 
         assertThat(ImageSources.candidates(img)).containsExactly("https://x.example/art-1600.avif",
                 "https://x.example/art-800.avif", "https://x.example/art.jpg", "https://x.example/art-2x.jpg");
+    }
+
+    @Test
+    void aPortraitWindowOfTheSameWidthTakesTheOrientationSourceSizedByItsHeight() {
+        Element img = Jsoup.parse("""
+                <picture>
+                  <source media="(orientation: portrait) and (min-resolution: 120dpi)" sizes="149.98vh" srcset="p2-4000.jpg 4000w, p2-8000.jpg 8000w">
+                  <source media="(orientation: portrait)" sizes="149.98vh" srcset="p-2000.jpg 2000w, p-3750.jpg 3750w, p-4000.jpg 4000w">
+                  <source media="(min-width: 1140px)" sizes="1300px" srcset="l-1300.jpg 1300w">
+                  <img src="fallback.jpg">
+                </picture>""", "https://x.example/").selectFirst("img");
+
+        assertThat(SourceSet.sourceSize("149.98vh", Viewport.PORTRAIT)).isCloseTo(3599.52, offset(1e-6));
+        assertThat(ImageSources.picks(img, true, Viewport.DESKTOP)).first().extracting(ImageSources.Pick::written)
+                .isEqualTo("l-1300.jpg");
+        assertThat(ImageSources.picks(img, true, Viewport.PORTRAIT)).extracting(ImageSources.Pick::written, ImageSources.Pick::foundIn)
+                .startsWith(tuple("p-3750.jpg", "picture source srcset"), tuple("p-4000.jpg", "picture source srcset"));
     }
 
     @Test

@@ -208,7 +208,8 @@ public final class Import {
                     return told;
                 })));
             }
-            while (!pending.isEmpty() && !listener.stopped()) {
+            // every page submitted is told, as one page at a time would tell it, even to a listener that stopped
+            while (!pending.isEmpty()) {
                 tell(pending.poll());
             }
         } finally {

@@ -133,9 +133,20 @@ public final class ArchiveIndex implements Closeable {
         return find(key(DIGEST, prefixedBase32), null);
     }
 
-    /** The record at {@code offset} of {@code member} (null for a WARC file). */
+    /**
+     * The record at {@code offset} of {@code member} (null for a WARC file). Threads may look records
+     * up at once: each reads a WARC file through a channel of its own, and a WACZ's members one at a time.
+     */
     public Located at(String member, long offset) throws IOException {
-        int m = member == null ? 0 : members.indexOf(member);
+        if (zip == null) {
+            return read(null, 0, offset);
+        }
+        synchronized (zip) {
+            return read(member, members.indexOf(member), offset);
+        }
+    }
+
+    private Located read(String member, int m, long offset) throws IOException {
         try (InputStream in = open(m, offset)) {
             return new Located(SourceRecord.read(in, maxSize), member, offset);
         }

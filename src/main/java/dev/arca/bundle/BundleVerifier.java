@@ -8,7 +8,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Checks a bundle end to end, as {@code arca verify} and {@code arca restore} need: the manifest
@@ -25,8 +28,12 @@ public final class BundleVerifier {
         T read(InputStream in) throws IOException;
     }
 
+    private static final String ARCHIVE = "archive/";
+
     private final BundleReader reader;
     private final Path bundle;
+    /** How a foreign WACZ's index lines resolved, once they have been read. */
+    private IndexResolution index;
 
     private BundleVerifier(BundleReader reader) {
         this.reader = reader;
@@ -36,11 +43,13 @@ public final class BundleVerifier {
     /** Verifies the bundle at {@code path}; damage is reported in the result, never thrown. */
     public static BundleCheck verify(Path path) {
         long size = size(path);
+        BundleVerifier verifier = null;
         try (BundleReader reader = BundleReader.open(path)) {
-            new BundleVerifier(reader).check();
-            return new BundleCheck(path, size, null, null);
+            verifier = new BundleVerifier(reader);
+            verifier.check();
+            return new BundleCheck(path, size, null, null, verifier.index);
         } catch (BundleException e) {
-            return new BundleCheck(path, size, e.reason(), e.problem());
+            return new BundleCheck(path, size, e.reason(), e.problem(), verifier == null ? null : verifier.index);
         } catch (IOException | RuntimeException e) {
             return new BundleCheck(path, size, BundleException.Reason.UNREADABLE,
                     "cannot be read (" + MemberStream.describe(e) + ")");
@@ -93,28 +102,55 @@ public final class BundleVerifier {
     /**
      * A WACZ another tool wrote, held to what WACZ 1.1.1 requires rather than to arca's own members:
      * every listed member matches its hash and size, each WARC under {@code archive/} reads with valid
-     * digests, an index is listed under {@code indexes/}, and {@code pages/pages.jsonl} starts with its
-     * JSON header line.
+     * digests, an index is listed under {@code indexes/} and each of its lines resolves to a record of
+     * those WARCs, and {@code pages/pages.jsonl} starts with its JSON header line. A WARC whose records
+     * are sound but whose listed hash is wrong (js-wacz 0.1.6 lists one) is reported once its index
+     * lines have been resolved, so that the report says both.
      */
     private void checkForeign(Manifest manifest) throws IOException {
-        int warcs = 0;
-        int indexes = 0;
+        Map<String, WarcCheck.Result> warcs = new LinkedHashMap<>();
+        List<String> indexes = new ArrayList<>();
+        int listedIndexes = 0;
+        BundleException mislisted = null;
         for (Manifest.Resource r : manifest.resources().values()) {
-            if (r.path().startsWith("archive/")) {
-                warcs++;
-                hashed(manifest, r.path(), in -> WarcCheck.read(bundle, in, r.bytes()));
-            } else if (r.path().equals(BundleWriter.PAGES_PATH)) {
-                hashed(manifest, r.path(), this::pagesHeader);
-            } else {
-                indexes += r.path().startsWith("indexes/") ? 1 : 0;
-                hashed(manifest, r.path(), in -> null);
+            String name = r.path().startsWith(ARCHIVE) ? r.path().substring(ARCHIVE.length()) : null;
+            try {
+                if (name != null) {
+                    hashed(manifest, r.path(), in -> warcs.put(name, WarcCheck.read(bundle, in, r.bytes()).located()));
+                } else if (r.path().equals(BundleWriter.PAGES_PATH)) {
+                    hashed(manifest, r.path(), this::pagesHeader);
+                } else if (ForeignIndexCheck.isIndex(r.path())) {
+                    indexes.add(r.path());
+                } else {
+                    hashed(manifest, r.path(), in -> null);
+                }
+            } catch (BundleException e) {
+                if (name == null || !warcs.containsKey(name)) {
+                    throw e;
+                }
+                mislisted = mislisted == null ? e : mislisted;
             }
+            listedIndexes += r.path().startsWith("indexes/") ? 1 : 0;
         }
-        if (warcs == 0) {
+        if (warcs.isEmpty()) {
             throw new BundleException(bundle, BundleException.Reason.MISSING, BundleWriter.DATAPACKAGE_PATH + " lists no WARC under archive/");
         }
-        if (indexes == 0) {
+        if (listedIndexes == 0) {
             throw new BundleException(bundle, BundleException.Reason.MISSING, BundleWriter.DATAPACKAGE_PATH + " lists no index under indexes/");
+        }
+        ForeignIndexCheck lines = new ForeignIndexCheck(bundle, warcs);
+        for (String name : indexes) {
+            hashed(manifest, name, in -> {
+                lines.read(name, in);
+                return null;
+            });
+        }
+        index = indexes.isEmpty() ? null : lines.result();
+        if (mislisted != null) {
+            throw mislisted;
+        }
+        if (index != null && !index.ok()) {
+            throw new BundleException(bundle, BundleException.Reason.CORRUPT, index.summary());
         }
     }
 

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Checks that every line of a bundle's CDXJ index points at the record it names: a response or
@@ -41,7 +42,7 @@ final class CdxjCheck {
         byte[] previous = null;
         int number = 0;
         byte[] line;
-        while ((line = nextLine(in, number + 1)) != null) {
+        while ((line = nextLine(in, tooLong(number + 1))) != null) {
             number++;
             if (previous != null && Arrays.compareUnsigned(previous, line) > 0) {
                 throw problem(number, "lines are not sorted");
@@ -104,12 +105,17 @@ final class CdxjCheck {
         return rec.type().equals("response") || rec.type().equals("resource");
     }
 
-    private byte[] nextLine(InputStream in, int number) throws IOException {
+    private Supplier<BundleException> tooLong(int number) {
+        return () -> problem(number, "longer than " + BundleLimits.MAX_CDXJ_LINE + " bytes");
+    }
+
+    /** The next line of an index, without its newline, or null at its end; a line too long to hold is {@code tooLong}. */
+    static byte[] nextLine(InputStream in, Supplier<BundleException> tooLong) throws IOException {
         ByteArrayOutputStream line = new ByteArrayOutputStream();
         int b;
         while ((b = in.read()) >= 0 && b != '\n') {
             if (line.size() == BundleLimits.MAX_CDXJ_LINE) {
-                throw problem(number, "longer than " + BundleLimits.MAX_CDXJ_LINE + " bytes");
+                throw tooLong.get();
             }
             line.write(b);
         }

@@ -165,7 +165,7 @@ public record SignatureCheck(Status status, BundleCheck bundle, String fingerpri
     }
 
     private static SignatureCheck damaged(BundleCheck members, String problem) {
-        BundleCheck check = new BundleCheck(members.bundle(), members.bytes(), BundleException.Reason.CORRUPT, problem);
+        BundleCheck check = new BundleCheck(members.bundle(), members.bytes(), BundleException.Reason.CORRUPT, problem, members.index());
         return new SignatureCheck(Status.DAMAGED, check, null, null, null, null, problem);
     }
 }

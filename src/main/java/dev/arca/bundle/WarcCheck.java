@@ -44,6 +44,31 @@ final class WarcCheck {
         long length(int i) {
             return (i + 1 < records.size() ? records.get(i + 1).offset() : size) - records.get(i).offset();
         }
+
+        /** The same records without their digests, for resolving index lines to them in less memory. */
+        Result located() {
+            return new Result(records.stream().map(r -> new Rec(r.offset(), r.type(), r.target(), r.date(), r.status(), null, null))
+                    .toList(), size, List.of());
+        }
+
+        /** The index of the record that starts at {@code offset}, or -1; records are in file order, so by offset. */
+        int at(long offset) {
+            int low = 0;
+            int high = records.size() - 1;
+            while (low <= high) {
+                int mid = (low + high) >>> 1;
+                long start = records.get(mid).offset();
+                if (start == offset) {
+                    return mid;
+                }
+                if (start < offset) {
+                    low = mid + 1;
+                } else {
+                    high = mid - 1;
+                }
+            }
+            return -1;
+        }
     }
 
     private static final int MAX_RECORDS = 100_000;

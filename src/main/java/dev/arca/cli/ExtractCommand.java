@@ -2,6 +2,7 @@ package dev.arca.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.arca.archive.Archiver;
+import dev.arca.bundle.ContentHash;
 import dev.arca.bundle.WarcCaptures;
 import dev.arca.extract.Article;
 import dev.arca.extract.Extractor;
@@ -52,7 +53,7 @@ final class ExtractCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "SOURCE", arity = "0..1",
             description = "An http(s) URL, the path of a saved page, - for stdin, or a WARC, ARC or WACZ file "
-                    + "(*.warc, *.warc.gz, *.arc, *.arc.gz, *.wacz): one JSON line per page, with its capture date, "
+                    + "(*.warc, *.warc.gz, *.arc, *.arc.gz, *.wacz): one JSON line per page, with its content hash, capture date, "
                     + "source file and offset.")
     String source;
 
@@ -116,7 +117,8 @@ final class ExtractCommand implements Callable<Integer> {
 
     /**
      * One JSON line per page of a web archive: the article as {@code --format json} gives it, with the
-     * capture's date and where it is in the archive. A damaged record is one line on stderr and status 1.
+     * content hash that the store compares captures by (as the Spark job's rows carry it), the capture's date
+     * and where it is in the archive. A damaged record is one line on stderr and status 1.
      */
     private int extractArchive(Extractor extractor, Path file) throws IOException {
         if (format != ArticleFormat.json) {
@@ -130,7 +132,9 @@ final class ExtractCommand implements Callable<Integer> {
             for (Optional<WarcCaptures.Found> found = pages.next(); found.isPresent(); found = pages.next()) {
                 Capture capture = found.get().capture();
                 WarcCaptures.Provenance where = found.get().provenance();
-                ObjectNode line = Json.mapper().valueToTree(Archiver.extractionOf(capture, extractor).article());
+                Article article = Archiver.extractionOf(capture, extractor).article();
+                ObjectNode line = Json.mapper().valueToTree(article);
+                line.put("contentHash", ContentHash.of(article));
                 line.put("capturedAt", capture.date().toString());
                 line.put("source", file.toAbsolutePath().toString());
                 line.put("member", where.member());

@@ -95,6 +95,11 @@ final class ImportCommand implements Callable<Integer> {
             description = "Skip records whose block is larger than this; " + Ranges.MAX_SIZE + " (default: 50MiB).")
     long maxSize;
 
+    @Option(names = "--jobs", paramLabel = "N", converter = Ranges.Jobs.class,
+            description = "Extract and store N pages at a time, while one thread reads the archive; " + Ranges.JOBS
+                    + " (default: the number of processors). Pages are still reported in the archive's order.")
+    Integer jobs;
+
     @Option(names = "--sign", description = "Sign each new bundle with the local key (see 'arca key create').")
     boolean sign;
 
@@ -104,7 +109,8 @@ final class ImportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, InterruptedException {
         DateRange dates = Usage.check(spec, () -> DateRange.of(since, until));
-        Import.Settings settings = new Import.Settings(urlFilter(), typeFilter(), dates.from(), dates.to(), force, maxSize);
+        Import.Settings settings = new Import.Settings(urlFilter(), typeFilter(), dates.from(), dates.to(), force, maxSize,
+                jobs == null ? Runtime.getRuntime().availableProcessors() : jobs);
         List<Path> files = archives();
         BundleSigner signer = sign ? signing.signer(spec, arca.console()) : null;
         Store store = arca.store();
@@ -117,8 +123,9 @@ final class ImportCommand implements Callable<Integer> {
                     ? new TerminalProgress(arca.console().err()) : Progress.NONE;
             ImportReport report = new ImportReport(arca, json, progress);
             try (progress) {
+                Extractor extractor = Extractor.create();
                 Import imports = new Import(settings, FetchCommand.storedPages(arca.storeIndex()),
-                        new Archiver(Extractor.create(), store, Version.software(), signer), report, ErrorHandler::describe);
+                        () -> new Archiver(extractor, store, Version.software(), signer), report, ErrorHandler::describe);
                 for (Path file : files) {
                     if (report.stopped()) {
                         break;

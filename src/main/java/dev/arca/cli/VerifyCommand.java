@@ -1,6 +1,7 @@
 package dev.arca.cli;
 
 import dev.arca.bundle.BundleCheck;
+import dev.arca.bundle.IndexResolution;
 import dev.arca.bundle.SignatureCheck;
 import dev.arca.fetch.Sizes;
 import dev.arca.store.Store;
@@ -35,6 +36,10 @@ import java.util.concurrent.Future;
                 + "and datapackage-digest.json, every WARC record's block and payload digest, check that each CDXJ "
                 + "index line points at the record it names, and that article/article.json matches the WARC's "
                 + "metadata record.",
+                "A WACZ another tool wrote is held to what WACZ 1.1.1 requires: its listed members, its WARCs' records, "
+                        + "and each line of its indexes (CDXJ or CDX, gzipped or not) resolving to a record of those WARCs "
+                        + "with the line's URL, date, offset and length; the line adds how many resolve, or how many do not "
+                        + "and the first of them, which makes the WACZ damaged.",
                 "Checks signatures too: a signed bundle is ok only when its signature holds over every byte "
                         + "(and shows the key's fingerprint, and its RFC 3161 time-stamp when it has one); "
                         + "a bundle changed after it was signed is damaged or its signature invalid, never ok.",
@@ -67,7 +72,8 @@ final class VerifyCommand implements Callable<Integer> {
     List<String> ids = new ArrayList<>();
 
     @Option(names = "--json", description = "Print one JSON object per bundle: id, bundle, bytes, status (ok, damaged, "
-            + "invalid or unsigned), reason, problem and signature.")
+            + "invalid or unsigned), reason, problem, signature, and for a WACZ another tool wrote index (lines, "
+            + "unresolved, first).")
     boolean json;
 
     @Option(names = "--signed", description = "Require a valid signature: an unsigned bundle, or one signed in a form arca "
@@ -175,9 +181,12 @@ final class VerifyCommand implements Callable<Integer> {
             line.put("reason", bundle.ok() ? null : bundle.reason().name().toLowerCase(Locale.ROOT));
             line.put("problem", check.problem());
             line.put("signature", check.status() == SignatureCheck.Status.DAMAGED ? null : signature(check));
+            line.put("index", index(bundle.index()));
             out.println(Json.line(line));
         } else {
-            out.println(Columns.clean(id) + "\t" + Columns.clean(text(check)));
+            IndexResolution index = bundle.index();
+            String resolved = index == null || index.summary().equals(check.problem()) ? "" : "; " + index.summary();
+            out.println(Columns.clean(id) + "\t" + Columns.clean(text(check) + resolved));
         }
         out.flush();
     }
@@ -201,6 +210,18 @@ final class VerifyCommand implements Callable<Integer> {
                     : ", time-stamped " + check.timestamp().time() + " by " + check.timestamp().authority()
                     + (check.timestamp().trusted() ? "" : " (not trusted: " + check.timestamp().untrusted() + ")"));
         };
+    }
+
+    /** A foreign WACZ's index lines, counted; null for arca's own bundles. */
+    private static Map<String, Object> index(IndexResolution index) {
+        if (index == null) {
+            return null;
+        }
+        Map<String, Object> counts = new LinkedHashMap<>();
+        counts.put("lines", index.lines());
+        counts.put("unresolved", index.unresolved());
+        counts.put("first", index.first());
+        return counts;
     }
 
     private static Map<String, Object> signature(SignatureCheck check) {

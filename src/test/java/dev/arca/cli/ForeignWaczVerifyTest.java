@@ -11,7 +11,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.netpreserve.jwarc.URIs;
+import org.netpreserve.jwarc.WarcReader;
+import org.netpreserve.jwarc.WarcRecord;
+import org.netpreserve.jwarc.WarcResponse;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -19,9 +24,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -54,9 +64,83 @@ class ForeignWaczVerifyTest {
     @Test
     void aSoundForeignWaczIsOk() throws Exception {
         Path wacz = wacz("sound.wacz", Files.readAllBytes(warc), "{\"format\": \"json-pages-1.0\", \"id\": \"pages\"}\n");
-        Cli.Result r = new Cli(dir.resolve("home-sound")).run("verify", wacz.toString());
+        Cli cli = new Cli(dir.resolve("home-sound"));
+
+        Cli.Result r = cli.run("verify", wacz.toString());
+        Cli.Result json = cli.run("verify", "--json", wacz.toString());
+
         assertThat(r.status()).as(r.err()).isZero();
-        assertThat(r.out()).contains("sound\tok");
+        long lines = lines(index(Files.readAllBytes(warc), 0));
+        assertThat(r.out()).contains("sound\tok; " + lines + " index lines resolve to records");
+        JsonNode index = new ObjectMapper().readTree(json.out()).get("index");
+        assertThat(index.get("lines").asLong()).isEqualTo(lines).isPositive();
+        assertThat(index.get("unresolved").asLong()).isZero();
+    }
+
+    @Test
+    void aForeignWaczWhoseIndexLineNamesNoRecordIsDamagedAndTheLineIsNamed() throws Exception {
+        byte[] bytes = Files.readAllBytes(warc);
+        Path wacz = wacz("misindexed.wacz", bytes, index(bytes, 1), "{\"format\": \"json-pages-1.0\"}\n", -1);
+        Cli cli = new Cli(dir.resolve("home-misindexed"));
+
+        Cli.Result r = cli.run("verify", wacz.toString());
+        Cli.Result json = cli.run("verify", "--json", wacz.toString());
+
+        assertThat(r.status()).as(r.out() + r.err()).isEqualTo(1);
+        assertThat(r.out()).contains("misindexed\tdamaged: 1 of " + lines(index(bytes, 0)) + " index lines do not resolve: first at indexes/index.cdxj line 1: "
+                + "no record starts at offset ").contains(" of archive/site.warc.gz");
+        assertThat(json.status()).isEqualTo(1);
+        JsonNode line = new ObjectMapper().readTree(json.out());
+        assertThat(line.get("status").asText()).isEqualTo("damaged");
+        assertThat(line.get("index").get("unresolved").asLong()).isEqualTo(1);
+        assertThat(line.get("index").get("first").asText()).startsWith("indexes/index.cdxj line 1: no record starts at offset ");
+    }
+
+    @Test
+    void aClassicCdxIndexResolvesToo() throws Exception {
+        byte[] bytes = Files.readAllBytes(warc);
+        StringBuilder cdx = new StringBuilder(" CDX N b a m s k r M S V g\n");
+        for (String line : new String(index(bytes, 0).getValue(), StandardCharsets.UTF_8).split("\n")) {
+            String[] parts = line.split(" ", 3);
+            JsonNode json = new ObjectMapper().readTree(parts[2]);
+            cdx.append(String.join(" ", parts[0], parts[1], json.get("url").asText(), "text/html", "200", "-", "-", "-",
+                    json.get("length").asText(), json.get("offset").asText(), json.get("filename").asText())).append('\n');
+        }
+        Path wacz = wacz("classic.wacz", bytes, Map.entry("indexes/index.cdx", cdx.toString().getBytes(StandardCharsets.UTF_8)),
+                "{\"format\": \"json-pages-1.0\"}\n", -1);
+
+        Cli.Result r = new Cli(dir.resolve("home-classic")).run("verify", wacz.toString());
+
+        assertThat(r.status()).as(r.out() + r.err()).isZero();
+        assertThat(r.out()).contains("classic\tok; " + lines(index(bytes, 0)) + " index lines resolve to records");
+    }
+
+    private static long lines(Map.Entry<String, byte[]> index) {
+        return new String(index.getValue(), StandardCharsets.UTF_8).lines().count();
+    }
+
+    /** A CDXJ index of the response records of {@code warcBytes}, with {@code shift} added to the first one's offset. */
+    private static Map.Entry<String, byte[]> index(byte[] warcBytes, long shift) throws IOException {
+        List<Long> offsets = new ArrayList<>();
+        List<WarcRecord> records = new ArrayList<>();
+        try (WarcReader reader = new WarcReader(new ByteArrayInputStream(warcBytes))) {
+            for (Optional<WarcRecord> next = reader.next(); next.isPresent(); next = reader.next()) {
+                offsets.add(reader.position());
+                records.add(next.get());
+            }
+        }
+        offsets.add((long) warcBytes.length);
+        StringBuilder cdxj = new StringBuilder();
+        for (int i = 0; i < records.size(); i++) {
+            if (records.get(i) instanceof WarcResponse response) {
+                long offset = offsets.get(i) + (cdxj.isEmpty() ? shift : 0);
+                cdxj.append(URIs.toNormalizedSurt(response.target())).append(' ')
+                        .append(DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.UTC).format(response.date()))
+                        .append(" {\"url\":\"").append(response.target()).append("\",\"offset\":").append(offset)
+                        .append(",\"length\":").append(offsets.get(i + 1) - offsets.get(i)).append(",\"filename\":\"site.warc.gz\"}\n");
+            }
+        }
+        return Map.entry("indexes/index.cdxj", cdxj.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     @Test
@@ -94,14 +178,17 @@ class ForeignWaczVerifyTest {
     }
 
     private static Path wacz(String name, byte[] warcBytes, String pages) throws IOException {
-        return wacz(name, warcBytes, pages, -1);
+        return wacz(name, warcBytes, index(warcBytes, 0), pages, -1);
+    }
+
+    private static Path wacz(String name, byte[] warcBytes, String pages, int flip) throws IOException {
+        return wacz(name, warcBytes, index(warcBytes, 0), pages, flip);
     }
 
     /** A WACZ as js-wacz writes one; {@code flip}, when not negative, flips that WARC byte after hashing. */
-    private static Path wacz(String name, byte[] warcBytes, String pages, int flip) throws IOException {
+    private static Path wacz(String name, byte[] warcBytes, Map.Entry<String, byte[]> index, String pages, int flip) throws IOException {
         Map<String, byte[]> members = new LinkedHashMap<>();
-        members.put("indexes/index.cdx", ("127,0,0,1)/story 20260101000000 {\"url\": \"" + server.url("/story")
-                + "\", \"filename\": \"site.warc.gz\"}\n").getBytes(StandardCharsets.UTF_8));
+        members.put(index.getKey(), index.getValue());
         members.put("pages/pages.jsonl", pages.getBytes(StandardCharsets.UTF_8));
         members.put("archive/site.warc.gz", warcBytes.clone());
         ObjectMapper json = new ObjectMapper();

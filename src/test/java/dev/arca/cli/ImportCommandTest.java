@@ -206,7 +206,8 @@ class ImportCommandTest {
         assertThat(story.get("source").asText()).isEqualTo(gz.toAbsolutePath().toString());
         assertThat(story.get("offset").asLong()).isEqualTo(offsetOf(gz, server.url("/story")));
         assertThat(story.get("capturedAt").asText()).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
-        story.remove(List.of("source", "member", "offset", "capturedAt"));
+        assertThat(story.get("contentHash").asText()).startsWith("sha256:");
+        story.remove(List.of("source", "member", "offset", "capturedAt", "contentHash"));
         Path html = dir.resolve("story.html");
         Files.writeString(html, STORY);
         JsonNode fromFile = new ObjectMapper().readTree(cli.run("extract", html.toString(), "--url", server.url("/story")).out());

@@ -69,6 +69,8 @@ class OptionRangesTest {
                 Arguments.of("--limit", "100001", "1 to 100000", new String[]{"search", "--limit", "100001", "bridge"}),
                 Arguments.of("--jobs", "0", "1 to 256", new String[]{"verify", "--jobs", "0"}),
                 Arguments.of("--jobs", "257", "1 to 256", new String[]{"verify", "--jobs", "257"}),
+                Arguments.of("--jobs", "0", "1 to 256", new String[]{"import", "--jobs", "0", "x.warc"}),
+                Arguments.of("--jobs", "257", "1 to 256", new String[]{"import", "--jobs", "257", "x.warc"}),
                 Arguments.of("--max-size", "0", "1 byte to 1GiB", new String[]{"import", "pages.warc.gz", "--max-size", "0"}),
                 Arguments.of("--max-size", "2G", "1 byte to 1GiB", new String[]{"import", "pages.warc.gz", "--max-size", "2G"}));
     }

@@ -162,7 +162,8 @@ class ThirdPartyWritersIT {
     /**
      * js-wacz 0.1.6 lists for each WARC the SHA-256 of its bytes with every 64 KiB chunk fed twice
      * (its sha256() both calls hash.update on 'data' and pipes the stream into the hash): verify
-     * says so about that member, with both hashes, and still reads everything else.
+     * says so about that member, with both hashes, and still reads everything else: each line of
+     * js-wacz's index resolves to a record of that WARC.
      */
     @Test
     void verifyOfTheJsWaczWaczNamesTheWarcWhoseListedHashJsWaczMiscomputed() throws Exception {
@@ -177,7 +178,11 @@ class ThirdPartyWritersIT {
 
         assertThat(r.status()).as(r.out() + r.err()).isEqualTo(1);
         assertThat(r.out()).contains("damaged: archive/site.warc.gz").contains(listed).contains(actual)
-                .contains("js-wacz");
+                .contains("js-wacz").contains("; 3 index lines resolve to records");
+        Cli.Result json = new Cli(dir.resolve("verify-home")).run("verify", "--json", wacz.toString());
+        JsonNode index = JSON.readTree(json.out()).get("index");
+        assertThat(index.get("lines").asLong()).isEqualTo(3);
+        assertThat(index.get("unresolved").asLong()).isZero();
     }
 
     @Test

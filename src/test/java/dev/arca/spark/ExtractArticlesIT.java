@@ -295,6 +295,55 @@ class ExtractArticlesIT {
         assertThat(first.captureMicros()).isEqualTo(WHEN.getEpochSecond() * 1_000_000);
     }
 
+    /** The fields that {@code arca extract FILE} prints and a row holds, for the same page. */
+    private record Extracted(String url, long sourceOffset, String title, String byline, String published, String language,
+                             String text, int wordCount, String contentHash, long captureSeconds) {
+
+        static Extracted of(ArticleRow r) {
+            return new Extracted(r.url(), r.sourceOffset(), r.title(), r.byline(), r.published(), r.language(), r.text(),
+                    r.wordCount(), r.contentHash(), r.captureMicros() / 1_000_000);
+        }
+
+        static Extracted of(JsonNode line) {
+            return new Extracted(line.get("url").asText(), line.get("offset").asLong(), text(line, "title"), text(line, "byline"),
+                    text(line, "published"), text(line, "language"), text(line, "text"), line.get("wordCount").asInt(),
+                    text(line, "contentHash"), Instant.parse(line.get("capturedAt").asText()).getEpochSecond());
+        }
+
+        private static String text(JsonNode line, String field) {
+            return line.hasNonNull(field) ? line.get(field).asText() : null;
+        }
+    }
+
+    /**
+     * For every input archive, the rows equal what the command line's {@code arca extract FILE} prints
+     * (NDJSON) for it: the same pages, with the same URL, title, byline, published date, language,
+     * text, word count, content hash and capture time; for a damaged file, the pages before its damage.
+     */
+    @Test
+    void theRowsOfEachFileAreWhatArcaExtractPrintsForIt() throws Exception {
+        Map<String, List<ArticleRow>> byFile = byFile(table());
+        ObjectMapper json = new ObjectMapper();
+        List<Path> files;
+        try (Stream<Path> list = Files.list(inputs)) {
+            files = list.filter(f -> !f.toString().endsWith(".txt")).sorted().toList();
+        }
+        for (Path file : files) {
+            String name = file.getFileName().toString();
+            Jar.Run extract = Jar.run(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", CLI_JAR.toString(),
+                    "--store", dir.resolve("extract-store").toString(), "extract", file.toString()), dir);
+            boolean damaged = name.startsWith("truncated") || name.startsWith("flipped");
+            assertThat(extract.status()).as(name + ": " + extract.err()).isEqualTo(damaged ? 1 : 0);
+            List<Extracted> printed = new ArrayList<>();
+            for (String line : extract.out().lines().toList()) {
+                printed.add(Extracted.of(json.readTree(line)));
+            }
+            assertThat(printed).as(name).isNotEmpty();
+            assertThat(byFile.getOrDefault(name, List.of()).stream().map(Extracted::of).toList()).as(name)
+                    .containsExactlyInAnyOrderElementsOf(printed);
+        }
+    }
+
     @Test
     void aDamagedFileCostsOnlyItsOwnRowsAndIsReported() throws Exception {
         Map<String, List<ArticleRow>> byFile = byFile(table());

@@ -8,9 +8,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -23,15 +21,11 @@ final class CdxjCheck {
 
     private final Path bundle;
     private final WarcCheck.Result warc;
-    private final Map<Long, Integer> byOffset = new HashMap<>();
     private final Set<Integer> indexed = new HashSet<>();
 
     private CdxjCheck(Path bundle, WarcCheck.Result warc) {
         this.bundle = bundle;
         this.warc = warc;
-        for (int i = 0; i < warc.records().size(); i++) {
-            byOffset.put(warc.records().get(i).offset(), i);
-        }
     }
 
     static void check(Path bundle, InputStream in, WarcCheck.Result warc) throws IOException {
@@ -72,8 +66,8 @@ final class CdxjCheck {
         }
         String url = json.path("url").asText();
         long offset = json.path("offset").asLong(-1);
-        Integer i = byOffset.get(offset);
-        if (i == null) {
+        int i = warc.at(offset);
+        if (i < 0) {
             throw problem(number, "no record starts at offset " + offset);
         }
         WarcCheck.Rec rec = warc.records().get(i);

@@ -65,7 +65,7 @@ final class WireClient {
         ScheduledFuture<?> alarm = DEADLINES.schedule(() -> {
             expired.set(true);
             closeQuietly(socket);
-        }, Math.max(1, Duration.between(Instant.now(), deadline).toMillis()), TimeUnit.MILLISECONDS);
+        }, Math.max(1, Duration.between(Instant.now(), deadline).toNanos()), TimeUnit.NANOSECONDS);
         try {
             Socket connected = connect(socket, uri, address, deadline);
             OutputStream out = connected.getOutputStream();

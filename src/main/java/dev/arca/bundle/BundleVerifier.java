@@ -139,7 +139,7 @@ public final class BundleVerifier {
             throw new BundleException(bundle, BundleException.Reason.MISSING, BundleWriter.DATAPACKAGE_PATH + " lists no index under indexes/");
         }
         ForeignIndexCheck lines = new ForeignIndexCheck(bundle, warcs);
-        for (String name : indexes) {
+        for (String name : ForeignIndexCheck.inReadingOrder(indexes)) {
             hashed(manifest, name, in -> {
                 lines.read(name, in);
                 return null;

@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -16,7 +17,8 @@ import java.util.zip.GZIPInputStream;
 /**
  * Resolves each line of a foreign WACZ's indexes to a record of its WARCs, a line at a time: CDXJ
  * ({@code indexes/*.cdxj}, and js-wacz's CDXJ lines in {@code indexes/index.cdx}), classic CDX with its
- * {@code CDX} field header, and either gzipped (ZipNum's {@code .cdx.gz} is a series of gzip members).
+ * {@code CDX} field header, and either gzipped, with ZipNum's secondary {@code .idx} checked against the
+ * gzip members of the {@code .cdx.gz} it names ({@link ZipNumIndex}).
  * The records are those {@link WarcCheck} already found, so no WARC is read again. Unlike arca's own
  * index, whose first bad line is the damage, every line is tried and the ones that do not resolve are counted.
  */
@@ -27,44 +29,82 @@ final class ForeignIndexCheck {
 
     private final Path bundle;
     private final Map<String, WarcCheck.Result> warcs;
+    private final ZipNumIndex zipNum;
     private long lines;
     private long unresolved;
     private String first;
+    /** The fields of the CDX lines of the index being read, and its line number. */
+    private String[] cdx;
+    private int number;
 
     /** @param warcs the checked WARCs by their file name under {@code archive/}, as index lines name them */
     ForeignIndexCheck(Path bundle, Map<String, WarcCheck.Result> warcs) {
         this.bundle = bundle;
         this.warcs = warcs;
+        this.zipNum = new ZipNumIndex(bundle, this::unresolved);
     }
 
-    /** Whether {@code member} is an index this check reads; ZipNum's {@code .idx} points into an index, not at records. */
+    /** Whether {@code member} is an index this check reads: CDXJ or CDX, gzipped or not, or a ZipNum {@code .idx}. */
     static boolean isIndex(String member) {
-        return member.startsWith("indexes/") && List.of(".cdxj", ".cdx", ".cdxj.gz", ".cdx.gz").stream().anyMatch(member::endsWith);
+        return member.startsWith("indexes/")
+                && List.of(".cdxj", ".cdx", ".cdxj.gz", ".cdx.gz", ".idx").stream().anyMatch(member::endsWith);
+    }
+
+    /** Secondary indexes first, since the blocks they name are matched as the gzipped index streams by. */
+    static List<String> inReadingOrder(List<String> indexes) {
+        return indexes.stream().sorted(Comparator.comparing(member -> !member.endsWith(".idx"))).toList();
     }
 
     /** Reads the index {@code member} from {@code in}, counting its lines and those that do not resolve. */
     void read(String member, InputStream in) throws IOException {
-        InputStream lines = new BufferedInputStream(member.endsWith(".gz") ? new GZIPInputStream(in, 1 << 16) : in, 1 << 16);
-        String[] cdx = CDX_DEFAULT.split(" ");
-        int number = 0;
+        cdx = CDX_DEFAULT.split(" ");
+        number = 0;
+        if (member.endsWith(".idx")) {
+            zipNum.readIdx(member, in);
+        } else if (!member.endsWith(".gz")) {
+            readLines(member, new BufferedInputStream(in, 1 << 16));
+        } else if (!zipNum.names(member)) {
+            readLines(member, new BufferedInputStream(new GZIPInputStream(in, 1 << 16), 1 << 16));
+        } else {
+            GzipMembers members = new GzipMembers(in);
+            for (GzipMembers.Member m = members.next(); m != null; m = members.next()) {
+                String first = readLines(member, new BufferedInputStream(m.stream(), 1 << 16));
+                zipNum.member(member, m.offset(), m.length(), first);
+            }
+            zipNum.finish(member);
+        }
+    }
+
+    /** Checks each line of {@code lines}; returns the first index line, or null when there is none. */
+    private String readLines(String member, InputStream lines) throws IOException {
+        String firstLine = null;
         byte[] bytes;
-        while ((bytes = CdxjCheck.nextLine(lines, tooLong(member, number + 1))) != null) {
+        while ((bytes = CdxjCheck.nextLine(lines, tooLong(bundle, member, number + 1))) != null) {
             number++;
             String line = new String(bytes, StandardCharsets.UTF_8).strip();
             if (line.startsWith("CDX ")) {
                 cdx = line.substring(4).strip().split(" +");
             } else if (!line.isEmpty() && !line.startsWith("!")) {
+                firstLine = firstLine == null ? line : firstLine;
                 this.lines++;
                 String why = why(line, cdx);
-                if (why != null && unresolved++ == 0) {
-                    first = member + " line " + number + ": " + why;
+                if (why != null) {
+                    unresolved(member + " line " + number + ": " + why);
                 }
             }
+        }
+        return firstLine;
+    }
+
+    private void unresolved(String where) {
+        if (unresolved++ == 0) {
+            first = where;
         }
     }
 
     IndexResolution result() {
-        return new IndexResolution(lines, unresolved, first);
+        zipNum.finishAll();
+        return new IndexResolution(lines + zipNum.lines(), unresolved, first);
     }
 
     /** A line's fields, whether it is CDXJ or CDX. */
@@ -159,7 +199,7 @@ final class ForeignIndexCheck {
         }
     }
 
-    private Supplier<BundleException> tooLong(String member, int number) {
+    static Supplier<BundleException> tooLong(Path bundle, String member, int number) {
         return () -> new BundleException(bundle, BundleException.Reason.CORRUPT,
                 member + " line " + number + ": longer than " + BundleLimits.MAX_CDXJ_LINE + " bytes");
     }

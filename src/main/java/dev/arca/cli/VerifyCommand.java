@@ -38,7 +38,8 @@ import java.util.concurrent.Future;
                 + "metadata record.",
                 "A WACZ another tool wrote is held to what WACZ 1.1.1 requires: its listed members, its WARCs' records, "
                         + "and each line of its indexes (CDXJ or CDX, gzipped or not) resolving to a record of those WARCs "
-                        + "with the line's URL, date, offset and length; the line adds how many resolve, or how many do not "
+                        + "with the line's URL, date, offset and length, and each block a ZipNum .idx names being the gzip "
+                        + "member it says, starting with its key; the line adds how many resolve, or how many do not "
                         + "and the first of them, which makes the WACZ damaged.",
                 "Checks signatures too: a signed bundle is ok only when its signature holds over every byte "
                         + "(and shows the key's fingerprint, and its RFC 3161 time-stamp when it has one); "

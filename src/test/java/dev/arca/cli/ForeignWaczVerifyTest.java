@@ -17,6 +17,7 @@ import org.netpreserve.jwarc.WarcRecord;
 import org.netpreserve.jwarc.WarcResponse;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -32,6 +33,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.zip.GZIPOutputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -115,6 +117,52 @@ class ForeignWaczVerifyTest {
         assertThat(r.out()).contains("classic\tok; " + lines(index(bytes, 0)) + " index lines resolve to records");
     }
 
+    @Test
+    void aZipNumIndexResolvesBlockByBlockThroughItsSecondaryIndex() throws Exception {
+        byte[] bytes = Files.readAllBytes(warc);
+        Map<String, byte[]> zipNum = zipNum(bytes, 0);
+
+        Cli.Result r = new Cli(dir.resolve("home-zipnum")).run("verify", wacz("zipnum.wacz", bytes, zipNum, "{\"format\": \"json-pages-1.0\"}\n", -1).toString());
+
+        assertThat(r.status()).as(r.out() + r.err()).isZero();
+        assertThat(r.out()).contains("zipnum\tok; " + 2 * lines(index(bytes, 0)) + " index lines resolve to records");
+    }
+
+    @Test
+    void aZipNumBlockThatNoGzipMemberStartsAtIsNamed() throws Exception {
+        byte[] bytes = Files.readAllBytes(warc);
+        Map<String, byte[]> zipNum = zipNum(bytes, 3);
+
+        Cli.Result r = new Cli(dir.resolve("home-zipnum-bad")).run("verify", wacz("zipnum-bad.wacz", bytes, zipNum, "{\"format\": \"json-pages-1.0\"}\n", -1).toString());
+
+        assertThat(r.status()).as(r.out() + r.err()).isEqualTo(1);
+        assertThat(r.out()).contains("zipnum-bad\tdamaged: 1 of " + 2 * lines(index(bytes, 0)) + " index lines do not resolve: "
+                + "first at indexes/index.idx line 2: no gzip member starts at offset 3 of indexes/index.cdx.gz");
+    }
+
+    /**
+     * A ZipNum index of {@code warcBytes} as js-wacz writes one, with a block of one line per gzip member;
+     * {@code shift} is added to the first block's offset in the secondary index.
+     */
+    private static Map<String, byte[]> zipNum(byte[] warcBytes, long shift) throws IOException {
+        ByteArrayOutputStream cdxGz = new ByteArrayOutputStream();
+        StringBuilder idx = new StringBuilder("!meta 0 {\"format\": \"cdxj-gzip-1.0\", \"filename\": \"index.cdx.gz\"}\n");
+        for (String line : new String(index(warcBytes, 0).getValue(), StandardCharsets.UTF_8).split("\n")) {
+            ByteArrayOutputStream member = new ByteArrayOutputStream();
+            try (GZIPOutputStream gzip = new GZIPOutputStream(member)) {
+                gzip.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+            }
+            String[] keyAndDate = line.split(" ", 3);
+            idx.append(keyAndDate[0]).append(' ').append(keyAndDate[1]).append(" {\"offset\": ")
+                    .append(cdxGz.size() + (cdxGz.size() == 0 ? shift : 0)).append(", \"length\": ").append(member.size()).append("}\n");
+            cdxGz.write(member.toByteArray());
+        }
+        Map<String, byte[]> members = new LinkedHashMap<>();
+        members.put("indexes/index.cdx.gz", cdxGz.toByteArray());
+        members.put("indexes/index.idx", idx.toString().getBytes(StandardCharsets.UTF_8));
+        return members;
+    }
+
     private static long lines(Map.Entry<String, byte[]> index) {
         return new String(index.getValue(), StandardCharsets.UTF_8).lines().count();
     }
@@ -187,8 +235,11 @@ class ForeignWaczVerifyTest {
 
     /** A WACZ as js-wacz writes one; {@code flip}, when not negative, flips that WARC byte after hashing. */
     private static Path wacz(String name, byte[] warcBytes, Map.Entry<String, byte[]> index, String pages, int flip) throws IOException {
-        Map<String, byte[]> members = new LinkedHashMap<>();
-        members.put(index.getKey(), index.getValue());
+        return wacz(name, warcBytes, Map.ofEntries(index), pages, flip);
+    }
+
+    private static Path wacz(String name, byte[] warcBytes, Map<String, byte[]> indexes, String pages, int flip) throws IOException {
+        Map<String, byte[]> members = new LinkedHashMap<>(indexes);
         members.put("pages/pages.jsonl", pages.getBytes(StandardCharsets.UTF_8));
         members.put("archive/site.warc.gz", warcBytes.clone());
         ObjectMapper json = new ObjectMapper();

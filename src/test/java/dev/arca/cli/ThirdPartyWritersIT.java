@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.arca.testing.Cli;
 import dev.arca.testing.Programs;
 import dev.arca.testing.WarcContents;
+import org.apache.commons.compress.archivers.zip.ZipFile;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,13 +48,15 @@ class ThirdPartyWritersIT {
     static Path dir;
     private static Path warc;
     private static Path wacz;
+    private static Path prefix;
+    private static Path script;
     private static final Map<String, byte[]> BODIES = new HashMap<>();
 
     @BeforeAll
     static void writeWithWarcioAndJsWacz() throws Exception {
         assumeTrue(Programs.find("node").isPresent() && Programs.find("npm").isPresent(), "node and npm are needed");
-        Path prefix = Path.of("target", "npm-interop-" + WARCIO + "-" + JS_WACZ).toAbsolutePath();
-        Path script = prefix.resolve("write-warc-and-wacz.mjs");
+        prefix = Path.of("target", "npm-interop-" + WARCIO + "-" + JS_WACZ).toAbsolutePath();
+        script = prefix.resolve("write-warc-and-wacz.mjs");
         if (!Files.isDirectory(prefix.resolve("node_modules/@harvard-lil/js-wacz"))) {
             Files.createDirectories(prefix);
             run(prefix, "npm", "install", "--prefix", prefix.toString(), "--no-audit", "--no-fund", "--silent",
@@ -183,6 +186,33 @@ class ThirdPartyWritersIT {
         JsonNode index = JSON.readTree(json.out()).get("index");
         assertThat(index.get("lines").asLong()).isEqualTo(3);
         assertThat(index.get("unresolved").asLong()).isZero();
+    }
+
+    /**
+     * From 3,000 index lines on, js-wacz writes a ZipNum index: {@code indexes/index.cdx.gz} in blocks,
+     * each its own gzip member, and {@code indexes/index.idx} naming each block's first key, offset and
+     * length. verify matches every block to its member and resolves every line in the blocks.
+     */
+    @Test
+    void verifyOfABigJsWaczResolvesItsZipNumIndexBlockByBlock() throws Exception {
+        ArrayNode pages = JSON.createArrayNode();
+        for (int i = 0; i < 3100; i++) {
+            pages.addObject().put("url", "http://127.0.0.1:8080/p/" + i).put("date", "2024-03-15T09:00:00Z").put("type", "text/html")
+                    .put("body", Base64.getEncoder().encodeToString(("<title>Page " + i + "</title>").getBytes(StandardCharsets.UTF_8)));
+        }
+        Path list = dir.resolve("big-pages.json");
+        JSON.writeValue(list.toFile(), pages);
+        Path big = dir.resolve("big.wacz");
+        String out = run(prefix, "node", script.toString(), list.toString(), dir.resolve("big.warc.gz").toString(), big.toString());
+        try (ZipFile zip = ZipFile.builder().setPath(big).get()) {
+            assertThat(zip.getEntry("indexes/index.idx")).as(out).isNotNull();
+        }
+
+        Cli.Result r = new Cli(dir.resolve("big-home")).run("verify", "--json", big.toString());
+
+        JsonNode index = JSON.readTree(r.out()).get("index");
+        assertThat(index.get("unresolved").asLong()).as(r.out()).isZero();
+        assertThat(index.get("lines").asLong()).isGreaterThan(3100 + 1);
     }
 
     @Test

@@ -12,8 +12,9 @@ import java.util.regex.Pattern;
 /**
  * Offers the publication date the visible page shows: first a short element named as a date
  * ("post-date", "datum", "published"), else the first date written out in the page's opening
- * text ("19. Oktober 2019", "March 5, 2021", "05.03.2021"). Hidden elements and encyclopedia
- * infoboxes (a birth date, a release date) are not datelines. When metadata already gave a date
+ * text ("19. Oktober 2019", "March 5, 2021", "05.03.2021"). Hidden elements, encyclopedia
+ * infoboxes (a birth date, a release date), picture captions (the day of the photo), the
+ * page's "current time" and a forum member's join date are not datelines. When metadata already gave a date
  * only the opening of the page is read: the visible date then only confirms or localises it.
  */
 final class TextDateStep implements Step {
@@ -32,6 +33,13 @@ final class TextDateStep implements Step {
     /** In a longer text only a date in its first characters is a dateline ("01.02.2022 – The ..."). */
     private static final int LEAD = 30;
     private static final Pattern HIDDEN_STYLE = Pattern.compile("display\\s*:\\s*none", Pattern.CASE_INSENSITIVE);
+    /**
+     * A label that says what else a date is: the page's clock when it was served ("Aktuelle Zeit:
+     * 14.10.2020", "It is currently ..."), a forum member's join date or last visit.
+     */
+    private static final Pattern OTHER_DAY = Pattern.compile(
+            "(?iu:aktuelle zeit|current time|it is currently|heute ist|today is|nous sommes le|hoy es|registriert|registered"
+                    + "|joined|mitglied seit|member since|letzter besuch|last visit)\\W*$");
 
     @Override
     public void apply(Page page) {
@@ -61,7 +69,8 @@ final class TextDateStep implements Step {
                     if (found[0] == null && (verdicts.bits(e) & ClassNames.DATE_TOKEN) != 0
                             && Block.childElements(e, 8) < 8) {
                         String text = e.text();
-                        if (text.length() >= 6 && text.length() <= 120 && HAS_DATE.matcher(text).find()) {
+                        var matcher = HAS_DATE.matcher(text);
+                        if (text.length() >= 6 && text.length() <= 120 && matcher.find() && !otherDay(text.substring(0, matcher.start()))) {
                             found[0] = Dates.normalise(text);
                             if (found[0] != null) {
                                 return FilterResult.STOP;
@@ -75,7 +84,7 @@ final class TextDateStep implements Step {
                         // a dateline is a short line, or opens a paragraph; a date inside prose is a fact
                         var matcher = HAS_DATE.matcher(text);
                         matcher.region(0, Math.min(text.length(), text.length() < SHORT_LINE ? SHORT_LINE : LEAD));
-                        if (matcher.find()) {
+                        if (matcher.find() && !otherDay(labelOf(t, matcher.start()))) {
                             found[1] = Dates.normalise(matcher.group());
                         }
                     }
@@ -108,10 +117,28 @@ final class TextDateStep implements Step {
         return m.find() ? m : null;
     }
 
+    /** True when {@code label}, the text before a date, names it as some other day than the story's. */
+    private static boolean otherDay(String label) {
+        return OTHER_DAY.matcher(label).find();
+    }
+
+    /**
+     * The text before the date at {@code start} of {@code t}, or, when nothing is, the element
+     * just before it ("<strong>Joined:</strong> 18.09.2008").
+     */
+    private static String labelOf(TextNode t, int start) {
+        String before = t.text().substring(0, start);
+        return before.isBlank() && t.previousSibling() instanceof Element label ? label.text() : before;
+    }
+
     private static boolean notADateline(Element e, ClassNames.Verdicts verdicts) {
         if (e.normalName().equals("header")) {
             // the page's banner (with today's date, perhaps), not the story's header with its headline
             return e.selectFirst("h1") == null;
+        }
+        if (e.normalName().equals("figcaption")) {
+            // "(Photo: Ann Lee, 14.01.2022)": the day the picture was taken
+            return true;
         }
         if (e.attributesSize() == 0) {
             return false;

@@ -83,4 +83,16 @@ class MetadataFixturesTest {
         assertThat(a.byline()).as("the byline as the page states it").isEqualTo("von kmeier");
         assertThat(a.authors()).containsExactly("kmeier");
     }
+
+    @Test
+    void theForumsClockAndAMembersJoinDateDoNotDateThePost() {
+        Article a = extract("forum-current-time.html");
+        assertThat(a.published()).startsWith("2009-01-21");
+    }
+
+    @Test
+    void aDateInAPhotoCaptionIsTheDayOfThePicture() {
+        Article a = extract("photo-caption-date.html");
+        assertThat(a.published()).isEqualTo("2022-01-14");
+    }
 }

@@ -7,7 +7,13 @@ DIR/<id>/expected.json gives "byline" (readability-pages) or "author" (trafilatu
 "published" or "date"; OUT/<id>/source.json is arca's Article. Only documents with an expected
 value count. Bylines are compared twice: exactly (after collapsing whitespace) and leniently
 (case-folded, a leading "By"/"Par"/"Von" dropped, punctuation ignored; a match also when one
-name list contains the other). Dates match on the first YYYY-MM-DD, as score.py's date_acc does.
+name list contains the other). A third figure, names_exact, compares the names: the expected
+byline, a leading "By"/"Von"/"Par" dropped, split on commas, semicolons, slashes, "&" and
+"and"/"und"/"et"/"y", against arca's `authors` list, in order and letter for letter but for
+case. It is the fair exact figure where the gold value lists names without the page's "By"
+(trafilatura-snippets' "author", copied from the rendered page: "JULIA ESDAR" is "Julia Esdar" in
+the HTML, upper-cased by CSS); readability-pages' "byline" is the line as the page prints it, "By",
+dates and all, so byline_exact is the figure there. Dates match on the first YYYY-MM-DD, as score.py's date_acc does.
 Standard library only.
 """
 import argparse
@@ -28,6 +34,14 @@ def lenient(s):
     return " ".join(re.findall(r"\w+", s))
 
 
+NAME_SPLIT = re.compile(r"\s*(?:[,;/&]|\b(?:and|und|et|y)\b)\s*", re.I)
+
+
+def names(s):
+    s = re.sub(r"^(by|par|von|por|di|door)\s+", "", ws(s), flags=re.I)
+    return [n for n in NAME_SPLIT.split(s) if n]
+
+
 def day(s):
     m = DAY.search(s) if isinstance(s, str) else None
     return m.group(0) if m else None
@@ -39,7 +53,7 @@ def main():
     ap.add_argument("--pred", required=True)
     ap.add_argument("--per-doc", action="store_true")
     a = ap.parse_args()
-    by_n = by_exact = by_len = date_n = date_ok = 0
+    by_n = by_exact = by_len = by_names = date_n = date_ok = 0
     for d in sorted(os.listdir(a.corpus)):
         f = os.path.join(a.corpus, d, "expected.json")
         if not os.path.isfile(f):
@@ -56,6 +70,7 @@ def main():
             ok = exact or (le and lp and (le == lp or le in lp or lp in le))
             by_exact += exact
             by_len += bool(ok)
+            by_names += [n.lower() for n in names(eb)] == [ws(n).lower() for n in (pred.get("authors") or [])]
             if a.per_doc and not ok:
                 print(f"byline\t{d}\t{ws(eb)!r}\t{ws(pb)!r}")
         ed = day(exp.get("published")) or day(exp.get("date"))
@@ -67,6 +82,7 @@ def main():
                 print(f"date\t{d}\t{ed}\t{pred.get('published')!r}")
     pct = lambda x, n: f"{x / n:.3f}" if n else "n/a"  # noqa: E731
     print(f"byline_docs={by_n} byline_exact={pct(by_exact, by_n)} byline_lenient={pct(by_len, by_n)} "
+          f"names_exact={pct(by_names, by_n)} "
           f"date_docs={date_n} date_acc={pct(date_ok, date_n)}")
 
 

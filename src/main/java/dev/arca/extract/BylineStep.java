@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  * {@code creator}, often a user handle): the first element marked as a byline
  * ({@code rel=author}, {@code itemprop=author}, a class such as "byline" or "post-author")
  * whose text reads as names, without the date that often follows them; else a short "By Jane
- * Doe" line (also "Von", "Par", "Por", "Di", "Door" ...). Then settles the byline on the most
+ * Doe" line (also "Von", "Par", "Por", "Di", "Door", "Beitrag von" ...) or the names after an
+ * inline "Autor:" label. Then settles the byline on the most
  * trusted candidate.
  */
 final class BylineStep implements Step {
@@ -32,15 +33,18 @@ final class BylineStep implements Step {
     public void apply(Page page) {
         Metadata m = page.metadata();
         Candidate before = best(m);
-        if ((before == null || before.confidence() < WEAK) && page.original().body() != null) {
+        SiteNames site = SiteNames.of(page);
+        // a publisher's name in the author field ("L'Opinion", "latercera") is worth another look for the writer's
+        boolean siteOnly = before != null && site.names(before.value());
+        if ((before == null || before.confidence() < WEAK || siteOnly) && page.original().body() != null) {
             read(page, m);
         }
-        Candidate best = best(m);
+        Candidate best = siteOnly ? person(m, site, before) : best(m);
         if (best == null) {
             return;
         }
         m.choose(Field.BYLINE, best);
-        if (m.authors().isEmpty() || best.source() == Source.TEXT && before != null && before.source() != Source.TEXT) {
+        if (m.authors().isEmpty() || before != null && best != before && best.source() != before.source()) {
             m.clearAuthors();
             for (String name : Bylines.split(best.value())) {
                 m.addAuthor(name);
@@ -62,6 +66,17 @@ final class BylineStep implements Step {
         return best;
     }
 
+    /** The most trusted candidate that names a person rather than the site, else {@code fallback}. */
+    private static Candidate person(Metadata m, SiteNames site, Candidate fallback) {
+        Candidate best = null;
+        for (Candidate c : m.candidates(Field.BYLINE)) {
+            if (!site.names(c.value()) && (best == null || c.confidence() > best.confidence())) {
+                best = c;
+            }
+        }
+        return best != null ? best : fallback;
+    }
+
     private static void read(Page page, Metadata m) {
         String[] found = new String[2];
         ClassNames.Verdicts verdicts = page.verdicts();
@@ -72,8 +87,9 @@ final class BylineStep implements Step {
                     return FilterResult.SKIP_ENTIRELY;
                 }
                 String tag = e.normalName();
-                if (tag.equals("script") || tag.equals("style") || tag.equals("nav") || tag.equals("footer")
-                        || hidden(e)) {
+                if (tag.equals("script") || tag.equals("style") || tag.equals("nav")
+                        || tag.equals("footer") && e.closest("article") == null || hidden(e)) {
+                    // a post's own footer ("entry-meta") names its author; the page's footer does not
                     return FilterResult.SKIP_ENTIRELY;
                 }
                 int bits = verdicts.bits(e);
@@ -93,6 +109,9 @@ final class BylineStep implements Step {
                 }
                 if (found[1] == null && isBlockish(tag) && startsLikeByline(e) && Block.childElements(e, 3) <= 3) {
                     found[1] = Bylines.nameIn(e.text());
+                }
+                if (found[1] == null) {
+                    found[1] = Bylines.afterLabel(e);
                 }
                 return FilterResult.CONTINUE;
             }

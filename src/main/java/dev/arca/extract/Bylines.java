@@ -25,7 +25,7 @@ public final class Bylines {
             ".*(?:byline|author|dateline|writtenby)(?:s|name|names)?(?:$|[-_].*)");
     /** "By Jane Doe" in common languages; group 1 is the name part. */
     private static final Pattern BY_TEXT = Pattern.compile(
-            "^\\s*(?iu:by|written by|posted by|par|von|por|di|door|av|af|от|автор:?|przez|autor:?|auteur\\s*:)\\s+"
+            "^\\s*(?iu:by|written by|posted by|(?:(?:ein\\s+)?(?:blog\\s*|gast)?beitrag|artikel)\\s+von|par|von|por|di|door|av|af|от|автор:?|przez|autor:?|auteur\\s*:)\\s+"
                     + "(\\p{Lu}[\\p{L}.'’-]*(?:\\s+(?:\\p{Lu}[\\p{L}.'’-]*|van|von|de|der|da|di|la|le|del|and|und|et|y|e|&|,)){0,8})",
             Pattern.UNICODE_CHARACTER_CLASS);
 
@@ -33,7 +33,7 @@ public final class Bylines {
     }
 
     private static final Pattern BY_START = Pattern.compile(
-            "^(?:by|written by|posted by|par|von|por|di|door|av|af|от|автор|przez|autor|auteur)\\b",
+            "^(?:by|written by|posted by|(?:(?:ein\\s+)?(?:blog\\s*|gast)?beitrag|artikel)\\s+von|par|von|por|di|door|av|af|от|автор|przez|autor|auteur)\\b",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
     /** True when {@code lead} begins with a byline word ("By", "Von", "Par" ...). */
@@ -82,7 +82,7 @@ public final class Bylines {
      * name, but not a name's own "von der"), "Written by", "Beitrag von", "Autor:", a tilde or dash.
      */
     private static final Pattern LEADING_BY = Pattern.compile("^\\s*(?:[~–—-]+\\s*"
-            + "|(?iu:(?:(?:written|posted|reported|text|words|story|beitrag|artikel)\\s+)?(?:by|von|par|por|door|di|av|af)):?\\s+(?=\\p{Lu})"
+            + "|(?iu:(?:(?:written|posted|reported|text|words|story|(?:ein\\s+)?(?:blog\\s*|gast)?beitrag|artikel)\\s+)?(?:by|von|par|por|door|di|av|af)):?\\s+(?=\\p{Lu})"
             + "|(?iu:(?:(?:written|posted|beitrag)\\s+)?(?:by|von|par|por))\\s+(?!(?iu:der|dem|den|de|la|le|van)\\b)(?=\\p{Ll})"
             + "|(?iu:autor|autorin|author|auteur|text|texte|verfasser)\\s*:\\s*)", Pattern.UNICODE_CHARACTER_CLASS);
     /** A heading glued before the names: "About the author –". */
@@ -90,11 +90,59 @@ public final class Bylines {
             "^\\s*(?iu:about the author|über den autor|à propos de l'auteur|sobre el autor)[\\s:–—-]*",
             Pattern.UNICODE_CHARACTER_CLASS);
     private static final Pattern AUTHOR_SEPARATOR = Pattern.compile(
-            "\\s*(?:,|;|\\band\\b|\\bund\\b|\\bet\\b|\\by\\b|&)\\s*");
+            "\\s*(?:[,;/&]|\\b(?iu:and|und)\\b|\\bet\\b|\\by\\b)\\s*", Pattern.UNICODE_CHARACTER_CLASS);
 
     /** {@code byline} without its leading label ("By ", "Von ", "Written by ", "Autor: " ...): the names alone. */
     public static String withoutBy(String byline) {
         return byline == null ? null : LEADING_BY.matcher(byline).replaceFirst("");
+    }
+
+    /** An inline label before the names, colon and all: "Autor:", "By:", "Von:", "Verfasser:". */
+    private static final Pattern NAME_LABEL = Pattern.compile(
+            "\\s*(?iu:autor|autorin|author|authors|by|von|verfasser|verfasserin|auteur|par|por|text|texte)\\s*:\\s*",
+            Pattern.UNICODE_CHARACTER_CLASS);
+    private static final java.util.Set<String> LABEL_TAGS = java.util.Set.of("span", "b", "strong", "em", "label", "dt", "th");
+    /** Longer than this after a label is a sentence, not names. */
+    private static final int MAX_LABELLED_NAMES = 60;
+
+    /**
+     * The names after an inline label such as {@code <span>Autor:</span> Fritz Imhof<br>} or
+     * {@code <dt>By:</dt><dd>Ann Lee</dd>}: the text up to the next line break or block, after the
+     * breaks and spaces right behind the label; null when {@code e} is no such label or what
+     * follows it does not read as names.
+     */
+    static String afterLabel(Element e) {
+        if (!LABEL_TAGS.contains(e.normalName()) || e.childNodeSize() != 1 || !(e.childNode(0) instanceof TextNode label)
+                || label.text().length() > 14 || !NAME_LABEL.matcher(label.text()).matches()) {
+            return null;
+        }
+        StringBuilder text = new StringBuilder();
+        if (e.normalName().equals("dt") || e.normalName().equals("th")) {
+            Element value = e.nextElementSibling();
+            if (value != null) {
+                text.append(value.text());
+            }
+        } else {
+            for (Node n = e.nextSibling(); n != null && text.length() <= MAX_LABELLED_NAMES; n = n.nextSibling()) {
+                if (n instanceof TextNode t) {
+                    text.append(t.text());
+                } else if (n instanceof Element el) {
+                    if (el.normalName().equals("br") || el.isBlock()) {
+                        if (text.toString().isBlank()) {
+                            continue;
+                        }
+                        break;
+                    }
+                    text.append(' ').append(el.text());
+                }
+            }
+        }
+        String t = text.toString().strip().replaceAll("\\s+", " ");
+        if (t.isEmpty() || t.length() > MAX_LABELLED_NAMES) {
+            return null;
+        }
+        String names = withoutDate(t);
+        return names != null && readsAsNames(names) ? tidy(names) : null;
     }
 
     /** Separators and arrows left after the names by the markup around them. */
@@ -128,6 +176,24 @@ public final class Bylines {
         return out;
     }
 
+    /** Between names that one field holds: "det/dpa", "Ann Lee And Bo Park", "Ann Lee & Bo Park". */
+    private static final Pattern JOINED_NAMES = Pattern.compile("\\s*(?:/|&|\\b(?iu:and|und)\\b)\\s*",
+            Pattern.UNICODE_CHARACTER_CLASS);
+
+    /**
+     * The names in a field meant for one author (a JSON-LD {@code name}) that holds a whole byline:
+     * "By Ann Lee And Bo Park" is two. A comma is kept: "Lee, Ann" is one name.
+     */
+    static List<String> namesInOne(String name) {
+        List<String> out = new ArrayList<>();
+        for (String a : JOINED_NAMES.split(withoutBy(name.strip()))) {
+            if (!a.isBlank()) {
+                out.add(a.strip());
+            }
+        }
+        return out;
+    }
+
     /** Lower-case words a byline may hold: particles of names and the words around them. */
     private static final java.util.Set<String> BYLINE_WORDS = java.util.Set.of("by", "von", "van", "de", "der", "den",
             "da", "di", "du", "la", "le", "del", "des", "dos", "das", "and", "und", "et", "y", "e", "of", "the", "in",
@@ -142,6 +208,9 @@ public final class Bylines {
     private static final Pattern RELATIVE_TIME = Pattern.compile(
             "[\\s,;·•|–—-]+\\d+\\s*(?:s|m|h|d|w|mins?|minutes?|hrs?|hours?|days?|weeks?)(?:\\s+ago)?$",
             Pattern.CASE_INSENSITIVE);
+    /** "vor 5 Stunden", "il y a 2 jours", "hace 3 horas" and whatever follows it ("Mehr"): no name comes after a time. */
+    private static final Pattern RELATIVE_TIME_WORDS = Pattern.compile(
+            "\\s+(?iu:vor|il y a|hace|há)\\s+(?:\\d+|einer?|un|une|uma?)\\s+\\p{L}+\\b.*$", Pattern.UNICODE_CHARACTER_CLASS);
     private static final Pattern WEEKDAY_TAIL = Pattern.compile(
             "[\\s,;·•|@–—-]*(?:\\b(?:published|posted|updated|on|am|le|el)\\s+)?(?:\\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day"
                     + "|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi"
@@ -167,6 +236,7 @@ public final class Bylines {
         if (time.find() && TIME_TAIL.matcher(t.substring(time.start())).matches()) {
             t = time.start() > 0 ? WEEKDAY_TAIL.matcher(t.substring(0, time.start())).replaceFirst("").strip() : "";
         }
+        t = RELATIVE_TIME_WORDS.matcher(t).replaceFirst("");
         t = RELATIVE_TIME.matcher(t).replaceFirst("").replaceAll("[\\s,;·•|@–—-]+$", "");
         t = LABEL.matcher(t).replaceFirst("").replaceFirst("^[\\s,;·•|@–—-]+", "");
         if (namesAfterDate && t.startsWith("by ")) {

@@ -37,7 +37,8 @@ final class JsonLdStep implements Step {
         if (!named) {
             authors = ld.creators();
         }
-        authors = authors.stream().map(Bylines::tidy).filter(Objects::nonNull).toList();
+        authors = authors.stream().flatMap(a -> Bylines.namesInOne(a).stream()).map(Bylines::tidy)
+                .filter(Objects::nonNull).toList();
         authors.forEach(m::addAuthor);
         if (!authors.isEmpty()) {
             m.offer(Field.BYLINE, String.join(", ", authors), Source.JSON_LD, named ? Source.JSON_LD.trust() : CREATOR_TRUST);

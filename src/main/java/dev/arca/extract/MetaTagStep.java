@@ -27,6 +27,11 @@ final class MetaTagStep implements Step {
         "last-modified", "dcterms:modified", "dc:date:modified", "article:modified"};
     private static final String[] LEAD_IMAGE = {"og:image", "og:image:url", "og:image:secure_url", "twitter:image",
         "twitter:image:src", "thumbnailurl"};
+    /** The label Yoast and other plugins give the author in a Twitter card's extra fields. */
+    private static final java.util.regex.Pattern WRITTEN_BY = java.util.regex.Pattern.compile(
+            "(?iu)\\s*(?:written by|author|verfasst von|geschrieben von|autor(?:in)?|écrit par|auteur|escrito por|scritto da)\\s*:?\\s*");
+    /** A Twitter card has at most this many label and data pairs. */
+    private static final int CARD_FIELDS = 4;
     private static final String[] LANGUAGE = {"content-language", "language", "dc:language", "og:locale"};
 
     @Override
@@ -53,6 +58,13 @@ final class MetaTagStep implements Step {
                     bylineFound = true;
                     break;
                 }
+            }
+        }
+        if (!bylineFound) {
+            String v = writtenBy(t);
+            if (v != null) {
+                offer(m, Field.BYLINE, "twitter:data", Bylines.withoutBy(v));
+                bylineFound = true;
             }
         }
         if (bylineFound && m.authors().isEmpty() && m.byline() != null) {
@@ -98,6 +110,17 @@ final class MetaTagStep implements Step {
         if (value != null) {
             m.offer(field, value, key.startsWith("og:") || key.startsWith("article:") ? Source.OPENGRAPH : Source.META);
         }
+    }
+
+    /** The value of the Twitter card field labelled "Written by" ({@code twitter:label1}/{@code twitter:data1}). */
+    private static String writtenBy(MetaTags t) {
+        for (int i = 1; i <= CARD_FIELDS; i++) {
+            String label = t.first("twitter:label" + i);
+            if (label != null && WRITTEN_BY.matcher(label).matches()) {
+                return person(t.first("twitter:data" + i));
+            }
+        }
+        return null;
     }
 
     private static String person(String v) {

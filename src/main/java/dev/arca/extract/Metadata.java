@@ -236,7 +236,7 @@ public final class Metadata {
      * "Jane Doe" from the byline are one person, written the way that has both cases.
      */
     public void addAuthor(String name) {
-        String author = blank(name) ? null : Bylines.tidy(name);
+        String author = blank(name) ? null : Bylines.tidy(Bylines.withoutBy(name));
         if (author == null) {
             return;
         }

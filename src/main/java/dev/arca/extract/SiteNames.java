@@ -37,6 +37,16 @@ final class SiteNames {
         }
     }
 
+    /** Every name {@code page}'s metadata gives its site, and the page's, canonical and source URLs. */
+    static SiteNames of(Page page) {
+        Metadata m = page.metadata();
+        List<String> sites = new ArrayList<>();
+        for (Metadata.Candidate c : m.candidates(Metadata.Field.SITE_NAME)) {
+            sites.add(c.value());
+        }
+        return new SiteNames(sites, page.url(), m.canonicalUrl(), m.sourceUrl());
+    }
+
     private void add(String name) {
         String k = key(name);
         if (k.length() >= MIN_KEY) {

@@ -35,15 +35,11 @@ final class TitleStep implements Step {
         if (title == null) {
             return;
         }
-        List<String> sites = new ArrayList<>();
-        for (Candidate c : m.candidates(Field.SITE_NAME)) {
-            sites.add(c.value());
-        }
         List<String> headings = new ArrayList<>();
         for (Element h1 : h1s) {
             headings.add(h1.text());
         }
-        SiteNames names = new SiteNames(sites, page.url(), m.canonicalUrl(), m.sourceUrl());
+        SiteNames names = SiteNames.of(page);
         String headline = names.strip(title.value(), MIN_WORDS, headings);
         m.choose(Field.HEADLINE, headline.equals(title.value()) ? title
                 : new Candidate(headline, title.source(), title.confidence()));

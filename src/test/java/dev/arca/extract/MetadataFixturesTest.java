@@ -95,4 +95,48 @@ class MetadataFixturesTest {
         Article a = extract("photo-caption-date.html");
         assertThat(a.published()).isEqualTo("2022-01-14");
     }
+
+    @Test
+    void theTwitterCardsWrittenByFieldNamesTheAuthor() {
+        Article a = extract("byline-twitter-card.html");
+        assertThat(a.byline()).isEqualTo("Karla Birnbaum");
+        assertThat(a.authors()).containsExactly("Karla Birnbaum");
+    }
+
+    @Test
+    void aPostsOwnFooterNamesItsAuthorButThePagesFooterDoesNot() {
+        Article a = extract("byline-entry-footer.html");
+        assertThat(a.authors()).containsExactly("Andrea");
+    }
+
+    @Test
+    void theNamesAfterAnAutorOrVonLabelAreTheByline() {
+        assertThat(extract("byline-label.html").authors()).containsExactly("Fritz Imwald");
+        assertThat(extract("byline-label-after-breaks.html").authors()).containsExactly("Götz Wachtel");
+    }
+
+    @Test
+    void aBlogBeitragVonLineIsAByline() {
+        Article a = extract("byline-beitrag-von.html");
+        assertThat(a.authors()).containsExactly("Margarita Korenewa");
+    }
+
+    @Test
+    void aRelativeTimeAfterTheNameEndsIt() {
+        Article a = extract("byline-relative-time.html");
+        assertThat(a.byline()).isEqualTo("Lina Hofer");
+    }
+
+    @Test
+    void theVisibleWriterWinsOverThePublisherNamedAsAuthor() {
+        Article a = extract("byline-site-as-author.html");
+        assertThat(a.authors()).containsExactly("Emma Duval");
+        assertThat(a.byline()).endsWith("Emma Duval");
+    }
+
+    @Test
+    void aWholeBylineInOneAuthorNameIsSplitIntoItsNames() {
+        Article a = extract("byline-joined-names.html");
+        assertThat(a.authors()).containsExactly("Glen Oakes", "Brenda Carr");
+    }
 }

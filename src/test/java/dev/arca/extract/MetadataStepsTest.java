@@ -244,6 +244,10 @@ class MetadataStepsTest {
         assertThat(Bylines.withoutDate("About the Author - Florina Ionescu")).isEqualTo("Florina Ionescu");
         assertThat(Bylines.withoutDate("Sunday, Feb 1, 2015 11:57 AM UTC")).isNull();
         assertThat(Bylines.withoutDate("Last Updated: January 7, 2025")).isNull();
+        assertThat(Bylines.withoutDate("Houzz Deutschland vor 5 Stunden Mehr")).isEqualTo("Houzz Deutschland");
+        assertThat(Bylines.namesInOne("det/dpa")).containsExactly("det", "dpa");
+        assertThat(Bylines.namesInOne("Lee, Ann")).containsExactly("Lee, Ann");
+        assertThat(Bylines.split("Ann Lee AND Bo Park/AP")).containsExactly("Ann Lee", "Bo Park", "AP");
         assertThat(Bylines.readsAsNames("Sign In| Sign Up | Subscribe")).isFalse();
         assertThat(Bylines.readsAsNames("Katie Couric New Yorkers post their feelings about the election")).isFalse();
         assertThat(Bylines.readsAsNames("By Brenda Goodman, MA WebMD Health News")).isTrue();

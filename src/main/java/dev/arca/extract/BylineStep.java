@@ -33,9 +33,9 @@ final class BylineStep implements Step {
     public void apply(Page page) {
         Metadata m = page.metadata();
         Candidate before = best(m);
-        SiteNames site = SiteNames.of(page);
         // a publisher's name in the author field ("L'Opinion", "latercera") is worth another look for the writer's
-        boolean siteOnly = before != null && site.names(before.value());
+        SiteNames site = before == null ? null : SiteNames.of(page);
+        boolean siteOnly = site != null && site.names(before.value());
         if ((before == null || before.confidence() < WEAK || siteOnly) && page.original().body() != null) {
             read(page, m);
         }

@@ -167,8 +167,13 @@ public final class Bylines {
 
     /** The names in a byline such as "Ann Lee, Bo Park and Cy Roe". */
     static List<String> split(String byline) {
+        return names(byline, AUTHOR_SEPARATOR);
+    }
+
+    /** The names between {@code separator}s in {@code byline}, its leading "By" dropped. */
+    private static List<String> names(String byline, Pattern separator) {
         List<String> out = new ArrayList<>();
-        for (String a : AUTHOR_SEPARATOR.split(withoutBy(byline))) {
+        for (String a : separator.split(withoutBy(byline))) {
             if (!a.isBlank()) {
                 out.add(a.strip());
             }
@@ -185,13 +190,7 @@ public final class Bylines {
      * "By Ann Lee And Bo Park" is two. A comma is kept: "Lee, Ann" is one name.
      */
     static List<String> namesInOne(String name) {
-        List<String> out = new ArrayList<>();
-        for (String a : JOINED_NAMES.split(withoutBy(name.strip()))) {
-            if (!a.isBlank()) {
-                out.add(a.strip());
-            }
-        }
-        return out;
+        return names(name.strip(), JOINED_NAMES);
     }
 
     /** Lower-case words a byline may hold: particles of names and the words around them. */

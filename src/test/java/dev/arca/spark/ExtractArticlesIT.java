@@ -25,6 +25,8 @@ import org.netpreserve.jwarc.HttpResponse;
 import org.netpreserve.jwarc.MediaType;
 import org.netpreserve.jwarc.WarcCompression;
 import org.netpreserve.jwarc.WarcDigest;
+import org.netpreserve.jwarc.WarcReader;
+import org.netpreserve.jwarc.WarcRecord;
 import org.netpreserve.jwarc.WarcRequest;
 import org.netpreserve.jwarc.WarcResponse;
 import org.netpreserve.jwarc.WarcRevisit;
@@ -173,9 +175,27 @@ class ExtractArticlesIT {
         return Files.write(file, Arrays.copyOf(bytes, bytes.length * 3 / 5));
     }
 
+    /**
+     * The intact archive with 64 bytes inverted just past the gzip header of the middle page's response,
+     * so that its WARC headers inflate to garbage or not at all. Inverting bytes at a fixed share of the
+     * file instead could land in a member's deflated payload and decode to wrong text that only the
+     * member's CRC, read after the record, tells apart (the records' random IDs move the members).
+     */
     private static Path flipped(Path file, Path intact) throws IOException {
+        long member = -1;
+        try (WarcReader reader = new WarcReader(intact)) {
+            int responses = 0;
+            for (WarcRecord record : reader) {
+                if (record instanceof WarcResponse && ++responses == PAGES / 2 + 1) {
+                    member = reader.position();
+                    break;
+                }
+            }
+        }
         byte[] bytes = Files.readAllBytes(intact);
-        for (int i = bytes.length / 2; i < bytes.length / 2 + 64; i++) {
+        assertThat(member).isPositive();
+        assertThat(bytes[(int) member] & 0xff).as("a gzip member starts at %d", member).isEqualTo(0x1f);
+        for (int i = (int) member + 10; i < member + 74; i++) {
             bytes[i] ^= (byte) 0xff;
         }
         return Files.write(file, bytes);

@@ -1,6 +1,7 @@
 package dev.arca.extract;
 
 import dev.arca.extract.Metadata.Field;
+import java.util.regex.Pattern;
 
 /**
  * Offers metadata from {@code <meta>} tags: Dublin Core, OpenGraph and {@code article:*},
@@ -28,7 +29,7 @@ final class MetaTagStep implements Step {
     private static final String[] LEAD_IMAGE = {"og:image", "og:image:url", "og:image:secure_url", "twitter:image",
         "twitter:image:src", "thumbnailurl"};
     /** The label Yoast and other plugins give the author in a Twitter card's extra fields. */
-    private static final java.util.regex.Pattern WRITTEN_BY = java.util.regex.Pattern.compile(
+    private static final Pattern WRITTEN_BY = Pattern.compile(
             "(?iu)\\s*(?:written by|author|verfasst von|geschrieben von|autor(?:in)?|écrit par|auteur|escrito por|scritto da)\\s*:?\\s*");
     /** A Twitter card has at most this many label and data pairs. */
     private static final int CARD_FIELDS = 4;

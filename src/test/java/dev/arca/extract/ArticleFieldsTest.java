@@ -62,6 +62,16 @@ class ArticleFieldsTest {
         assertThat(ja.language()).isEqualTo("ja");
         assertThat(declared.language()).as("what the page declares wins").isEqualTo("fr");
         assertThat(tooShort.language()).as("two words are no evidence").isNull();
+        // the first characters are names and figures, which say little: the guess reads on rather than trust them
+        String table = "Ajax 3, PSV 1, Feyenoord 2, AZ 0, Twente 1, Utrecht 1, Vitesse 0, Heerenveen 2. ";
+        String report = "Die Hafenarbeiten dauerten die ganze Nacht, sagten die Mannschaften in der Stadt. "
+                + "Am Morgen lagen drei Frachter vor der Einfahrt und warteten auf einen freien Liegeplatz. "
+                + "Der Bürgermeister versprach, dass die neuen Kräne noch vor dem Winter in Betrieb gehen würden. "
+                + "Viele Anwohner beklagen sich seit Wochen über den Lärm, der bis in die frühen Stunden anhält. "
+                + "Die Gewerkschaft fordert zusätzliche Schichten, damit die Arbeiter sich besser erholen können. ";
+        TextLanguage.Guess afterTheScores = TextLanguage.guess(table + report);
+        assertThat(afterTheScores).isNotNull();
+        assertThat(afterTheScores.tag()).isEqualTo("de");
         assertThat(TextLanguage.tag("cmn")).isEqualTo("zh");
         assertThat(TextLanguage.tag("gsw")).as("no two-letter code: the ISO 639-3 one is the BCP 47 tag").isEqualTo("gsw");
     }

@@ -6,6 +6,7 @@ import org.jsoup.nodes.TextNode;
 import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.NodeVisitor;
 
+import java.util.ArrayDeque;
 import java.util.Map;
 import java.util.Set;
 
@@ -94,16 +95,17 @@ public final class Block {
 
     /** Measures every element under (and including) {@code root} into {@code out}. */
     static void measure(Element root, Map<Element, Block> out) {
+        // the blocks of the open elements, innermost last: a node's parent is on top, with no lookup
+        ArrayDeque<Block> open = new ArrayDeque<>();
         NodeTraversor.traverse(new NodeVisitor() {
             @Override
             public void head(Node node, int depth) {
                 if (node instanceof Element e) {
-                    out.put(e, new Block());
-                } else if (node instanceof TextNode t && node.parent() instanceof Element p) {
-                    Block b = out.get(p);
-                    if (b == null) {
-                        return;
-                    }
+                    Block b = new Block();
+                    out.put(e, b);
+                    open.push(b);
+                } else if (node instanceof TextNode t && !open.isEmpty()) {
+                    Block b = open.peek();
                     String s = t.getWholeText();
                     int len = collapsedLength(s);
                     int commas = commas(s);
@@ -119,7 +121,7 @@ public final class Block {
                 if (!(node instanceof Element e)) {
                     return;
                 }
-                Block b = out.get(e);
+                Block b = open.pop();
                 b.elements++;
                 String tag = e.normalName();
                 switch (tag) {
@@ -156,8 +158,7 @@ public final class Block {
                         b.prose += own;
                     }
                 }
-                Element parent = e.parent();
-                Block pb = parent == null ? null : out.get(parent);
+                Block pb = open.peek();
                 if (pb == null) {
                     return;
                 }

@@ -8,7 +8,6 @@ import org.jsoup.nodes.TextNode;
 import org.jsoup.select.NodeFilter;
 import org.jsoup.select.NodeTraversor;
 
-import java.util.regex.Pattern;
 
 /**
  * Reads the byline the page shows, when structured data gave none or only a weak one (a JSON-LD
@@ -27,7 +26,6 @@ final class BylineStep implements Step {
     private static final int MAX_LINKS = 3;
     private static final int MENU_ITEMS = 4;
     private static final java.util.Set<String> HOLDERS = java.util.Set.of("body", "main", "article");
-    private static final Pattern HIDDEN_STYLE = Pattern.compile("display\\s*:\\s*none", Pattern.CASE_INSENSITIVE);
 
     @Override
     public void apply(Page page) {
@@ -88,7 +86,7 @@ final class BylineStep implements Step {
                 }
                 String tag = e.normalName();
                 if (tag.equals("script") || tag.equals("style") || tag.equals("nav")
-                        || tag.equals("footer") && e.closest("article") == null || hidden(e)) {
+                        || tag.equals("footer") && e.closest("article") == null || Hidden.inMarkup(e)) {
                     // a post's own footer ("entry-meta") names its author; the page's footer does not
                     return FilterResult.SKIP_ENTIRELY;
                 }
@@ -142,10 +140,6 @@ final class BylineStep implements Step {
     private static boolean menuItem(Element e) {
         Element list = e.parent();
         return e.normalName().equals("li") && list != null && Block.childElements(list, MENU_ITEMS) >= MENU_ITEMS;
-    }
-
-    private static boolean hidden(Element e) {
-        return e.attributesSize() > 0 && (e.hasAttr("hidden") || HIDDEN_STYLE.matcher(e.attr("style")).find());
     }
 
     /** Cheap pre-check on the leading text node before reading the whole block's text. */

@@ -28,15 +28,13 @@ final class DocumentDataStep implements Step {
                 continue;
             }
             String rel = " " + link.attr("rel").toLowerCase(java.util.Locale.ROOT) + " ";
-            String abs = link.absUrl("href");
-            String href = abs.isEmpty() ? link.attr("href") : abs;
             if (rel.equals(" canonical ") && !canonical) {
-                m.offer(Field.CANONICAL_URL, href, Source.META);
+                m.offer(Field.CANONICAL_URL, href(link), Source.META);
                 canonical = true;
             } else if (rel.contains(" icon ")) {
-                m.offer(Field.FAVICON, href, Source.META);
+                m.offer(Field.FAVICON, href(link), Source.META);
             } else if (rel.contains(" apple-touch-icon ") && touchIcon == null) {
-                touchIcon = href;
+                touchIcon = href(link);
             }
         }
         // a touch icon is a favicon too, bigger: taken only when the page declares no other
@@ -120,5 +118,11 @@ final class DocumentDataStep implements Step {
             }
         }
         return holders;
+    }
+
+    /** The link's href made absolute (resolving is the costly part, so only links that are kept pay it). */
+    private static String href(Element link) {
+        String abs = link.absUrl("href");
+        return abs.isEmpty() ? link.attr("href") : abs;
     }
 }

@@ -5,8 +5,7 @@ import org.jsoup.select.NodeTraversor;
 
 import java.util.ArrayList;
 import java.util.List;
-
-import java.util.regex.Pattern;
+import java.util.Locale;
 
 /**
  * Turns lazy-loaded images into plain ones: the real address from {@code data-src},
@@ -18,8 +17,9 @@ final class LazyImages {
     private static final String[] SRC_ATTRS = {"data-src", "data-lazy-src", "data-original", "data-lazy",
         "data-url", "data-hi-res-src", "data-full-src", "data-orig-file", "data-actualsrc", "data-echo"};
     private static final String[] SRCSET_ATTRS = {"data-srcset", "data-lazy-srcset", "data-original-set"};
-    private static final Pattern PLACEHOLDER = Pattern.compile(
-            "^data:|placeholder|blank\\.|spacer|lazy|pixel\\.|transparent|grey\\.gif|1x1", Pattern.CASE_INSENSITIVE);
+    /** Words in a {@code src} that mark a stand-in for the picture a script would load. */
+    private static final String[] PLACEHOLDER_WORDS = {"placeholder", "blank.", "spacer", "lazy", "pixel.", "transparent",
+        "grey.gif", "1x1"};
 
     private LazyImages() {
     }
@@ -58,9 +58,23 @@ final class LazyImages {
         }
     }
 
+    /** Blank, an inline {@code data:} image, or named like a stand-in (a plain scan: this runs on every picture). */
+    static boolean isPlaceholder(String src) {
+        if (src.isBlank() || src.regionMatches(true, 0, "data:", 0, 5)) {
+            return true;
+        }
+        String lower = src.toLowerCase(Locale.ROOT);
+        for (String word : PLACEHOLDER_WORDS) {
+            if (lower.contains(word)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static void resolveImage(Element img) {
         String src = img.attr("src");
-        boolean placeholder = src.isBlank() || PLACEHOLDER.matcher(src).find();
+        boolean placeholder = isPlaceholder(src);
         if (placeholder) {
             for (String attr : SRC_ATTRS) {
                 String v = img.attr(attr).strip();

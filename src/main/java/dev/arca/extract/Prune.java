@@ -8,7 +8,6 @@ import org.jsoup.select.NodeFilter;
 import org.jsoup.select.NodeTraversor;
 
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Removes what is never content before anything is scored: scripts and styles, embedded
@@ -30,8 +29,6 @@ final class Prune implements Step {
     /** Inside an embedded social post everything but scripts stays: it is the quote's fallback text. */
     private static final int IN_EMBED = 8;
     private static final Set<String> PROTECTED = Set.of("html", "body", "main", "article", "a");
-    private static final Pattern HIDDEN_STYLE = Pattern.compile(
-            "display\\s*:\\s*none|visibility\\s*:\\s*hidden", Pattern.CASE_INSENSITIVE);
 
     @Override
     public void apply(Page page) {
@@ -131,17 +128,10 @@ final class Prune implements Step {
     }
 
     private static boolean hidden(Element e) {
-        if (e.attributesSize() == 0) {
-            return false;
-        }
-        if (e.hasAttr("hidden")) {
+        if (Hidden.inMarkup(e)) {
             return true;
         }
-        String style = e.attr("style");
-        if (!style.isEmpty() && HIDDEN_STYLE.matcher(style).find()) {
-            return true;
-        }
-        return e.attr("aria-hidden").equals("true") && !e.className().contains("fallback-image")
+        return e.attributesSize() > 0 && e.attr("aria-hidden").equals("true") && !e.className().contains("fallback-image")
                 && !e.normalName().equals("img");
     }
 

@@ -32,7 +32,6 @@ final class TextDateStep implements Step {
     private static final int SHORT_LINE = 120;
     /** In a longer text only a date in its first characters is a dateline ("01.02.2022 – The ..."). */
     private static final int LEAD = 30;
-    private static final Pattern HIDDEN_STYLE = Pattern.compile("display\\s*:\\s*none", Pattern.CASE_INSENSITIVE);
     /**
      * A label that says what else a date is: the page's clock when it was served ("Aktuelle Zeit:
      * 14.10.2020", "It is currently ..."), a forum member's join date or last visit.
@@ -143,7 +142,7 @@ final class TextDateStep implements Step {
         if (e.attributesSize() == 0) {
             return false;
         }
-        if (e.hasAttr("hidden") || HIDDEN_STYLE.matcher(e.attr("style")).find()) {
+        if (Hidden.inMarkup(e)) {
             return true;
         }
         return (verdicts.bits(e) & ClassNames.FACT_TOKEN) != 0;

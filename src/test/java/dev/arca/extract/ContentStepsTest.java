@@ -32,6 +32,17 @@ class ContentStepsTest {
                 "https://s.example/p", new Prune());
         assertThat(page.work().body().select("img").eachAttr("src"))
                 .containsExactly("/a.jpg", "/b.jpg", "/c.jpg", "/d.jpg");
+        assertThat(LazyImages.isPlaceholder("DATA:image/png;base64,AA")).isTrue();
+        assertThat(LazyImages.isPlaceholder("/img/Spacer.GIF")).isTrue();
+        assertThat(LazyImages.isPlaceholder("  ")).isTrue();
+        assertThat(LazyImages.isPlaceholder("/img/harbour-at-night.jpg")).isFalse();
+    }
+
+    @Test
+    void hiddenIsWhatTheMarkupSaysWithoutAStyleSheet() {
+        Element body = org.jsoup.Jsoup.parse("<div hidden>a</div><div style=\"DISPLAY : none\">b</div>"
+                + "<div style=\"color:red; visibility:hidden\">c</div><div style=\"display:block\">d</div><div>e</div>").body();
+        assertThat(body.children().stream().filter(Hidden::inMarkup).map(Element::text)).containsExactly("a", "b", "c");
     }
 
     @Test

@@ -21,6 +21,8 @@ final class Select implements Step {
     private static final int WIDEN_MIN = 1000;
     private static final double WIDEN_MAX_LINKS = 0.25;
     private static final int MIN_SHARED_CANDIDATES = 3;
+    /** Characters of text the one marked-up article must hold to be taken over the best-scoring block. */
+    private static final int MIN_ARTICLE_TEXT = 140;
     private static final Pattern SENTENCE_END = Pattern.compile("\\.( |$)");
 
     @Override
@@ -40,6 +42,7 @@ final class Select implements Step {
         }
         best = sharedAncestor(best, top, blocks);
         best = climbToBetterParent(best, blocks);
+        best = theOneArticle(body, best, page, blocks);
         while (best.parent() != null && best.parent() != body && Block.childElements(best.parent(), 1) == 1) {
             best = best.parent();
         }
@@ -128,6 +131,28 @@ final class Select implements Step {
             parent = parent.parent();
         }
         return best;
+    }
+
+    /**
+     * A page that calls itself an article and marks up exactly one {@code <article>}, with the
+     * story's headline in it, says where its story is: a short post there beats a longer widget
+     * in the sidebar (the blog's "about" box, a teaser list), however the paragraphs score.
+     */
+    private static Element theOneArticle(Element body, Element best, Page page, Map<Element, Block> blocks) {
+        if (!page.metadata().articleTyped()) {
+            return best;
+        }
+        var articles = body.getElementsByTag("article");
+        if (articles.size() != 1) {
+            return best;
+        }
+        Element article = articles.get(0);
+        Block ab = blocks.get(article);
+        if (ab == null || ab.textLen < MIN_ARTICLE_TEXT || isAncestor(article, best) || article == best
+                || isAncestor(best, article) || article.selectFirst("h1") == null) {
+            return best;
+        }
+        return article;
     }
 
     /**

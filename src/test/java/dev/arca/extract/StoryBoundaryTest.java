@@ -50,6 +50,13 @@ class StoryBoundaryTest {
     }
 
     @Test
+    void aShortPostInThePagesOneArticleBeatsALongerSidebarBox() {
+        String text = text("short-post-long-sidebar.html");
+        assertThat(text).containsSubsequence("I would put my money into night ferries", "Thanks to Tom for the tip");
+        assertThat(text).doesNotContain("About this series", "a good dozen of these notes");
+    }
+
+    @Test
     void aGalleryPageKeepsItsPictures() {
         assertThat(text("gallery-page.html")).contains("Thousands came to the harbour",
                 "The tall ships arrived", "Fireworks over the harbour closed the festival");

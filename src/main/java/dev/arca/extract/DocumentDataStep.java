@@ -23,7 +23,7 @@ final class DocumentDataStep implements Step {
         Metadata m = page.metadata();
         String touchIcon = null;
         boolean canonical = false;
-        for (Element link : page.original().getElementsByTag("link")) {
+        for (Element link : page.tags().get("link")) {
             if (!link.hasAttr("href")) {
                 continue;
             }
@@ -58,7 +58,7 @@ final class DocumentDataStep implements Step {
     private static void offerTimes(Page page, Metadata m) {
         String first = null;
         Set<Element> holdsHeadline = null;
-        for (Element time : page.original().getElementsByTag("time")) {
+        for (Element time : page.tags().get("time")) {
             if (!time.hasAttr("datetime")) {
                 continue;
             }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
 import java.util.ArrayDeque;
@@ -51,10 +50,10 @@ final class JsonLd {
         this.all = all;
     }
 
-    /** Reads every JSON-LD block of {@code doc}; malformed blocks are skipped. */
-    public static JsonLd read(Document doc) {
+    /** Reads every JSON-LD block among a page's {@code scripts}; malformed blocks are skipped. */
+    public static JsonLd read(List<Element> scripts) {
         List<JsonNode> objects = new ArrayList<>();
-        for (Element script : doc.getElementsByTag("script")) {
+        for (Element script : scripts) {
             if (!script.attr("type").toLowerCase(java.util.Locale.ROOT).contains("ld+json")) {
                 continue;
             }

@@ -18,7 +18,7 @@ final class JsonLdStep implements Step {
 
     @Override
     public void apply(Page page) {
-        JsonLd ld = JsonLd.read(page.original());
+        JsonLd ld = JsonLd.read(page.tags().get("script"));
         Metadata m = page.metadata();
         if (!ld.hasArticle()) {
             m.offer(Field.SITE_NAME, ld.publisher(), Source.JSON_LD);

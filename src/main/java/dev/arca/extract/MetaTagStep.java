@@ -37,7 +37,7 @@ final class MetaTagStep implements Step {
 
     @Override
     public void apply(Page page) {
-        MetaTags t = MetaTags.read(page.original());
+        MetaTags t = MetaTags.read(page.tags().get("meta"));
         Metadata m = page.metadata();
         for (String key : TITLE) {
             // the last of a repeated key, as Readability reads titles

@@ -1,6 +1,5 @@
 package dev.arca.extract;
 
-import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
 import java.util.ArrayList;
@@ -21,10 +20,10 @@ final class MetaTags {
     private MetaTags() {
     }
 
-    /** Collects the meta values of {@code doc}. */
-    public static MetaTags read(Document doc) {
+    /** Collects the values of a page's {@code <meta>} elements. */
+    public static MetaTags read(List<Element> metas) {
         MetaTags tags = new MetaTags();
-        for (Element meta : doc.getElementsByTag("meta")) {
+        for (Element meta : metas) {
             String content = meta.attr("content");
             if (content.isBlank()) {
                 continue;

@@ -13,7 +13,7 @@ final class MicrodataStep implements Step {
     @Override
     public void apply(Page page) {
         Metadata m = page.metadata();
-        for (Element scope : page.original().select("[itemscope][itemtype]")) {
+        for (Element scope : page.tags().itemScopes()) {
             String type = scope.attr("itemtype");
             if (!(type.contains("Article") || type.contains("BlogPosting") || type.contains("Report"))) {
                 continue;

@@ -33,6 +33,7 @@ public final class Page {
     private final ClassNames.Verdicts verdicts = new ClassNames.Verdicts();
     private final List<String> warnings = new ArrayList<>();
     private Document work;
+    private TagIndex tags;
     private Strictness strictness = Strictness.FULL;
     private Element content;
     private String html = "";
@@ -50,6 +51,17 @@ public final class Page {
     /** The document as parsed; metadata steps read it before any content step changes a copy. */
     public Document original() {
         return original;
+    }
+
+    /**
+     * The original's elements by tag, gathered in one walk on first use. Valid until the first
+     * content attempt, which may change the original in place; metadata steps use it.
+     */
+    TagIndex tags() {
+        if (tags == null) {
+            tags = new TagIndex(original);
+        }
+        return tags;
     }
 
     /** The document the content steps work on for the current attempt. */
@@ -147,6 +159,7 @@ public final class Page {
     /** Starts a content attempt at {@code level} on a fresh copy of the original document. */
     void startAttempt(Strictness level, boolean copy) {
         strictness = level;
+        tags = null;
         blocks.clear();
         content = null;
         work = null;

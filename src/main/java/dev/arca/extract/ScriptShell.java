@@ -104,7 +104,7 @@ final class ScriptShell implements Step {
     /** Scripts that run: external or inline, but not data blocks such as JSON-LD. */
     private static int scripts(Page page) {
         int n = 0;
-        for (Element script : page.original().getElementsByTag("script")) {
+        for (Element script : page.tags().get("script")) {
             String type = script.attr("type").strip().toLowerCase(Locale.ROOT);
             if (!NOT_SCRIPT_TYPES.contains(type) && (script.hasAttr("src") || !script.data().isBlank())) {
                 n++;
@@ -114,7 +114,7 @@ final class ScriptShell implements Step {
     }
 
     private static String noscriptAskingForScripts(Page page) {
-        for (Element noscript : page.original().getElementsByTag("noscript")) {
+        for (Element noscript : page.tags().get("noscript")) {
             // parsed as markup or kept as raw text, depending on where it stands
             String text = noscript.children().isEmpty() ? Jsoup.parse(noscript.wholeText()).text() : noscript.text();
             if (ASKS_FOR_SCRIPTS.matcher(text).find()) {

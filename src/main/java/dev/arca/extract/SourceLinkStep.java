@@ -34,7 +34,7 @@ final class SourceLinkStep implements Step {
 
     @Override
     public void apply(Page page) {
-        for (Element a : page.original().getElementsByTag("a")) {
+        for (Element a : page.tags().get("a")) {
             boolean labelled = a.childNodeSize() == 1 && a.childNode(0) instanceof org.jsoup.nodes.TextNode t
                     && t.text().length() < 40 && LINK_LABEL.matcher(t.text()).matches();
             Element parent = a.parent();

@@ -27,7 +27,7 @@ final class TitleStep implements Step {
         if (m.candidates(Field.TITLE).isEmpty()) {
             m.offer(Field.TITLE, Titles.fromDocument(page.original()), Source.META, 0.7);
         }
-        List<Element> h1s = page.original().getElementsByTag("h1");
+        List<Element> h1s = page.tags().get("h1");
         if (m.candidates(Field.TITLE).isEmpty() && !h1s.isEmpty() && h1s.get(0).text().length() < 300) {
             m.offer(Field.TITLE, h1s.get(0).text(), Source.TEXT);
         }

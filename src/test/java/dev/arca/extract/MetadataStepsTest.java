@@ -12,6 +12,22 @@ class MetadataStepsTest {
     }
 
     @Test
+    void tagIndexHoldsEachTagInDocumentOrderAndIsDroppedWhenContentWorkStarts() {
+        Page page = new Page(org.jsoup.Jsoup.parse("<head><meta name=a content=1><script>x()</script></head><body>"
+                + "<div itemscope itemtype=https://schema.org/Article><meta itemprop=b content=2><h1>T</h1></div>"
+                + "<span itemscope>no type</span><a href=/1>one</a><p><a href=/2>two</a></p></body>"), null);
+        TagIndex tags = page.tags();
+        assertThat(tags.get("meta")).extracting(e -> e.attr("content")).containsExactly("1", "2");
+        assertThat(tags.get("a")).extracting(e -> e.attr("href")).containsExactly("/1", "/2");
+        assertThat(tags.get("time")).isEmpty();
+        assertThat(tags.itemScopes()).extracting(e -> e.attr("itemtype")).containsExactly("https://schema.org/Article");
+        assertThat(page.tags()).isSameAs(tags);
+        page.startAttempt(Page.Strictness.FULL, false);
+        assertThat(page.tags()).as("a content attempt may change the original").isNotSameAs(tags);
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException().isThrownBy(() -> tags.get("div"));
+    }
+
+    @Test
     void jsonLdArticleInsideGraphWithAuthorArrayAndPublisher() {
         Metadata m = meta("""
                 <script type="application/ld+json">{"@context":"https://schema.org","@graph":[

@@ -216,6 +216,13 @@ public final class Bylines {
                     + "|samedi|dimanche|(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|mo|di|mi|do|fr|sa|so|lun|mer|jeu|ven|sam|dim)\\.?))?[\\s,;·•|@–—-]*(?:\\b(?:published|posted|updated|on|am|le|el)\\s*)?$",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS);
 
+    /** A day and month with no year after the names, its label and the "at" before a time: ", Published: March 8 at". */
+    private static final Pattern YEARLESS_TAIL = Pattern.compile(
+            "[\\s,;·•|@–—-]*(?:\\b(?:published|posted|updated|on|am|le|el)\\s*:?\\s*)?"
+                    + "(?:(\\p{L}{3,12}\\.?)\\s+\\d{1,2}(?:st|nd|rd|th)?|\\d{1,2}(?:st|nd|rd|th|er)?\\.?\\s+(?:de\\s+)?(\\p{L}{3,12}\\.?))"
+                    + "[\\s,]*(?:\\b(?:at|um|à|a las)\\s*)?$",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS);
+
     /**
      * The byline in the text of a byline element: without a date and time written after the names
      * ("By Ann Lee May 20, 2019" is "By Ann Lee"); null when no name is left (the element only
@@ -234,6 +241,10 @@ public final class Bylines {
         Matcher time = CLOCK.matcher(t);
         if (time.find() && TIME_TAIL.matcher(t.substring(time.start())).matches()) {
             t = time.start() > 0 ? WEEKDAY_TAIL.matcher(t.substring(0, time.start())).replaceFirst("").strip() : "";
+        }
+        Matcher yearless = YEARLESS_TAIL.matcher(t);
+        if (yearless.find() && Dates.isMonth(yearless.group(1) != null ? yearless.group(1) : yearless.group(2))) {
+            t = t.substring(0, yearless.start());
         }
         t = RELATIVE_TIME_WORDS.matcher(t).replaceFirst("");
         t = RELATIVE_TIME.matcher(t).replaceFirst("").replaceAll("[\\s,;·•|@–—-]+$", "");

@@ -39,6 +39,12 @@ public final class Dates {
     private Dates() {
     }
 
+    /** Whether {@code word} ("March", "Mär.", "déc") names a month in one of the languages dates are read in. */
+    static boolean isMonth(String word) {
+        String w = word.toLowerCase(Locale.ROOT);
+        return MONTHS.containsKey(w.endsWith(".") ? w.substring(0, w.length() - 1) : w);
+    }
+
     private static Map<String, Integer> months() {
         String[][] names = {
             {"jan", "january", "januar", "janvier", "enero", "gennaio", "janeiro", "januari", "jänner", "janv",

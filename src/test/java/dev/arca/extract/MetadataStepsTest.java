@@ -257,6 +257,9 @@ class MetadataStepsTest {
         assertThat(Bylines.withoutDate("Joe Wee Monday, February 29, 2016 @ 11:10 PM UTC")).isEqualTo("Joe Wee");
         assertThat(Bylines.withoutDate("Posted on September 21, 2020 by Adi Tzlil")).isEqualTo("Adi Tzlil");
         assertThat(Bylines.withoutDate("James Akinaka • 8h")).isEqualTo("James Akinaka");
+        assertThat(Bylines.withoutDate("By Julia Beizer, Published: March 8 at 3:23 pm")).isEqualTo("By Julia Beizer");
+        assertThat(Bylines.withoutDate("Von Anna Berg, 8. März")).isEqualTo("Von Anna Berg");
+        assertThat(Bylines.withoutDate("By Ann Lee, Bureau Chief")).as("no month, nothing cut").isEqualTo("By Ann Lee, Bureau Chief");
         assertThat(Bylines.withoutDate("About the Author - Florina Ionescu")).isEqualTo("Florina Ionescu");
         assertThat(Bylines.withoutDate("Sunday, Feb 1, 2015 11:57 AM UTC")).isNull();
         assertThat(Bylines.withoutDate("Last Updated: January 7, 2025")).isNull();

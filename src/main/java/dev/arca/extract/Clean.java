@@ -27,6 +27,12 @@ final class Clean implements Step {
     /** Furniture labels are small; larger subtrees are judged by their statistics alone. */
     private static final int MAX_LABEL_ELEMENTS = 40;
     private static final Set<String> HEADINGS = Set.of("h1", "h2", "h3", "h4", "h5", "h6");
+    /** Elements a page styles into a heading by class. */
+    private static final Set<String> HEADING_ELEMENTS = Set.of("div", "p", "span", "strong");
+    private static final Pattern HEADING_CLASS = Pattern.compile("(?:^|[\\s_-])(?:h[1-6]|(?:sub)?head(?:ing|line)|title)(?:$|[\\s_-])",
+            Pattern.CASE_INSENSITIVE);
+    /** The share of the content's text a "see also:" paragraph may have after it and still close the story. */
+    private static final double MAX_TEXT_AFTER_PROMPT = 0.15;
     private static final int GALLERY_IMAGES = 3;
     private static final int GALLERY_TEXT_PER_IMAGE = 150;
     private static final int GALLERY_MIN_REST = 500;
@@ -74,7 +80,8 @@ final class Clean implements Step {
             if (b == null) {
                 continue;
             }
-            if (b.textLen < 130 && b.elements <= MAX_LABEL_ELEMENTS && isHeadingLike(e) && FurnitureText.opensFurnitureSection(e.text())) {
+            if (b.textLen < 130 && b.elements <= MAX_LABEL_ELEMENTS && (isHeadingLike(e) || styledAsHeading(e, b)
+                    || promptNearTheEnd(e, b, content, total, blocks)) && FurnitureText.opensFurnitureSection(e.text())) {
                 headings.add(0, e);
             } else if (isFurniture(e, b, judge) || conditional && (isGallery(e, b, total, blocks, doomed)
                     || CONDITIONAL.contains(e.normalName()) && conditionallyRemovable(e, b, judge))) {
@@ -407,6 +414,24 @@ final class Clean implements Step {
         Element parent = e.parent();
         return parent != null && Block.childElements(parent, 1) == 1 && (parent.normalName().equals("p")
                 || parent.normalName().equals("div")) && parent.ownText().isBlank();
+    }
+
+    /** A box of text whose class makes it a heading: {@code <div class="h3">}, "section-headline". */
+    private static boolean styledAsHeading(Element e, Block b) {
+        return !b.hasBlockChild && HEADING_ELEMENTS.contains(e.normalName()) && e.attributesSize() > 0
+                && HEADING_CLASS.matcher(e.className()).find();
+    }
+
+    /**
+     * A paragraph of its own that introduces what follows ("Das Thema könnte dich auch
+     * interessieren:"), with little of the story after it: the teaser card it announces.
+     */
+    private static boolean promptNearTheEnd(Element e, Block b, Element content, int total, Map<Element, Block> blocks) {
+        if (!e.normalName().equals("p") || b.linkLen > 0 || !e.text().strip().endsWith(":")) {
+            return false;
+        }
+        int after = total - textBefore(content, e, blocks) - b.textLen;
+        return after < MAX_TEXT_AFTER_PROMPT * total;
     }
 
     private static int textBefore(Element content, Element target, Map<Element, Block> blocks) {

@@ -57,6 +57,15 @@ class StoryBoundaryTest {
     }
 
     @Test
+    void aSeeAlsoParagraphAndAHeadingMadeByClassCloseTheStory() {
+        String text = text("styled-section-headings.html");
+        assertThat(text).containsSubsequence("Topinambur ist eine robuste Knolle", "Geerntet wird nach Bedarf",
+                "hat im nächsten Jahr wieder eine Ernte");
+        assertThat(text).doesNotContain("könnte dich auch interessieren", "Knollen richtig lagern", "Verwandte Artikel",
+                "Pastinaken");
+    }
+
+    @Test
     void aGalleryPageKeepsItsPictures() {
         assertThat(text("gallery-page.html")).contains("Thousands came to the harbour",
                 "The tall ships arrived", "Fireworks over the harbour closed the festival");

@@ -17,10 +17,10 @@ import java.util.regex.Pattern;
  */
 public final class Captions implements Step {
 
-    /** A credit after the caption's text: "Photograph: ...", "Photo: ...", "(Image: ...)", "Foto: ...". */
+    /** A credit after the caption's text: "Photograph: ...", "Photo: ...", "(Image: ...)", "Foto: ...", "© Agency / Name". */
     private static final Pattern CREDIT_TAIL = Pattern.compile(
-            "[\\s(\\[|·•–—-]*(?:photograph|photo|picture|image|illustration|credit|foto|bild|imagen|immagine|imagem|"
-                    + "фото)s?(?:\\s+credit)?\\s*(?::|by|©)\\s*[^.!?]{1,80}[)\\]]?\\s*$",
+            "[\\s(\\[|·•–—-]*(?:(?:photograph|photo|picture|image|illustration|credit|foto|bild|imagen|immagine|imagem|"
+                    + "фото)s?(?:\\s+credit)?\\s*(?::|by|©)|©|\\(c\\))\\s*[^.!?]{1,80}[)\\]]?\\s*$",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final int MAX_CAPTION = 400;
 

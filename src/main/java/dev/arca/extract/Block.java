@@ -89,6 +89,16 @@ public final class Block {
         return n;
     }
 
+    /** Whether {@code ancestor} holds {@code e}, at any depth (false for {@code e} itself). */
+    static boolean isAncestor(Element ancestor, Element e) {
+        for (Element p = e.parent(); p != null; p = p.parent()) {
+            if (p == ancestor) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static boolean isBlock(String tag) {
         return BLOCK_TAGS.contains(tag);
     }

@@ -82,7 +82,8 @@ final class Clean implements Step {
             }
             if (b.textLen < 130 && b.elements <= MAX_LABEL_ELEMENTS && (isHeadingLike(e) || styledAsHeading(e, b)
                     || promptNearTheEnd(e, b, content, total, blocks)) && FurnitureText.opensFurnitureSection(e.text())) {
-                headings.add(0, e);
+                // where the section starts is read now, while the heading's box still holds what it announces
+                headings.add(0, sectionStart(e, content));
             } else if (isFurniture(e, b, judge) || conditional && (isGallery(e, b, total, blocks, doomed)
                     || CONDITIONAL.contains(e.normalName()) && conditionallyRemovable(e, b, judge))) {
                 doomed.add(e);
@@ -377,17 +378,11 @@ final class Clean implements Step {
      * A heading that opens comments, related posts, an author bio or a newsletter box ends the
      * story: it and everything after it at its level go.
      */
-    private static void cutFurnitureSections(Element content, List<Element> headings, Map<Element, Block> blocks) {
+    private static void cutFurnitureSections(Element content, List<Element> starts, Map<Element, Block> blocks) {
         int total = blocks.getOrDefault(content, Block.EMPTY).textLen;
-        for (Element h : headings) {
-            if (h.parent() == null) {
-                continue;
-            }
-            Element start = h;
-            while (start.parent() != null && start.parent() != content && Block.childElements(start.parent(), 1) == 1) {
-                start = start.parent();
-            }
-            if (start.parent() == null) {
+        for (Element start : starts) {
+            if (!Block.isAncestor(content, start)) {
+                // removed already, or inside a box that was
                 continue;
             }
             int before = textBefore(content, start, blocks);
@@ -400,6 +395,15 @@ final class Clean implements Step {
             }
             cut.forEach(Node::remove);
         }
+    }
+
+    /** The heading, or the box that holds only it: "{@code <div class="related"><h3>Related</h3></div><ul>...}". */
+    private static Element sectionStart(Element heading, Element content) {
+        Element start = heading;
+        while (start.parent() != null && start.parent() != content && Block.childElements(start.parent(), 1) == 1) {
+            start = start.parent();
+        }
+        return start;
     }
 
     /** A heading, or a paragraph that is only bold text, as CMS editors write section titles. */

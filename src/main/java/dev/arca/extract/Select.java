@@ -88,7 +88,7 @@ final class Select implements Step {
         while (parent != null && !parent.normalName().equals("body")) {
             int contained = 0;
             for (Element alt : alternatives) {
-                if (alt.parent() != null && isAncestor(parent, alt)) {
+                if (alt.parent() != null && Block.isAncestor(parent, alt)) {
                     contained++;
                 }
             }
@@ -98,15 +98,6 @@ final class Select implements Step {
             parent = parent.parent();
         }
         return best;
-    }
-
-    private static boolean isAncestor(Element ancestor, Element e) {
-        for (Element p = e.parent(); p != null; p = p.parent()) {
-            if (p == ancestor) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** A parent that scores higher than the candidate holds more of the story. */
@@ -148,8 +139,8 @@ final class Select implements Step {
         }
         Element article = articles.get(0);
         Block ab = blocks.get(article);
-        if (ab == null || ab.textLen < MIN_ARTICLE_TEXT || isAncestor(article, best) || article == best
-                || isAncestor(best, article) || article.selectFirst("h1") == null) {
+        if (ab == null || ab.textLen < MIN_ARTICLE_TEXT || Block.isAncestor(article, best) || article == best
+                || Block.isAncestor(best, article) || article.selectFirst("h1") == null) {
             return best;
         }
         return article;

@@ -11,6 +11,7 @@ import org.apache.commons.compress.archivers.zip.ZipFile;
 import org.netpreserve.jwarc.HttpResponse;
 import org.netpreserve.jwarc.MessageHeaders;
 import org.netpreserve.jwarc.WarcCaptureRecord;
+import org.netpreserve.jwarc.WarcDigest;
 import org.netpreserve.jwarc.WarcReader;
 import org.netpreserve.jwarc.WarcRecord;
 import org.netpreserve.jwarc.WarcRequest;
@@ -168,7 +169,7 @@ public final class WarcCaptures implements Closeable {
                 if (found.isPresent()) {
                     return found;
                 }
-            } catch (FetchException e) {
+            } catch (FetchException | AlteredBlock e) {
                 problems.skipped(file, member, record.get().position(), e.getMessage());
             } catch (IOException | RuntimeException e) {
                 damaged(record.get().position(), e);
@@ -269,6 +270,7 @@ public final class WarcCaptures implements Closeable {
         try (InputStream in = source.open()) {
             in.skipNBytes(original);
             try (WarcReader earlier = new WarcReader(in)) {
+                earlier.calculateBlockDigest();
                 Optional<WarcRecord> record = earlier.next();
                 if (record.isEmpty() || !(record.get() instanceof WarcResponse response)) {
                     throw new IOException("no response at offset " + original);
@@ -297,9 +299,40 @@ public final class WarcCaptures implements Closeable {
             throw new FetchException(FetchException.Reason.TOO_LARGE, target + ": the response is larger than "
                     + FetchException.SIZE_LIMIT, FetchException.Setting.MAX_SIZE, null);
         }
+        checkBlock(record, target);
         InetAddress address = record.ipAddress().orElse(null);
         return new Exchange(URI.create(target), record.date(), address, http.version().toString(), request(record),
                 http.status(), headers(http.headers()), body);
+    }
+
+    /**
+     * Refuses a record whose block no longer hashes to its {@code WARC-Block-Digest}: bytes changed
+     * after it was written (a flipped bit inside a gzip member still inflates, to other text, and
+     * jwarc checks a member's length but not its CRC). A record without the header, or with an
+     * algorithm this JVM lacks, is taken as it is.
+     */
+    private static void checkBlock(WarcRecord record, String target) throws IOException {
+        Optional<WarcDigest> computed = record.calculatedBlockDigest();
+        Optional<WarcDigest> declared = record.blockDigest();
+        if (computed.isEmpty() || declared.isEmpty()) {
+            return;
+        }
+        byte[] expected;
+        try {
+            expected = declared.get().bytes();
+        } catch (RuntimeException e) {
+            throw new AlteredBlock(target + ": its WARC-Block-Digest cannot be read (" + declared.get().raw() + ")");
+        }
+        if (!java.util.Arrays.equals(expected, computed.get().bytes())) {
+            throw new AlteredBlock(target + ": the record's bytes do not match its WARC-Block-Digest; the record is damaged");
+        }
+    }
+
+    /** A record whose block fails its digest: skipped and reported, while the records after it are read on. */
+    private static final class AlteredBlock extends IOException {
+        AlteredBlock(String message) {
+            super(message);
+        }
     }
 
     /** The request headers sent for {@code record}: its concurrent request, else the last one for its URL. */
@@ -333,6 +366,7 @@ public final class WarcCaptures implements Closeable {
         this.member = memberName;
         this.source = opened;
         this.reader = new WarcReader(opened.open());
+        reader.calculateBlockDigest();
         this.lastRecord = -1;
         this.resumedAt = 0;
     }
@@ -349,6 +383,7 @@ public final class WarcCaptures implements Closeable {
                 : "; the rest of " + (member == null ? "the file" : member) + " is not read"));
         if (resume.isPresent()) {
             reader = Resync.readerAt(file, resume.getAsLong());
+            reader.calculateBlockDigest();
             resumedAt = resume.getAsLong();
             lastRecord = -1;
         }

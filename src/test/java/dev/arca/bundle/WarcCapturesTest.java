@@ -119,6 +119,36 @@ class WarcCapturesTest {
         assertThat(problems).singleElement().asString().startsWith("cut.warc.gz@").contains("damaged record");
     }
 
+    /** A response record written out by hand, with its block's digest as the header names it. */
+    private static String rawResponse(String url, String html, String digestAlgorithm, boolean hex) throws Exception {
+        String block = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: " + html.length() + "\r\n\r\n" + html;
+        byte[] hash = MessageDigest.getInstance(digestAlgorithm).digest(block.getBytes(StandardCharsets.UTF_8));
+        String digest = hex ? "sha256:" + java.util.HexFormat.of().formatHex(hash)
+                : new WarcDigest(digestAlgorithm, hash).prefixedBase32();
+        return "WARC/1.1\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:" + java.util.UUID.randomUUID() + ">\r\n"
+                + "WARC-Date: 2024-03-15T09:00:00Z\r\nWARC-Target-URI: " + url + "\r\nWARC-Block-Digest: " + digest + "\r\n"
+                + "Content-Type: application/http;msgtype=response\r\nContent-Length: " + block.length() + "\r\n\r\n"
+                + block + "\r\n\r\n";
+    }
+
+    @Test
+    void aRecordWhoseBytesNoLongerMatchItsBlockDigestIsSkippedAndTheNextIsRead() throws Exception {
+        String first = rawResponse("https://news.example/one", "<html><body><p>The bridge reopened.</p></body></html>", "SHA-1", false);
+        String second = rawResponse("https://news.example/two", "<html><body><p>The ferry sailed.</p></body></html>", "SHA-256", true);
+        Path intact = Files.writeString(dir.resolve("intact.warc"), first + second, StandardCharsets.UTF_8);
+        assertThat(read(intact)).hasSize(2);
+        assertThat(problems).isEmpty();
+
+        // one letter of the first page changed, the length the same: the framing holds, the digest does not
+        Path altered = Files.writeString(dir.resolve("altered.warc"), first.replace("bridge", "bridgf") + second,
+                StandardCharsets.UTF_8);
+        List<WarcCaptures.Found> found = read(altered);
+
+        assertThat(found).extracting(f -> f.capture().url().toString()).containsExactly("https://news.example/two");
+        assertThat(problems).singleElement().asString().startsWith("altered.warc@0: https://news.example/one")
+                .contains("do not match its WARC-Block-Digest");
+    }
+
     @Test
     void readsTheWarcsOfAWacz() throws Exception {
         Path warc = warc(WarcCompression.GZIP, "data.warc.gz");

@@ -39,7 +39,9 @@ import java.util.stream.Stream;
                         + "JSON object with --json, and a summary on stderr. A page whose URL has a stored capture with "
                         + "the same article is 'unchanged' and not stored again (see --force).",
                 "A damaged record or gzip member is one line on stderr with its file and offset; it is skipped, and "
-                        + "reading goes on at the next record that parses (in a WARC file; a WARC inside a WACZ stops there)."},
+                        + "reading goes on at the next record that parses (in a WARC file; a WARC inside a WACZ stops there). "
+                        + "A page whose record no longer matches its WARC-Block-Digest is skipped and told the same way, and "
+                        + "reading goes on."},
         mixinStandardHelpOptions = true,
         exitCodeListHeading = "%nExit status%n",
         exitCodeList = {

@@ -21,6 +21,8 @@ final class Select implements Step {
     private static final int WIDEN_MIN = 1000;
     private static final double WIDEN_MAX_LINKS = 0.25;
     private static final int MIN_SHARED_CANDIDATES = 3;
+    /** Running prose a sibling of the best block's own tag and class needs to be kept unscored. */
+    private static final int SAME_KIND_PROSE = 400;
     /** Characters of text the one marked-up article must hold to be taken over the best-scoring block. */
     private static final int MIN_ARTICLE_TEXT = 140;
     private static final Pattern SENTENCE_END = Pattern.compile("\\.( |$)");
@@ -185,8 +187,13 @@ final class Select implements Step {
             if (sb == null) {
                 continue;
             }
-            double bonus = !bestClass.isEmpty() && sibling.className().equals(bestClass) ? bestScore * 0.2 : 0;
+            boolean sameKind = !bestClass.isEmpty() && sibling.className().equals(bestClass)
+                    && sibling.normalName().equals(best.normalName());
+            double bonus = sameKind ? bestScore * 0.2 : 0;
             if (sb.scored && sb.score + bonus >= threshold) {
+                keep.add(sibling);
+            } else if (sameKind && sb.prose >= SAME_KIND_PROSE && sb.linkDensity() < WIDEN_MAX_LINKS) {
+                // the story in several boxes of one kind, split by figures and asides: its paragraphs sit too deep to score the box
                 keep.add(sibling);
             } else if (sibling.normalName().equals("p") || !sb.hasBlockChild && Block.isBlock(sibling.normalName())) {
                 double ld = sb.linkDensity();

@@ -66,6 +66,12 @@ class StoryBoundaryTest {
     }
 
     @Test
+    void aStoryInSeveralBoxesOfOneKindSplitByAFigureIsKeptWhole() {
+        assertThat(text("split-sections.html")).containsSubsequence("The harbour board met on Tuesday",
+                "Fishermen who use the pier", "The rebuilt pier will be wider", "Residents will be asked");
+    }
+
+    @Test
     void aGalleryPageKeepsItsPictures() {
         assertThat(text("gallery-page.html")).contains("Thousands came to the harbour",
                 "The tall ships arrived", "Fireworks over the harbour closed the festival");

@@ -29,7 +29,9 @@ public final class Page {
     private final Document original;
     private final String url;
     private final Metadata metadata = new Metadata();
-    private final Map<Element, Block> blocks = new IdentityHashMap<>();
+    private Map<Element, Block> blocks = new IdentityHashMap<>();
+    /** Whether {@link #blocks} has been made room for the whole document, once, to spare it rehashing as it grows. */
+    private boolean blocksSized;
     private final ClassNames.Verdicts verdicts = new ClassNames.Verdicts();
     private final List<String> warnings = new ArrayList<>();
     private Document work;
@@ -159,8 +161,13 @@ public final class Page {
     /** Starts a content attempt at {@code level} on a fresh copy of the original document. */
     void startAttempt(Strictness level, boolean copy) {
         strictness = level;
+        if (!blocksSized) {
+            blocks = new IdentityHashMap<>(Math.max(32, tags().elements()));
+            blocksSized = true;
+        } else {
+            blocks.clear();
+        }
         tags = null;
-        blocks.clear();
         content = null;
         work = null;
         work = copy ? original.clone() : original;

@@ -24,6 +24,7 @@ final class TagIndex {
 
     private final Map<String, List<Element>> byTag = new HashMap<>();
     private final List<Element> itemScopes = new ArrayList<>();
+    private int elements;
 
     TagIndex(Document doc) {
         for (String tag : TAGS) {
@@ -31,6 +32,7 @@ final class TagIndex {
         }
         NodeTraversor.traverse((Node node, int depth) -> {
             if (node instanceof Element e) {
+                elements++;
                 List<Element> list = byTag.get(e.normalName());
                 if (list != null) {
                     list.add(e);
@@ -49,6 +51,11 @@ final class TagIndex {
             throw new IllegalArgumentException("not an indexed tag: " + tag);
         }
         return list;
+    }
+
+    /** How many elements the document holds. */
+    int elements() {
+        return elements;
     }
 
     /** The elements with both {@code itemscope} and {@code itemtype}, in document order. */

@@ -28,7 +28,7 @@ final class TextLanguage {
     /** Characters of the text the guess reads, so that a page of any length costs the same. */
     static final int SAMPLE = 1_000;
     /** Characters read first: a guess from this few is kept only when it is {@link #SURE_MARGIN} times as likely as the next. */
-    static final int FIRST_SAMPLE = 300;
+    static final int FIRST_SAMPLE = 200;
     private static final double SURE_MARGIN = 2;
     /** Below this many characters no guess is made. */
     static final int MIN_TEXT = 120;

@@ -41,6 +41,30 @@ public final class Bylines {
         return BY_START.matcher(lead).find();
     }
 
+    /**
+     * The element that holds only {@code removed} and a byline word before it ("Por <span
+     * class=byline>Ann Lee</span>"): once the names go, the word is a label with nothing to label.
+     * Null when there is none.
+     */
+    static Element labelLeftAlone(Element removed) {
+        Element label = removed.parent();
+        if (label == null || label.normalName().equals("body") || Block.childElements(label, 1) != 1
+                || !isBareLabel(label.ownText())) {
+            return null;
+        }
+        return label;
+    }
+
+    /** True when {@code text} is a byline word and nothing else ("Por", "By:"). */
+    private static boolean isBareLabel(String text) {
+        String t = text.strip();
+        if (t.isEmpty() || t.length() > 20) {
+            return false;
+        }
+        Matcher m = BY_START.matcher(t);
+        return m.find() && t.substring(m.end()).replaceAll("[\\s:]", "").isEmpty();
+    }
+
     /** True when one lower-cased class or id token names a byline. */
     static boolean bylineToken(String token) {
         return (token.contains("author") || token.contains("byline") || token.contains("dateline")

@@ -88,6 +88,12 @@ final class Clean implements Step {
                     || CONDITIONAL.contains(e.normalName()) && conditionallyRemovable(e, b, judge))) {
                 doomed.add(e);
                 Block.detach(e.parent(), b, blocks);
+                Element label = Bylines.labelLeftAlone(e);
+                Block lb = label == null || label == content ? null : blocks.get(label);
+                if (lb != null) {
+                    doomed.add(label);
+                    Block.detach(label.parent(), lb, blocks);
+                }
             }
         }
         doomed.apply();

@@ -55,6 +55,10 @@ final class Prune implements Step {
                 }
                 if (!keep(e, level, shelter(), verdicts)) {
                     doomed.add(e);
+                    Element label = Bylines.labelLeftAlone(e);
+                    if (label != null) {
+                        doomed.add(label);
+                    }
                     return FilterResult.SKIP_ENTIRELY;
                 }
                 count(e, 1);

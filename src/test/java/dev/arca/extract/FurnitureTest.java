@@ -111,6 +111,14 @@ class FurnitureTest {
     }
 
     @Test
+    void aBylineWordLeftWithoutItsNamesGoesWithThem() {
+        String text = body("<p><span>Por <span class=\"last-byline\" itemprop=\"name\">Ana Ruiz</span></span></p>"
+                + "<p><span>By: <span class=\"byline\">Bo Park</span></span></p>");
+        assertStoryKept(text);
+        assertThat(text.lines()).doesNotContain("Por", "By:");
+    }
+
+    @Test
     void dropsImageCreditsButKeepsCaptions() {
         String text = body("<figure><img src=\"/g.jpg\" alt=\"gates\"><figcaption>The six gates from the quay."
                 + "</figcaption><span class=\"credit\">Photo: Jo Swale / River Agency</span></figure>"

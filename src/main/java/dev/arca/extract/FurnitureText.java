@@ -116,7 +116,8 @@ final class FurnitureText {
                     + "tu dirección de correo electrónico no será publicada|il tuo indirizzo email non sarà pubblicato|"
                     + "o seu endereço de e-mail não será publicado|je e-mailadres wordt niet gepubliceerd|"
                     + "you must be logged in to post a comment|korzystamy z (?:plików )?cookies|"
-                    + "subscribe now to|if you (?:enjoyed|liked) (?:reading )?this (?:post|article)|"
+                    + "subscribe now to|download (?:our|the [\\w-]+) (?:free )?apps? for (?:ios|iphone|ipad|android)|"
+                    + "(?:get|download) our (?:free )?(?:news )?app\\b|if you (?:enjoyed|liked) (?:reading )?this (?:post|article)|"
                     + "support (?:our|independent) journalism|comments (?:are|will be) (?:moderated|reviewed|closed)|"
                     + "comments (?:on this (?:story|article|post) )?(?:are|have been) (?:closed|disabled|moderated)|"
                     + "(?:read|see) our (?:community|comment(?:ing)?) (?:guidelines|policy|rules)|"
@@ -141,7 +142,7 @@ final class FurnitureText {
     /** The longest whole-block label worth matching ("more from ..." included). */
     private static final int MAX_LABEL = 60;
     private static final String[] PROMPT_WORDS = {"cookie", "newsletter", "e-mail", "email", "correo", "required",
-        "subscribe now", "enjoyed", "liked this", "journalism", "comment", "kommentar", "affiliate", "commission",
+        "subscribe now", "download", "our app", "enjoyed", "liked this", "journalism", "comment", "kommentar", "affiliate", "commission",
         "compensation", "advertisers",
         "logged", "veröffentlicht", "publiée", "publicada", "pubblicato", "publicado", "gepubliceerd"};
 

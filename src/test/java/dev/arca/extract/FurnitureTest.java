@@ -97,9 +97,12 @@ class FurnitureTest {
     void dropsNewsletterPromptAndCookieNotice() {
         String text = body("<div class=\"box\"><p>Sign up for our daily newsletter and get the news first.</p></div>"
                 + "<div class=\"notice\"><p>We use cookies to give you the best experience on our site.</p></div>"
-                + "<p>Wir verwenden Cookies, um unsere Website zu verbessern.</p>");
+                + "<p>Wir verwenden Cookies, um unsere Website zu verbessern.</p>"
+                + "<p>For the latest stories download the Gazette apps for iOS and Android.</p>"
+                + "<p>Shop owners said they would download the council's new parking app for their staff.</p>");
         assertStoryKept(text);
-        assertThat(text).doesNotContain("newsletter", "We use cookies", "Wir verwenden Cookies");
+        assertThat(text).doesNotContain("newsletter", "We use cookies", "Wir verwenden Cookies", "Gazette apps");
+        assertThat(text).as("a story's own sentence about an app").contains("new parking app");
     }
 
     @Test

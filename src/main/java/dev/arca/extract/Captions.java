@@ -34,7 +34,7 @@ public final class Captions implements Step {
         Element current = null;
         ClassNames.Verdicts verdicts = page.verdicts();
         for (Element e : content.getAllElements()) {
-            if (e.parent() == null || !isCaption(e, verdicts) || current != null && inside(e, current)) {
+            if (e.parent() == null || !isCaption(e, verdicts) || current != null && Block.isAncestor(current, e)) {
                 // a caption's own parts (the text span of a figcaption) are that caption
                 continue;
             }
@@ -50,15 +50,6 @@ public final class Captions implements Step {
         }
     }
 
-    private static boolean inside(Element e, Element ancestor) {
-        for (Element p = e.parent(); p != null; p = p.parent()) {
-            if (p == ancestor) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /** A figcaption, an element named as a caption, or a short text block right after a picture. */
     private static boolean isCaption(Element e, ClassNames.Verdicts verdicts) {
         String tag = e.normalName();
@@ -72,8 +63,17 @@ public final class Captions implements Step {
             return true;
         }
         Element before = e.previousElementSibling();
-        return before != null && (before.normalName().equals("img") || before.normalName().equals("picture"))
-                && Block.childElements(e, 3) <= 2;
+        return before != null && isPicture(before) && Block.childElements(e, 3) <= 2;
+    }
+
+    /** A picture, or a box or link that holds one picture and no text ({@code <div><a><img></a></div>}). */
+    private static boolean isPicture(Element e) {
+        String tag = e.normalName();
+        if (tag.equals("img") || tag.equals("picture")) {
+            return true;
+        }
+        return (tag.equals("div") || tag.equals("a") || tag.equals("span")) && Block.childElements(e, 2) == 1
+                && e.getElementsByTag("img").size() == 1 && !e.hasText();
     }
 
     private static void cutCredit(Element caption) {

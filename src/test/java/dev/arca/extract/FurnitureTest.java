@@ -126,10 +126,12 @@ class FurnitureTest {
         String text = body("<figure><img src=\"/g.jpg\" alt=\"gates\"><figcaption>The six gates from the quay."
                 + "</figcaption><span class=\"credit\">Photo: Jo Swale / River Agency</span></figure>"
                 + "<p>Foto: dpa</p><figure><img src=\"/s.jpg\" alt=\"skier\"><figcaption>Ann Lee at the start. "
-                + "© AFP / BO PARK</figcaption></figure>");
+                + "© AFP / BO PARK</figcaption></figure>"
+                + "<div class=\"img-inline\"><a href=\"/big.jpg\"><img src=\"/k.jpg\"></a></div>"
+                + "<p class=\"imagedescription\">Cy Roe on the ice. © AFP / DI LU</p>");
         assertStoryKept(text);
-        assertThat(text).contains("The six gates from the quay.", "Ann Lee at the start.");
-        assertThat(text).doesNotContain("Jo Swale", "Foto: dpa", "BO PARK");
+        assertThat(text).contains("The six gates from the quay.", "Ann Lee at the start.", "Cy Roe on the ice.");
+        assertThat(text).doesNotContain("Jo Swale", "Foto: dpa", "BO PARK", "DI LU");
     }
 
     @Test

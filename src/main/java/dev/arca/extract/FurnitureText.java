@@ -156,7 +156,7 @@ final class FurnitureText {
     record Line(String text, String lower) {
 
         static Line of(String text) {
-            return new Line(text, text.toLowerCase(java.util.Locale.ROOT));
+            return new Line(text, folded(text));
         }
 
         boolean furniture() {
@@ -196,7 +196,7 @@ final class FurnitureText {
 
     /** True when {@code heading} opens comments, a reply form, teasers or an author bio. */
     public static boolean opensFurnitureSection(String heading) {
-        return heading.length() <= 120 && SECTION.matcher(heading.toLowerCase(java.util.Locale.ROOT)).matches();
+        return heading.length() <= 120 && SECTION.matcher(folded(heading)).matches();
     }
 
     /** True for a "Tags: a, b, c" line. */
@@ -215,6 +215,14 @@ final class FurnitureText {
     }
 
     /** A cheap filter before the prompt pattern, which is costly to search for. */
+    /**
+     * Lower case, with no-break spaces as plain ones: Polish and French set one after short words
+     * and before punctuation ("z&nbsp;cookies", "Partager&nbsp;:"), and the patterns here write a space.
+     */
+    private static String folded(String text) {
+        return text.toLowerCase(java.util.Locale.ROOT).replace('\u00a0', ' ').replace('\u202f', ' ');
+    }
+
     private static boolean mentionsPromptWord(String lower) {
         for (String w : PROMPT_WORDS) {
             if (lower.contains(w)) {

@@ -103,6 +103,8 @@ class FurnitureTest {
         assertStoryKept(text);
         assertThat(text).doesNotContain("newsletter", "We use cookies", "Wir verwenden Cookies", "Gazette apps");
         assertThat(text).as("a story's own sentence about an app").contains("new parking app");
+        assertThat(FurnitureText.isFurniture("Informujemy, że korzystamy z\u00a0cookies.")).as("a no-break space").isTrue();
+        assertThat(FurnitureText.opensFurnitureSection("Lire\u00a0aussi\u202f:")).isTrue();
     }
 
     @Test

@@ -83,7 +83,7 @@ final class CommentThread {
     private static boolean insideItemOwnBody(Element e, List<Element> items) {
         for (int i = items.size() - 1; i >= 0; i--) {
             Element item = items.get(i);
-            if (e.parents().contains(item)) {
+            if (Block.isAncestor(item, e)) {
                 // a reply sits in a list of replies (ol.children, ul); the comment's own body does not
                 for (Element p = e.parent(); p != item; p = p.parent()) {
                     if (p.normalName().equals("ol") || p.normalName().equals("ul") || p.hasClass("children")) {

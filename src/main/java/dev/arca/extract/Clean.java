@@ -26,6 +26,8 @@ final class Clean implements Step {
             "section", "figcaption", "small", "dt", "dd", "header", "td", "ul", "aside");
     /** Furniture labels are small; larger subtrees are judged by their statistics alone. */
     private static final int MAX_LABEL_ELEMENTS = 40;
+    /** A box that begins with the standfirst and holds at most this much text is only its box. */
+    private static final int MAX_STANDFIRST_BOX = 1000;
     private static final Set<String> HEADINGS = Set.of("h1", "h2", "h3", "h4", "h5", "h6");
     /** Elements a page styles into a heading by class. */
     private static final Set<String> HEADING_ELEMENTS = Set.of("div", "p", "span", "strong");
@@ -46,6 +48,10 @@ final class Clean implements Step {
     private static final Pattern BIO_VERB = Pattern.compile(
             "\\s*(?:,\\s*)?(?:is|was|has|writes|covers|reports|joined|lives|works|ist|war|schreibt|arbeitet|est|a rejoint|"
                     + "es|escribe|è|scrive|é|escreve)\\b");
+    private static final int MAX_DATELINE = 60;
+    private static final Pattern DATELINE_LABEL = Pattern.compile("\\W*(?iu:(?:first |last )?(?:posted|published|updated)(?: on| at)?"
+            + "|veröffentlicht(?: am)?|aktualisiert(?: am)?|publié le|mis à jour le|publicado(?: el| em)?|actualizado(?: el)?"
+            + "|pubblicato(?: il)?|aggiornato(?: il)?|gepubliceerd(?: op)?|bijgewerkt(?: op)?)\\b");
     private static final Pattern AD_WORDS = Pattern.compile(
             "^(ad(vertising|vertisement)?|pub(licité)?|werb(ung)?|广告|Реклама|Anuncio)$",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
@@ -67,7 +73,8 @@ final class Clean implements Step {
         boolean weigh = page.strictness().ordinal() < Page.Strictness.IGNORE_CLASSES.ordinal();
         Elements all = content.getAllElements();
         Set<Element> quoted = embedded(content);
-        Judge judge = new Judge(weigh, page.metadata().authors(), content, blocks, page.verdicts());
+        Judge judge = new Judge(weigh, page.metadata().authors(), content, blocks, page.verdicts(),
+                page.metadata().description());
         int total = blocks.getOrDefault(content, Block.EMPTY).textLen;
         List<Element> headings = new ArrayList<>();
         Removal doomed = new Removal();
@@ -180,7 +187,7 @@ final class Clean implements Step {
             return false;
         }
         for (String author : authors) {
-            if (author.length() > 3 && text.startsWith(author)
+            if (author.length() > 3 && text.regionMatches(true, 0, author, 0, author.length())
                     && BIO_VERB.matcher(text).region(author.length(), text.length()).lookingAt()) {
                 return true;
             }
@@ -210,7 +217,7 @@ final class Clean implements Step {
 
     /** What the furniture tests need to know of the page besides the element itself. */
     private record Judge(boolean weigh, List<String> authors, Element content, Map<Element, Block> blocks,
-            ClassNames.Verdicts verdicts) {
+            ClassNames.Verdicts verdicts, String description) {
     }
 
     private static boolean isFurniture(Element e, Block b, Judge judge) {
@@ -233,15 +240,18 @@ final class Clean implements Step {
                 && isAuthorBio(e.text(), judge.authors()) && inTail(e, judge.content(), judge.blocks())) {
             return true;
         }
+        if (tag.equals("a") && FurnitureText.isReadOn(e.text()) && endsItsParagraph(e)) {
+            return true;
+        }
         if (b.textLen > 300 || b.elements > MAX_LABEL_ELEMENTS || !TEXT_BLOCKS.contains(tag)) {
             return false;
         }
         String text = e.text();
         FurnitureText.Line line = FurnitureText.Line.of(text);
-        if (line.furniture() || line.sourceLine() || isTagList(line, b)) {
+        if (line.furniture() || line.sourceLine() || line.legalFooter() || isTagList(line, b)) {
             return true;
         }
-        if (b.textLen < 120 && (bits & ClassNames.META_TOKEN) != 0 || b.textLen < 35 && isDateOnly(text)) {
+        if (b.textLen < 120 && (bits & ClassNames.META_TOKEN) != 0 || b.textLen < MAX_DATELINE && isDateOnly(text)) {
             return true;
         }
         if (b.linkDensity() > 0.4 && line.teaser()) {
@@ -257,9 +267,31 @@ final class Clean implements Step {
                 || (bits & ClassNames.CAPTION_TOKEN) != 0 && ClassNames.of(e).contains("credit") && b.textLen < 120);
     }
 
-    /** A line that is only a date ("16 February 2024") is metadata, not story. */
+    /**
+     * True when {@code link} closes a paragraph of other text: "... in Polsce. [czytaj więcej]".
+     * A link standing alone is judged as a block.
+     */
+    private static boolean endsItsParagraph(Element link) {
+        Element block = link.parent();
+        while (block != null && !Block.isBlock(block.normalName())) {
+            block = block.parent();
+        }
+        String text = block == null ? "" : block.text();
+        String own = link.text();
+        if (text.length() <= own.length() + 3) {
+            return false;
+        }
+        String rest = text.substring(text.lastIndexOf(own) + own.length());
+        return rest.codePoints().noneMatch(Character::isLetterOrDigit);
+    }
+
+    /**
+     * A line that is only a date ("16 February 2024"), or a labelled date ("posted on April 21,
+     * 2015, at 11:29 a.m.", "Aktualisiert am 3. März 2022"), is metadata, not story.
+     */
     private static boolean isDateOnly(String text) {
-        return text.length() < 35 && hasYear(text) && Dates.normalise(text) != null;
+        boolean dateline = text.length() < 35 || text.length() < MAX_DATELINE && DATELINE_LABEL.matcher(text).lookingAt();
+        return dateline && hasYear(text) && Dates.normalise(text) != null;
     }
 
     private static int links(Element e) {
@@ -301,6 +333,10 @@ final class Clean implements Step {
             return false;
         }
         if (hasAncestor(e, "code") || hasAncestor(e, "pre")) {
+            return false;
+        }
+        if (b.textLen < MAX_STANDFIRST_BOX && Standfirst.opens(e.text(), judge.description())) {
+            // the box of the lead paragraph the description repeats, often set as a heading
             return false;
         }
         int weight = judge.weigh() ? judge.verdicts().weight(e) : 0;

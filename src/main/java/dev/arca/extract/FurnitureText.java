@@ -52,7 +52,7 @@ final class FurnitureText {
             + "you are here:?|sie sind hier:?|vous êtes ici:?|usted está aquí:?|ti trovi in:?|você está aqui:?|"
             + "u bent hier:?|weiterlesen|mehr lesen|lire la suite|leer más|continua a leggere|leia mais|lees meer|"
             + "czytaj dalej|dowiedz się więcej|читать далее|learn more|mehr erfahren|en savoir plus|saber más|"
-            + "scopri di più|saiba mais|meer informatie|polecamy"
+            + "scopri di più|saiba mais|meer informatie|polecamy|drukuj|weiter|czytaj więcej"
             + ")\\W*$", FLAGS);
 
     /** Headings that open a thread of comments, a reply form or a block of teasers. */
@@ -67,7 +67,8 @@ final class FurnitureText {
             + "related(?: articles| posts| stories| content| news| links| reading| coverage| topics)?|"
             + "you (?:may|might) also (?:like|enjoy|be interested in)|more from .{1,40}|(?:our )?top stories|"
             + "latest (?:news|stories|articles)|don'?t miss|editor'?s picks|in other news|what to read next|"
-            + "popular (?:now|today|stories)|also on .{1,40}|"
+            + "popular (?:now|today|stories)|also on .{1,40}|auch (?:auf|bei) [\\p{L}\\d-]+\\.[a-z]{2,6}|"
+            + "(?:(?:mehr |weitere )?(?:artikel|videos|beiträge|nachrichten)(?: und (?:artikel|videos|beiträge))? zum thema)|"
             + "verwandte (?:artikel|themen|beiträge)|empfehlungen(?: aus .{1,40})?|weitere (?:nachrichten|beiträge|meldungen)|"
             + "plus d'articles|à découvrir aussi|a découvrir|également sur .{1,40}|también te puede interesar|"
             + "ti potrebbe interessare|você também pode gostar|misschien ook interessant|"
@@ -88,7 +89,7 @@ final class FurnitureText {
 
     /** A paragraph that only points elsewhere: "Read more: ...", "Related: ...", "Lesen Sie auch: ...". */
     private static final Pattern TEASER_PREFIX = Pattern.compile("^\\W*(?:"
-            + "read more|read also|also read|related|see also|more|recommended|watch|listen|"
+            + "read more|read also|also read|related|see also|more|recommended|watch|listen|dowiedz się więcej|"
             + "lesen sie (?:auch|mehr)|mehr dazu|auch interessant|lire aussi|à lire aussi|à voir aussi|"
             + "lee también|te puede interesar|leggi anche|leia também|veja também|lees ook|"
             + "читайте также|czytaj także|zobacz także)\\s*[:»›>|-]", FLAGS);
@@ -123,7 +124,9 @@ final class FurnitureText {
                     + "(?:read|see) our (?:community|comment(?:ing)?) (?:guidelines|policy|rules)|"
                     + "we may (?:earn|receive) (?:a )?(?:small )?(?:commission|compensation)|contains? affiliate links|"
                     + "contains references to products from|affiliate links?(?: on this page)?,? (?:we|which)|"
-                    + "kommentare werden moderiert|les commentaires sont modérés|los comentarios (?:son|están) moderados)",
+                    + "kommentare werden moderiert|les commentaires sont modérés|los comentarios (?:son|están) moderados|"
+                    + "check out more (?:articles|stories|posts|videos) (?:on|at|from)\\b|"
+                    + "^\\W*(?:contact|email|e-mail|write to|reach) [\\p{L} .'-]{2,40} (?:at|via|on) \\S+@\\S+$)",
             FLAGS);
 
     /** An image credit standing alone: "Photo: Reuters", "(Image credit: Getty)", "© AFP". */
@@ -139,11 +142,22 @@ final class FurnitureText {
                     + "(?:published|appeared|posted) (?:at|on|in|by)\\b|^\\W*(?:this (?:article|story|post) )?"
                     + "(?:was )?first (?:published|appeared) (?:at|on|in)\\b", FLAGS);
 
+    /** A link that only leads on to the rest of a teased text: "[czytaj więcej]", "Continue reading →", "(more…)". */
+    private static final Pattern READ_ON = Pattern.compile("^\\W*(?:read more|read on|continue reading|more|weiterlesen|"
+            + "mehr lesen|mehr|lire la suite|la suite|leer más|seguir leyendo|continua a leggere|leggi tutto|leia mais|"
+            + "continue lendo|lees meer|verder lezen|czytaj (?:dalej|więcej)|читать далее|\\.\\.\\.|…)\\W*$", FLAGS);
+
+    /** The pages of a site's legal footer, of which a line names several: "Impressum | Datenschutz | © ...". */
+    private static final Pattern LEGAL = Pattern.compile("\\b(?:impressum|imprint|datenschutz(?:erklärung)?|privacy(?: policy)?|"
+            + "copyright|agb|terms(?: of (?:use|service))?|disclaimer|kontakt|contact(?: us)?|mentions légales|"
+            + "aviso legal|privacidad|cookies?)\\b|©", FLAGS);
+    private static final Pattern SEPARATOR = Pattern.compile("\\s[|·•]\\s");
+
     /** The longest whole-block label worth matching ("more from ..." included). */
     private static final int MAX_LABEL = 60;
     private static final String[] PROMPT_WORDS = {"cookie", "newsletter", "e-mail", "email", "correo", "required",
         "subscribe now", "download", "our app", "enjoyed", "liked this", "journalism", "comment", "kommentar", "affiliate", "commission",
-        "compensation", "advertisers",
+        "compensation", "advertisers", "check out more", "@",
         "logged", "veröffentlicht", "publiée", "publicada", "pubblicato", "publicado", "gepubliceerd"};
 
     private FurnitureText() {
@@ -179,6 +193,14 @@ final class FurnitureText {
             return text.length() < 600 && mentionsPromptWord(lower) && PROMPT.matcher(lower).find();
         }
 
+        /** A line of a site's legal footer: two or more of its pages, set apart by bars or dots. */
+        boolean legalFooter() {
+            if (text.length() > 200) {
+                return false;
+            }
+            return LEGAL.matcher(lower).results().count() >= 2 && SEPARATOR.matcher(lower).results().count() >= 2;
+        }
+
         boolean credit() {
             return text.length() < 100 && CREDIT.matcher(lower).matches();
         }
@@ -187,6 +209,11 @@ final class FurnitureText {
     /** True when the whole of {@code text} is a furniture label or prompt. */
     public static boolean isFurniture(String text) {
         return Line.of(text).furniture();
+    }
+
+    /** True for a link's text that only leads on to the rest: "Read more", "[czytaj więcej]". */
+    static boolean isReadOn(String text) {
+        return text.length() < 40 && READ_ON.matcher(folded(text)).matches();
     }
 
     /** True for a "Source: Outlet" or "Originally published at" line. */

@@ -57,7 +57,12 @@ final class Select implements Step {
             // a page that declares itself one article holds one story; others may hold several
             best = widenToMoreProse(best, blocks);
         }
+        String description = page.metadata().description();
+        Element standfirst = Standfirst.before(best, description);
         addWithSiblings(best, blocks, content);
+        if (standfirst != null && !Standfirst.heldBy(content.text(), description)) {
+            content.prependChild(Standfirst.copy(standfirst));
+        }
         page.content(content);
     }
 

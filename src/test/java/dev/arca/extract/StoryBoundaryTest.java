@@ -72,6 +72,29 @@ class StoryBoundaryTest {
     }
 
     @Test
+    void aStandfirstInTheHeaderThatTheDescriptionRepeatsOpensTheStory() {
+        String text = text("standfirst-in-header.html");
+        assertThat(text).containsSubsequence("The harbour board voted on Tuesday to rebuild the north pier",
+                "The vote was eleven to two", "before the plans go to the council");
+        assertThat(text).doesNotContain("By Ann Lee", "Estuary Gazette, 2024");
+    }
+
+    @Test
+    void aStandfirstSetAsAHeadingInItsOwnBoxIsKept() {
+        assertThat(text("standfirst-as-heading.html")).containsSubsequence("Kurz vor der Sitzung des Hafenrats",
+                "Der Hafenrat kommt am Dienstag zusammen", "den Rest teilen sich die Stadt und der Hafen");
+    }
+
+    @Test
+    void aReadOnLinkADatelineABioAContactLineAPagerAndALegalFooterAreCut() {
+        String text = text("inline-furniture.html");
+        assertThat(text).containsSubsequence("Night buses will run again", "after a campaign by shift workers at the hospital.",
+                "The route will link", "review the route after that.");
+        assertThat(text).doesNotContain("read more", "posted on", "Check out more", "is a transport reporter",
+                "Contact Mark", "Weiter", "Imprint", "Privacy");
+    }
+
+    @Test
     void aGalleryPageKeepsItsPictures() {
         assertThat(text("gallery-page.html")).contains("Thousands came to the harbour",
                 "The tall ships arrived", "Fireworks over the harbour closed the festival");

@@ -106,8 +106,8 @@ public final class Bylines {
      * name, but not a name's own "von der"), "Written by", "Beitrag von", "Autor:", a tilde or dash.
      */
     private static final Pattern LEADING_BY = Pattern.compile("^\\s*(?:[~–—-]+\\s*"
-            + "|(?iu:(?:(?:written|posted|reported|text|words|story|(?:ein\\s+)?(?:blog\\s*|gast)?beitrag|artikel)\\s+)?(?:by|von|par|por|door|di|av|af)):?\\s+(?=\\p{Lu})"
-            + "|(?iu:(?:(?:written|posted|beitrag)\\s+)?(?:by|von|par|por))\\s+(?!(?iu:der|dem|den|de|la|le|van)\\b)(?=\\p{Ll})"
+            + "|(?iu:(?:(?:written|posted|reported|text|words|story|verfasst|(?:ein\\s+)?(?:blog\\s*|gast)?beitrag|artikel)\\s+)?(?:by|von|par|por|door|di|av|af)):?\\s+(?=\\p{Lu})"
+            + "|(?iu:(?:(?:written|posted|verfasst|beitrag)\\s+)?(?:by|von|par|por)):?\\s+(?!(?iu:der|dem|den|de|la|le|van)\\b)(?=\\p{Ll})"
             + "|(?iu:autor|autorin|author|auteur|text|texte|verfasser)\\s*:\\s*)", Pattern.UNICODE_CHARACTER_CLASS);
     /** A heading glued before the names: "About the author –". */
     private static final Pattern LABEL = Pattern.compile(

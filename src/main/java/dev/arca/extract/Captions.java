@@ -19,7 +19,7 @@ public final class Captions implements Step {
 
     /** A credit after the caption's text: "Photograph: ...", "Photo: ...", "(Image: ...)", "Foto: ...", "© Agency / Name". */
     private static final Pattern CREDIT_TAIL = Pattern.compile(
-            "[\\s(\\[|·•–—-]*(?:(?:photograph|photo|picture|image|illustration|credit|foto|bild|imagen|immagine|imagem|"
+            "[\\s(\\[|·•–—-]*(?:(?:photograph|photo|picture|image|illustration|cr[eé]dito?|foto|bild|imagen|immagine|imagem|"
                     + "фото)s?(?:\\s+credit)?\\s*(?::|by|©)|©|\\(c\\))\\s*[^.!?]{1,80}[)\\]]?\\s*$",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final int MAX_CAPTION = 400;

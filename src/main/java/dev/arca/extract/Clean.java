@@ -43,6 +43,9 @@ final class Clean implements Step {
     /** A gallery's items: pictures in their own blocks, not pictures inline in text (formulas, icons in a table). */
     private static final Set<String> PICTURE_TAGS = Set.of("figure", "div", "li", "a", "img", "picture");
     private static final int MAX_BIO = 600;
+    private static final int MAX_SIGNATURE = 80;
+    private static final Set<String> READ_ON_TAGS = Set.of("a", "strong", "b", "span", "em", "small");
+    private static final Set<String> SIGNATURE_TAGS = Set.of("p", "div", "a", "small", "span");
     private static final double TAIL = 0.6;
     private static final int TAG_ITEM = 30;
     private static final Pattern BIO_VERB = Pattern.compile(
@@ -195,6 +198,28 @@ final class Clean implements Step {
         return false;
     }
 
+    /**
+     * A line that only signs the story, at its head or its foot: a byline word and the byline's name
+     * ("Von: Götz Warnke"), or a name with the post's date ("Verfasst von: anna | 31. Dezember 2008").
+     */
+    private static boolean isSignature(String text, List<String> authors) {
+        if (text.length() > MAX_SIGNATURE) {
+            return false;
+        }
+        String names = Bylines.withoutBy(text).strip();
+        String bare = names.length() == text.strip().length() ? null : Bylines.withoutDate(names);
+        if (bare == null) {
+            return false;
+        }
+        bare = bare.replaceAll("[\\s|·•,;–—-]+$", "");
+        for (String author : authors) {
+            if (author.equalsIgnoreCase(bare)) {
+                return true;
+            }
+        }
+        return !bare.equals(names) && Bylines.readsAsNames(bare);
+    }
+
     /** A tag line proper: its items are links, or a short comma-separated list. */
     private static boolean isTagList(FurnitureText.Line line, Block b) {
         String text = line.text();
@@ -240,7 +265,12 @@ final class Clean implements Step {
                 && isAuthorBio(e.text(), judge.authors()) && inTail(e, judge.content(), judge.blocks())) {
             return true;
         }
-        if (tag.equals("a") && FurnitureText.isReadOn(e.text()) && endsItsParagraph(e)) {
+        if (b.textLen <= MAX_SIGNATURE && SIGNATURE_TAGS.contains(tag) && isSignature(e.text(), judge.authors())
+                && (b.hasBlockChild || standsAlone(e)) && !hasAncestor(e, "pre") && !hasAncestor(e, "code")) {
+            return true;
+        }
+        if (READ_ON_TAGS.contains(tag) && isReadOn(e) && !isReadOn(e.parent()) && endsItsParagraph(e)) {
+            // the outermost of "<strong>[<a><span>read more</span></a>]</strong>", brackets and all
             return true;
         }
         if (b.textLen > 300 || b.elements > MAX_LABEL_ELEMENTS || !TEXT_BLOCKS.contains(tag)) {
@@ -271,18 +301,33 @@ final class Clean implements Step {
      * True when {@code link} closes a paragraph of other text: "... in Polsce. [czytaj więcej]".
      * A link standing alone is judged as a block.
      */
+    private static boolean isReadOn(Element e) {
+        return e != null && READ_ON_TAGS.contains(e.normalName()) && FurnitureText.isReadOn(e.text())
+                && (e.normalName().equals("a") || e.selectFirst("a") != null);
+    }
+
     private static boolean endsItsParagraph(Element link) {
-        Element block = link.parent();
-        while (block != null && !Block.isBlock(block.normalName())) {
-            block = block.parent();
-        }
-        String text = block == null ? "" : block.text();
+        String text = blockText(link);
         String own = link.text();
         if (text.length() <= own.length() + 3) {
             return false;
         }
         String rest = text.substring(text.lastIndexOf(own) + own.length());
         return rest.codePoints().noneMatch(Character::isLetterOrDigit);
+    }
+
+    /** True when {@code e} is all the text of the block it sits in, not words inside a sentence. */
+    private static boolean standsAlone(Element e) {
+        return Block.isBlock(e.normalName()) || blockText(e).length() <= e.text().length() + 3;
+    }
+
+    /** The text of the nearest block element around {@code e}. */
+    private static String blockText(Element e) {
+        Element block = e.parent();
+        while (block != null && !Block.isBlock(block.normalName())) {
+            block = block.parent();
+        }
+        return block == null ? "" : block.text();
     }
 
     /**

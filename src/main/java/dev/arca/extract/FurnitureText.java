@@ -145,7 +145,7 @@ final class FurnitureText {
     /** A link that only leads on to the rest of a teased text: "[czytaj więcej]", "Continue reading →", "(more…)". */
     private static final Pattern READ_ON = Pattern.compile("^\\W*(?:read more|read on|continue reading|more|weiterlesen|"
             + "mehr lesen|mehr|lire la suite|la suite|leer más|seguir leyendo|continua a leggere|leggi tutto|leia mais|"
-            + "continue lendo|lees meer|verder lezen|czytaj (?:dalej|więcej)|читать далее|\\.\\.\\.|…)\\W*$", FLAGS);
+            + "continue lendo|lees meer|verder lezen|czytaj (?:dalej|więcej)|więcej|читать далее|\\.\\.\\.|…)\\W*$", FLAGS);
 
     /** The pages of a site's legal footer, of which a line names several: "Impressum | Datenschutz | © ...". */
     private static final Pattern LEGAL = Pattern.compile("\\b(?:impressum|imprint|datenschutz(?:erklärung)?|privacy(?: policy)?|"

@@ -86,12 +86,13 @@ class StoryBoundaryTest {
     }
 
     @Test
-    void aReadOnLinkADatelineABioAContactLineAPagerAndALegalFooterAreCut() {
+    void aReadOnLinkDatelinesSignaturesABioAContactLineAPagerAndALegalFooterAreCut() {
         String text = text("inline-furniture.html");
         assertThat(text).containsSubsequence("Night buses will run again", "after a campaign by shift workers at the hospital.",
-                "The route will link", "review the route after that.");
-        assertThat(text).doesNotContain("read more", "posted on", "Check out more", "is a transport reporter",
-                "Contact Mark", "Weiter", "Imprint", "Privacy");
+                "The route will link", "review the route after that.",
+                "quotes Three Men in a Boat by Jerome K. Jerome on its cover.");
+        assertThat(text).doesNotContain("read more", "[]", "posted on", "Posted by", "valleyadmin", "Check out more",
+                "is a transport reporter", "Contact Mark", "By:", "Weiter", "Imprint", "Privacy");
     }
 
     @Test

@@ -91,6 +91,7 @@ final class Clean implements Step {
                 continue;
             }
             if (b.textLen < 130 && b.elements <= MAX_LABEL_ELEMENTS && (isHeadingLike(e) || styledAsHeading(e, b)
+                    || isListCaption(e)
                     || promptNearTheEnd(e, b, content, total, blocks)) && FurnitureText.opensFurnitureSection(e.text())) {
                 // where the section starts is read now, while the heading's box still holds what it announces
                 headings.add(0, sectionStart(e, content));
@@ -505,6 +506,13 @@ final class Clean implements Step {
         Element parent = e.parent();
         return parent != null && Block.childElements(parent, 1) == 1 && (parent.normalName().equals("p")
                 || parent.normalName().equals("div")) && parent.ownText().isBlank();
+    }
+
+    /** A label set inside a list, before its items: {@code <ul><span>Related</span><li>...}. */
+    private static boolean isListCaption(Element e) {
+        Element parent = e.parent();
+        return parent != null && isList(parent.normalName()) && !e.normalName().equals("li")
+                && e.previousElementSibling() == null;
     }
 
     /** A box of text whose class makes it a heading: {@code <div class="h3">}, "section-headline". */

@@ -7,7 +7,7 @@ import org.jsoup.nodes.Node;
  * The story's standfirst when it sits outside the chosen block: the lead paragraph a page sets in
  * its header, between the headline and the picture, apart from the body's own box. The page's
  * description metadata repeats it, which is what tells it from a kicker or a teaser: a paragraph
- * a little above the body whose text begins as the description does.
+ * between the headline and the body whose text begins as the description does.
  */
 final class Standfirst {
 
@@ -44,7 +44,8 @@ final class Standfirst {
                     return own.startsWith(key) && own.length() <= maxLength && !links ? found : null;
                 }
                 gap += text.length();
-                if (gap > MAX_GAP) {
+                if (gap > MAX_GAP || s.normalName().equals("h1") || s.selectFirst("h1") != null) {
+                    // the standfirst sits below the headline; above it are the masthead and its slogan
                     return null;
                 }
             }

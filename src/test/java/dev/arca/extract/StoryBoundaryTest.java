@@ -80,6 +80,20 @@ class StoryBoundaryTest {
     }
 
     @Test
+    void aMastheadSloganThatTheDescriptionRepeatsIsNotAStandfirst() {
+        String slogan = "News, sport and weather from the six towns of the estuary, every day since 1887.";
+        String html = "<html><head><meta name=description content='" + slogan + "'></head><body>"
+                + "<header><p class=slogan>" + slogan + "</p></header><article><h1>Pier to reopen</h1><div>"
+                + "<p>The north pier will reopen in May after two years of work, the harbour board said on Tuesday.</p>"
+                + "<p>Fishermen who moved to the south quay while it was closed said they would be glad to return.</p>"
+                + "<p>The board will ask residents about the pier's new lighting at a meeting next month.</p>"
+                + "</div></article></body></html>";
+        String text = Extractor.create().extract(org.jsoup.Jsoup.parse(html, "https://news.example/pier"),
+                "https://news.example/pier").article().text();
+        assertThat(text).startsWith("The north pier will reopen").doesNotContain("every day since 1887");
+    }
+
+    @Test
     void aStandfirstSetAsAHeadingInItsOwnBoxIsKept() {
         assertThat(text("standfirst-as-heading.html")).containsSubsequence("Kurz vor der Sitzung des Hafenrats",
                 "Der Hafenrat kommt am Dienstag zusammen", "den Rest teilen sich die Stadt und der Hafen");

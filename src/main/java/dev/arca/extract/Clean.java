@@ -6,6 +6,7 @@ import org.jsoup.select.Elements;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -44,6 +45,10 @@ final class Clean implements Step {
     private static final Set<String> PICTURE_TAGS = Set.of("figure", "div", "li", "a", "img", "picture");
     private static final int MAX_BIO = 600;
     private static final int MAX_SIGNATURE = 80;
+    private static final Set<String> OTHER_STORY_BOXES = Set.of("div", "aside", "section");
+    /** A box with less text than this is a note or a quote, not a second story. */
+    private static final int MIN_OTHER_STORY = 300;
+    private static final double OTHER_STORY_SHARE = 0.4;
     private static final Set<String> READ_ON_TAGS = Set.of("a", "strong", "b", "span", "em", "small");
     private static final Set<String> SIGNATURE_TAGS = Set.of("p", "div", "a", "small", "span");
     private static final double TAIL = 0.6;
@@ -95,7 +100,7 @@ final class Clean implements Step {
                     || promptNearTheEnd(e, b, content, total, blocks)) && FurnitureText.opensFurnitureSection(e.text())) {
                 // where the section starts is read now, while the heading's box still holds what it announces
                 headings.add(0, sectionStart(e, content));
-            } else if (isFurniture(e, b, judge) || conditional && (isGallery(e, b, total, blocks, doomed)
+            } else if (isFurniture(e, b, judge) || isAnotherStory(e, b, judge) || conditional && (isGallery(e, b, total, blocks, doomed)
                     || CONDITIONAL.contains(e.normalName()) && conditionallyRemovable(e, b, judge))) {
                 doomed.add(e);
                 Block.detach(e.parent(), b, blocks);
@@ -219,6 +224,41 @@ final class Clean implements Step {
             }
         }
         return !bare.equals(names) && Bylines.readsAsNames(bare);
+    }
+
+    /**
+     * A box set into the story that holds another one, under its own headline and byline: "{@code
+     * <div class="factbox"><h3>Prince Charles: ...</h3><p>By Tom Pyman for MailOnline</p>...}". Its
+     * names are none of the page's authors, and no sibling box is of its kind (a live blog's
+     * entries, each with its own writer, are).
+     */
+    private static boolean isAnotherStory(Element e, Block b, Judge judge) {
+        int total = judge.blocks().getOrDefault(judge.content(), Block.EMPTY).textLen;
+        if (!OTHER_STORY_BOXES.contains(e.normalName()) || b.textLen < MIN_OTHER_STORY || judge.authors().isEmpty()
+                || e == judge.content() || b.textLen > OTHER_STORY_SHARE * total) {
+            // the story's own box, headline and byline first, is most of the content
+            return false;
+        }
+        Element heading = e.firstElementChild();
+        Element next = heading == null || !HEADINGS.contains(heading.normalName()) ? null : heading.nextElementSibling();
+        Element line = next == null || next.normalName().equals("p") ? next : next.selectFirst("p");
+        String text = line == null ? "" : line.text();
+        if (text.length() > MAX_SIGNATURE * 2 || !Bylines.mayStartByline(text)) {
+            return false;
+        }
+        String names = Bylines.withoutBy(text).toLowerCase(Locale.ROOT);
+        for (String author : judge.authors()) {
+            if (names.contains(author.toLowerCase(Locale.ROOT))) {
+                return false;
+            }
+        }
+        String kind = e.className();
+        for (Element sibling : e.parent().children()) {
+            if (sibling != e && sibling.normalName().equals(e.normalName()) && sibling.className().equals(kind)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A tag line proper: its items are links, or a short comma-separated list. */

@@ -116,6 +116,16 @@ class StoryBoundaryTest {
     }
 
     @Test
+    void aBoxHoldingAnotherStoryUnderItsOwnHeadlineAndBylineIsCutButALiveBlogsEntriesAreNot() {
+        String text = text("another-story-in-a-box.html");
+        assertThat(text).containsSubsequence("Forty chefs and food writers", "The letter warns",
+                "Two amendments to the bill", "more than a hundred thousand names");
+        assertThat(text).doesNotContain("Prince backs", "Tom Pyman", "million young people", "apprenticeships");
+        assertThat(text("live-blog-entries.html")).containsSubsequence("All ferries across the estuary",
+                "The council has told the six secondary schools", "About four thousand homes");
+    }
+
+    @Test
     void aGalleryPageKeepsItsPictures() {
         assertThat(text("gallery-page.html")).contains("Thousands came to the harbour",
                 "The tall ships arrived", "Fireworks over the harbour closed the festival");

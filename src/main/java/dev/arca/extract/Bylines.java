@@ -48,12 +48,24 @@ public final class Bylines {
      */
     static Element labelLeftAlone(Element removed) {
         Element label = removed.parent();
-        if (label == null || label.normalName().equals("body") || Block.childElements(label, 1) != 1
-                || !isBareLabel(label.ownText())) {
+        if (label == null || label.normalName().equals("body") || Block.childElements(label, 1) != 1) {
             return null;
         }
-        return label;
+        // the label's own words, read no further than a bare label can be long
+        StringBuilder own = new StringBuilder();
+        for (Node n : label.childNodes()) {
+            if (n instanceof TextNode t) {
+                own.append(t.getWholeText());
+                if (own.length() > MAX_RAW_LABEL) {
+                    return null;
+                }
+            }
+        }
+        return isBareLabel(own.toString()) ? label : null;
     }
+
+    /** Characters of markup text, spaces and line breaks included, that a bare label's own text stays within. */
+    private static final int MAX_RAW_LABEL = 200;
 
     /** True when {@code text} is a byline word and nothing else ("Por", "By:"). */
     private static boolean isBareLabel(String text) {

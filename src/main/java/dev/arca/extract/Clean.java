@@ -2,6 +2,7 @@ package dev.arca.extract;
 
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
 import org.jsoup.select.Elements;
 
 import java.util.ArrayList;
@@ -45,6 +46,9 @@ final class Clean implements Step {
     private static final Set<String> PICTURE_TAGS = Set.of("figure", "div", "li", "a", "img", "picture");
     private static final int MAX_BIO = 600;
     private static final int MAX_SIGNATURE = 80;
+    private static final int MAX_READ_ON = 40;
+    private static final int WORDS_BEFORE = 1;
+    private static final int WORDS_AFTER = 2;
     private static final Set<String> OTHER_STORY_BOXES = Set.of("div", "aside", "section");
     /** A box with less text than this is a note or a quote, not a second story. */
     private static final int MIN_OTHER_STORY = 300;
@@ -307,10 +311,11 @@ final class Clean implements Step {
             return true;
         }
         if (b.textLen <= MAX_SIGNATURE && SIGNATURE_TAGS.contains(tag) && isSignature(e.text(), judge.authors())
-                && (b.hasBlockChild || standsAlone(e)) && !hasAncestor(e, "pre") && !hasAncestor(e, "code")) {
+                && (b.hasBlockChild || standsAlone(e, judge.blocks())) && !hasAncestor(e, "pre") && !hasAncestor(e, "code")) {
             return true;
         }
-        if (READ_ON_TAGS.contains(tag) && isReadOn(e) && !isReadOn(e.parent()) && endsItsParagraph(e)) {
+        if (b.textLen < MAX_READ_ON && READ_ON_TAGS.contains(tag) && isReadOn(e) && !isReadOn(e.parent())
+                && endsItsParagraph(e, judge.blocks())) {
             // the outermost of "<strong>[<a><span>read more</span></a>]</strong>", brackets and all
             return true;
         }
@@ -338,38 +343,53 @@ final class Clean implements Step {
                 || (bits & ClassNames.CAPTION_TOKEN) != 0 && ClassNames.of(e).contains("credit") && b.textLen < 120);
     }
 
-    /**
-     * True when {@code link} closes a paragraph of other text: "... in Polsce. [czytaj więcej]".
-     * A link standing alone is judged as a block.
-     */
     private static boolean isReadOn(Element e) {
         return e != null && READ_ON_TAGS.contains(e.normalName()) && FurnitureText.isReadOn(e.text())
                 && (e.normalName().equals("a") || e.selectFirst("a") != null);
     }
 
-    private static boolean endsItsParagraph(Element link) {
-        String text = blockText(link);
-        String own = link.text();
-        if (text.length() <= own.length() + 3) {
-            return false;
-        }
-        String rest = text.substring(text.lastIndexOf(own) + own.length());
-        return rest.codePoints().noneMatch(Character::isLetterOrDigit);
+    /**
+     * True when {@code link} closes a paragraph of other text: "... in Polsce. [czytaj więcej]".
+     * A link standing alone is judged as a block.
+     */
+    private static boolean endsItsParagraph(Element link, Map<Element, Block> blocks) {
+        return wordsBeside(link, blocks) == WORDS_BEFORE;
     }
 
     /** True when {@code e} is all the text of the block it sits in, not words inside a sentence. */
-    private static boolean standsAlone(Element e) {
-        return Block.isBlock(e.normalName()) || blockText(e).length() <= e.text().length() + 3;
+    private static boolean standsAlone(Element e, Map<Element, Block> blocks) {
+        return Block.isBlock(e.normalName()) || wordsBeside(e, blocks) == 0;
     }
 
-    /** The text of the nearest block element around {@code e}. */
-    private static String blockText(Element e) {
-        Element block = e.parent();
-        while (block != null && !Block.isBlock(block.normalName())) {
-            block = block.parent();
+    /**
+     * Which sides of {@code e}, within the block it sits in, hold words: {@link #WORDS_BEFORE},
+     * {@link #WORDS_AFTER}, both or neither. Each side is read only as far as its first word.
+     */
+    private static int wordsBeside(Element e, Map<Element, Block> blocks) {
+        Node n = e;
+        int sides = 0;
+        while (true) {
+            for (Node s = n.nextSibling(); s != null && (sides & WORDS_AFTER) == 0; s = s.nextSibling()) {
+                sides |= hasWords(s, blocks) ? WORDS_AFTER : 0;
+            }
+            for (Node s = n.previousSibling(); s != null && (sides & WORDS_BEFORE) == 0; s = s.previousSibling()) {
+                sides |= hasWords(s, blocks) ? WORDS_BEFORE : 0;
+            }
+            Element parent = n.parent() instanceof Element p ? p : null;
+            if (parent == null || Block.isBlock(parent.normalName()) || sides == (WORDS_BEFORE | WORDS_AFTER)) {
+                return sides;
+            }
+            n = parent;
         }
-        return block == null ? "" : block.text();
     }
+
+    private static boolean hasWords(Node n, Map<Element, Block> blocks) {
+        if (n instanceof TextNode t) {
+            return t.getWholeText().codePoints().anyMatch(Character::isLetterOrDigit);
+        }
+        return n instanceof Element e && blocks.getOrDefault(e, Block.EMPTY).textLen > 0;
+    }
+
 
     /**
      * A line that is only a date ("16 February 2024"), or a labelled date ("posted on April 21,

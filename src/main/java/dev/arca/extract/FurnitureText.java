@@ -195,7 +195,7 @@ final class FurnitureText {
 
         /** A line of a site's legal footer: two or more of its pages, set apart by bars or dots. */
         boolean legalFooter() {
-            if (text.length() > 200) {
+            if (text.length() > 200 || lower.indexOf('|') < 0 && lower.indexOf('·') < 0 && lower.indexOf('•') < 0) {
                 return false;
             }
             return LEGAL.matcher(lower).results().count() >= 2 && SEPARATOR.matcher(lower).results().count() >= 2;

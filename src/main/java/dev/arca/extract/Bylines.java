@@ -33,7 +33,7 @@ public final class Bylines {
     }
 
     private static final Pattern BY_START = Pattern.compile(
-            "^(?:by|written by|posted by|(?:(?:ein\\s+)?(?:blog\\s*|gast)?beitrag|artikel)\\s+von|par|von|por|di|door|av|af|от|автор|przez|autor|auteur)\\b",
+            "^(?:by|written by|posted by|verfasst von|(?:(?:ein\\s+)?(?:blog\\s*|gast)?beitrag|artikel)\\s+von|par|von|por|di|door|av|af|от|автор|przez|autor|auteur)\\b",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
     /** True when {@code lead} begins with a byline word ("By", "Von", "Par" ...). */

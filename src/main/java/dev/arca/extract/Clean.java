@@ -216,6 +216,9 @@ final class Clean implements Step {
         if (text.length() > MAX_SIGNATURE) {
             return false;
         }
+        if (!Bylines.mayStartByline(text)) {
+            return false;
+        }
         String names = Bylines.withoutBy(text).strip();
         String bare = names.length() == text.strip().length() ? null : Bylines.withoutDate(names);
         if (bare == null) {

@@ -213,10 +213,7 @@ final class Clean implements Step {
      * ("Von: Götz Warnke"), or a name with the post's date ("Verfasst von: anna | 31. Dezember 2008").
      */
     private static boolean isSignature(String text, List<String> authors) {
-        if (text.length() > MAX_SIGNATURE) {
-            return false;
-        }
-        if (!Bylines.mayStartByline(text)) {
+        if (text.length() > MAX_SIGNATURE || !Bylines.mayStartByline(text)) {
             return false;
         }
         String names = Bylines.withoutBy(text).strip();
@@ -240,9 +237,9 @@ final class Clean implements Step {
      * entries, each with its own writer, are).
      */
     private static boolean isAnotherStory(Element e, Block b, Judge judge) {
-        int total = judge.blocks().getOrDefault(judge.content(), Block.EMPTY).textLen;
         if (!OTHER_STORY_BOXES.contains(e.normalName()) || b.textLen < MIN_OTHER_STORY || judge.authors().isEmpty()
-                || e == judge.content() || b.textLen > OTHER_STORY_SHARE * total) {
+                || e == judge.content()
+                || b.textLen > OTHER_STORY_SHARE * judge.blocks().getOrDefault(judge.content(), Block.EMPTY).textLen) {
             // the story's own box, headline and byline first, is most of the content
             return false;
         }
@@ -392,7 +389,6 @@ final class Clean implements Step {
         }
         return n instanceof Element e && blocks.getOrDefault(e, Block.EMPTY).textLen > 0;
     }
-
 
     /**
      * A line that is only a date ("16 February 2024"), or a labelled date ("posted on April 21,

@@ -13,6 +13,10 @@ final class FurnitureText {
     /** The patterns are written in lower case and matched against lower-cased text: no case folding. */
     private static final int FLAGS = 0;
 
+    /** "Read on" in the languages here, as a label standing alone or as a link closing a teaser. */
+    private static final String READ_ON_LABELS = "weiterlesen|mehr lesen|lire la suite|leer más|continua a leggere|"
+            + "leia mais|lees meer|czytaj dalej|czytaj więcej|читать далее";
+
     /** A whole short block that is furniture. */
     private static final Pattern WHOLE = Pattern.compile("^\\W*(?:"
             + "back to top(?: button)?|to top|top of page|nach oben|zum seitenanfang|haut de (?:la )?page|retour en haut|"
@@ -50,9 +54,8 @@ final class FurnitureText {
             + "article précédent|article suivant|"
             + "skip to (?:main )?content|jump to navigation|follow us|folgen sie uns|suivez-nous|síguenos|seguici|"
             + "you are here:?|sie sind hier:?|vous êtes ici:?|usted está aquí:?|ti trovi in:?|você está aqui:?|"
-            + "u bent hier:?|weiterlesen|mehr lesen|lire la suite|leer más|continua a leggere|leia mais|lees meer|"
-            + "czytaj dalej|dowiedz się więcej|читать далее|learn more|mehr erfahren|en savoir plus|saber más|"
-            + "scopri di più|saiba mais|meer informatie|polecamy|drukuj|weiter|czytaj więcej"
+            + "u bent hier:?|" + READ_ON_LABELS + "|dowiedz się więcej|learn more|mehr erfahren|en savoir plus|saber más|"
+            + "scopri di più|saiba mais|meer informatie|polecamy|drukuj|weiter"
             + ")\\W*$", FLAGS);
 
     /** Headings that open a thread of comments, a reply form or a block of teasers. */
@@ -143,9 +146,8 @@ final class FurnitureText {
                     + "(?:was )?first (?:published|appeared) (?:at|on|in)\\b", FLAGS);
 
     /** A link that only leads on to the rest of a teased text: "[czytaj więcej]", "Continue reading →", "(more…)". */
-    private static final Pattern READ_ON = Pattern.compile("^\\W*(?:read more|read on|continue reading|more|weiterlesen|"
-            + "mehr lesen|mehr|lire la suite|la suite|leer más|seguir leyendo|continua a leggere|leggi tutto|leia mais|"
-            + "continue lendo|lees meer|verder lezen|czytaj (?:dalej|więcej)|więcej|читать далее|\\.\\.\\.|…)\\W*$", FLAGS);
+    private static final Pattern READ_ON = Pattern.compile("^\\W*(?:read more|read on|continue reading|more|mehr|la suite|"
+            + "seguir leyendo|leggi tutto|continue lendo|verder lezen|więcej|" + READ_ON_LABELS + "|\\.\\.\\.|…)\\W*$", FLAGS);
 
     /** The pages of a site's legal footer, of which a line names several: "Impressum | Datenschutz | © ...". */
     private static final Pattern LEGAL = Pattern.compile("\\b(?:impressum|imprint|datenschutz(?:erklärung)?|privacy(?: policy)?|"

@@ -86,7 +86,7 @@ final class Clean implements Step {
         Elements all = content.getAllElements();
         Set<Element> quoted = embedded(content);
         Judge judge = new Judge(weigh, page.metadata().authors(), content, blocks, page.verdicts(),
-                page.metadata().description());
+                Standfirst.key(page.metadata().description()));
         int total = blocks.getOrDefault(content, Block.EMPTY).textLen;
         List<Element> headings = new ArrayList<>();
         Removal doomed = new Removal();
@@ -287,7 +287,7 @@ final class Clean implements Step {
 
     /** What the furniture tests need to know of the page besides the element itself. */
     private record Judge(boolean weigh, List<String> authors, Element content, Map<Element, Block> blocks,
-            ClassNames.Verdicts verdicts, String description) {
+            ClassNames.Verdicts verdicts, String standfirstKey) {
     }
 
     private static boolean isFurniture(Element e, Block b, Judge judge) {
@@ -440,7 +440,8 @@ final class Clean implements Step {
         if (hasAncestor(e, "code") || hasAncestor(e, "pre")) {
             return false;
         }
-        if (b.textLen < MAX_STANDFIRST_BOX && Standfirst.opens(e.text(), judge.description())) {
+        String standfirst = judge.standfirstKey();
+        if (standfirst != null && b.textLen < MAX_STANDFIRST_BOX && Standfirst.opens(e.text(), standfirst)) {
             // the box of the lead paragraph the description repeats, often set as a heading
             return false;
         }

@@ -5,9 +5,9 @@ import org.jsoup.nodes.Node;
 
 /**
  * The story's standfirst when it sits outside the chosen block: the lead paragraph a page sets in
- * its header, between the headline and the picture, apart from the body's own box. The page's
- * description metadata repeats it, which is what tells it from a kicker or a teaser: a paragraph
- * between the headline and the body whose text begins as the description does.
+ * its header, between the headline and the body's own box. The page's description metadata
+ * repeats it, which is what tells it from a kicker or a teaser: its text begins as the
+ * description does.
  */
 final class Standfirst {
 
@@ -59,13 +59,13 @@ final class Standfirst {
         return key == null || normal(text).contains(key);
     }
 
-    /** True when {@code text} begins as {@code description} does. */
-    static boolean opens(String text, String description) {
-        String key = key(description);
-        return key != null && normal(text).startsWith(key);
+    /** True when {@code text} begins with {@code key}, a {@link #key(String)} that is not null. */
+    static boolean opens(String text, String key) {
+        return normal(text).startsWith(key);
     }
 
-    private static String key(String description) {
+    /** The opening of {@code description} that its standfirst begins with; null when it is too short to tell. */
+    static String key(String description) {
         if (description == null) {
             return null;
         }

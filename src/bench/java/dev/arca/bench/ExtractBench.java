@@ -1,7 +1,6 @@
 package dev.arca.bench;
 
 import dev.arca.extract.Extractor;
-import net.dankito.readability4j.Readability4J;
 import org.jsoup.Jsoup;
 
 import java.io.IOException;
@@ -22,7 +21,8 @@ import java.util.stream.Stream;
  * interleaved; the median and the best pass are printed as documents per second. A third
  * column times jsoup parsing alone, the floor under every jsoup-based extractor. Both start from the raw bytes and
  * include decoding and jsoup parsing (Readability4J gets the bytes read as UTF-8, as the peers
- * in the corpus README did).
+ * in the corpus README did), and both end with the article's HTML and text as strings
+ * ({@link Readability4JRun}).
  *
  * <pre>ExtractBench [--warmup SECONDS] [--rounds N] CORPUS_DIR...</pre>
  * A corpus directory holding {@code <id>/source.html} pages is read as such; otherwise every
@@ -53,7 +53,7 @@ public final class ExtractBench {
         }
         Extractor arca = Extractor.create();
         Consumer<Doc> arcaRun = d -> arca.extract(d.bytes(), null, d.url()).article();
-        Consumer<Doc> r4jRun = d -> new Readability4J(d.url(), new String(d.bytes(), StandardCharsets.UTF_8)).parse();
+        Consumer<Doc> r4jRun = d -> Readability4JRun.extract(d.url(), d.bytes());
         // the floor: decoding and parsing alone, which every extractor here pays
         Consumer<Doc> parseRun = d -> Jsoup.parse(new String(d.bytes(), StandardCharsets.UTF_8), d.url());
         System.out.printf(Locale.ROOT, "warm-up %.0f s per extractor and corpus, %d timed passes each, interleaved;"

@@ -1,9 +1,7 @@
 package dev.arca.bench;
 
 import dev.arca.extract.Extractor;
-import net.dankito.readability4j.Readability4J;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -40,8 +38,7 @@ public final class ScalingBench {
         SyntheticPages pages = new SyntheticPages(42);
         Extractor arca = Extractor.create();
         Consumer<byte[]> arcaRun = b -> arca.extract(b, "text/html; charset=utf-8", "https://news.example/2024/05/01/story");
-        Consumer<byte[]> r4jRun = b -> new Readability4J("https://news.example/2024/05/01/story",
-                new String(b, StandardCharsets.UTF_8)).parse();
+        Consumer<byte[]> r4jRun = b -> Readability4JRun.extract("https://news.example/2024/05/01/story", b);
         System.out.printf(Locale.ROOT, "warm-up %.0f s per extractor and size, %d timed passes each, interleaved;"
                 + " median pass%n", warmup, rounds);
         System.out.printf(Locale.ROOT, "%8s %5s %14s %12s %14s %12s %10s%n", "size", "pages", "arca ms/page",

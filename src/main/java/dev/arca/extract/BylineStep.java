@@ -78,6 +78,7 @@ final class BylineStep implements Step {
     private static void read(Page page, Metadata m) {
         String[] found = new String[2];
         ClassNames.Verdicts verdicts = page.verdicts();
+        TagIndex tags = page.tags();
         NodeTraversor.filter(new NodeFilter() {
             @Override
             public FilterResult head(Node node, int depth) {
@@ -101,7 +102,7 @@ final class BylineStep implements Step {
                     return FilterResult.SKIP_ENTIRELY;
                 }
                 if ((ClassNames.unlikely(bits) || ClassNames.unlikelyRole(e)) && !HOLDERS.contains(tag)
-                        && e.selectFirst("h1") == null) {
+                        && !tags.holdsHeadline(e)) {
                     // sidebars, related stories and comments have bylines of their own; a header with the headline has the story's
                     return FilterResult.SKIP_ENTIRELY;
                 }

@@ -306,23 +306,32 @@ final class Clean implements Step {
         if (weigh && (bits & ClassNames.SHARE_TOKEN) != 0 && b.textLen < 500) {
             return true;
         }
-        if (b.textLen <= MAX_BIO && !b.hasBlockChild && (tag.equals("p") || tag.equals("div"))
-                && isAuthorBio(e.text(), judge.authors()) && inTail(e, judge.content(), judge.blocks())) {
-            return true;
+        // the element's text is read once, by the first test that needs it
+        String text = null;
+        if (b.textLen <= MAX_BIO && !b.hasBlockChild && (tag.equals("p") || tag.equals("div")) && !judge.authors().isEmpty()) {
+            text = e.text();
+            if (isAuthorBio(text, judge.authors()) && inTail(e, judge.content(), judge.blocks())) {
+                return true;
+            }
         }
-        if (b.textLen <= MAX_SIGNATURE && SIGNATURE_TAGS.contains(tag) && isSignature(e.text(), judge.authors())
-                && (b.hasBlockChild || standsAlone(e, judge.blocks())) && !hasAncestor(e, "pre") && !hasAncestor(e, "code")) {
-            return true;
+        if (b.textLen <= MAX_SIGNATURE && SIGNATURE_TAGS.contains(tag)) {
+            text = textOf(e, text);
+            if (isSignature(text, judge.authors()) && (b.hasBlockChild || standsAlone(e, judge.blocks()))
+                    && !hasAncestor(e, "pre") && !hasAncestor(e, "code")) {
+                return true;
+            }
         }
-        if (b.textLen < MAX_READ_ON && READ_ON_TAGS.contains(tag) && isReadOn(e) && !isReadOn(e.parent())
-                && endsItsParagraph(e, judge.blocks())) {
-            // the outermost of "<strong>[<a><span>read more</span></a>]</strong>", brackets and all
-            return true;
+        if (b.textLen < MAX_READ_ON && READ_ON_TAGS.contains(tag)) {
+            text = textOf(e, text);
+            if (isReadOn(e, text) && !isReadOn(e.parent()) && endsItsParagraph(e, judge.blocks())) {
+                // the outermost of "<strong>[<a><span>read more</span></a>]</strong>", brackets and all
+                return true;
+            }
         }
         if (b.textLen > 300 || b.elements > MAX_LABEL_ELEMENTS || !TEXT_BLOCKS.contains(tag)) {
             return false;
         }
-        String text = e.text();
+        text = textOf(e, text);
         FurnitureText.Line line = FurnitureText.Line.of(text);
         if (line.furniture() || line.sourceLine() || line.legalFooter() || isTagList(line, b)) {
             return true;
@@ -344,8 +353,17 @@ final class Clean implements Step {
     }
 
     private static boolean isReadOn(Element e) {
-        return e != null && READ_ON_TAGS.contains(e.normalName()) && FurnitureText.isReadOn(e.text())
-                && (e.normalName().equals("a") || e.selectFirst("a") != null);
+        return e != null && READ_ON_TAGS.contains(e.normalName()) && isReadOn(e, e.text());
+    }
+
+    /** Whether {@code e}, one of {@link #READ_ON_TAGS}, whose text is {@code text}, is a "read more" link. */
+    private static boolean isReadOn(Element e, String text) {
+        return FurnitureText.isReadOn(text) && (e.normalName().equals("a") || e.selectFirst("a") != null);
+    }
+
+    /** {@code known}, the text of {@code e} if a test has read it already, else the text read now. */
+    private static String textOf(Element e, String known) {
+        return known != null ? known : e.text();
     }
 
     /**

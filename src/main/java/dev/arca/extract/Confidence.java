@@ -71,7 +71,11 @@ final class Confidence implements Step {
     }
 
     private static boolean hasLoginForm(Page page) {
-        Element pw = page.original().selectFirst("input[type=password]");
-        return pw != null;
+        for (Element input : page.tags().get("input")) {
+            if (input.attr("type").strip().equalsIgnoreCase("password")) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -3,9 +3,6 @@ package dev.arca.extract;
 import dev.arca.extract.Metadata.Field;
 import org.jsoup.nodes.Element;
 
-import java.util.Collections;
-import java.util.IdentityHashMap;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -57,7 +54,6 @@ final class DocumentDataStep implements Step {
     /** The {@code <time datetime>} marked as the publication time, then the first one. */
     private static void offerTimes(Page page, Metadata m) {
         String first = null;
-        Set<Element> holdsHeadline = null;
         for (Element time : page.tags().get("time")) {
             if (!time.hasAttr("datetime")) {
                 continue;
@@ -65,10 +61,7 @@ final class DocumentDataStep implements Step {
             String v = time.attr("datetime");
             boolean marked = time.hasAttr("pubdate") || time.attr("itemprop").contains("datePublished")
                     || time.hasClass("published") || time.hasClass("entry-date");
-            if (holdsHeadline == null) {
-                holdsHeadline = headlineAndAncestors(page.original());
-            }
-            if (ofAnotherItem(time, marked ? OTHER_BOX : OTHER_ITEM, holdsHeadline)) {
+            if (ofAnotherItem(time, marked ? OTHER_BOX : OTHER_ITEM, page.tags())) {
                 continue;
             }
             if (marked) {
@@ -92,10 +85,10 @@ final class DocumentDataStep implements Step {
      * A reader's comment dates the comment, and a related story's teaser that story, never the
      * page's: no ancestor within a few levels names one, below the first that holds the headline.
      */
-    private static boolean ofAnotherItem(Element time, Pattern box, Set<Element> holdsHeadline) {
+    private static boolean ofAnotherItem(Element time, Pattern box, TagIndex tags) {
         Element e = time.parent();
         for (int depth = 0; e != null && depth < COMMENT_DEPTH; depth++, e = e.parent()) {
-            if (holdsHeadline.contains(e)) {
+            if (tags.holdsHeadline(e)) {
                 return false;
             }
             if (e.attributesSize() > 0 && box.matcher(ClassNames.of(e)).find()) {
@@ -103,21 +96,6 @@ final class DocumentDataStep implements Step {
             }
         }
         return false;
-    }
-
-    /**
-     * Every {@code <h1>} and the elements that hold one, found once per page: asking each ancestor
-     * of each {@code <time>} for an {@code <h1>} would read the page again for every time it has.
-     */
-    private static Set<Element> headlineAndAncestors(Element root) {
-        Set<Element> holders = Collections.newSetFromMap(new IdentityHashMap<>());
-        for (Element h1 : root.getElementsByTag("h1")) {
-            Element e = h1;
-            while (e != null && holders.add(e)) { // stops where an earlier headline's ancestors begin
-                e = e.parent();
-            }
-        }
-        return holders;
     }
 
     /** The link's href made absolute (resolving is the costly part, so only links that are kept pay it). */

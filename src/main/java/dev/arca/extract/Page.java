@@ -56,8 +56,8 @@ public final class Page {
     }
 
     /**
-     * The original's elements by tag, gathered in one walk on first use. Valid until the first
-     * content attempt, which may change the original in place; metadata steps use it.
+     * The original's elements by tag, gathered in one walk on first use. An attempt that works on
+     * the original in place drops it, to be gathered again from what is left.
      */
     TagIndex tags() {
         if (tags == null) {
@@ -167,11 +167,11 @@ public final class Page {
         } else {
             blocks.clear();
         }
-        tags = null;
+        if (!copy) {
+            tags = null;
+        }
         content = null;
-        work = null;
         work = copy ? original.clone() : original;
-        content = null;
         html = "";
         text = "";
         linkDensity = 0;

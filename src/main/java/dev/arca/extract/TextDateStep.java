@@ -55,17 +55,19 @@ final class TextDateStep implements Step {
         String[] found = new String[2];
         int[] scanned = {0};
         ClassNames.Verdicts verdicts = page.verdicts();
+        TagIndex tags = page.tags();
         NodeTraversor.filter(new NodeFilter() {
             @Override
             public FilterResult head(Node node, int depth) {
                 if (node instanceof Element e) {
-                    if (SKIP.contains(e.normalName()) || notADateline(e, verdicts)) {
+                    int bits = verdicts.bits(e);
+                    if (SKIP.contains(e.normalName()) || notADateline(e, bits, tags)) {
                         return FilterResult.SKIP_ENTIRELY;
                     }
                     if (confirming && scanned[0] >= MAX_SCAN) {
                         return FilterResult.STOP;
                     }
-                    if (found[0] == null && (verdicts.bits(e) & ClassNames.DATE_TOKEN) != 0
+                    if (found[0] == null && (bits & ClassNames.DATE_TOKEN) != 0
                             && Block.childElements(e, 8) < 8) {
                         String text = e.text();
                         var matcher = HAS_DATE.matcher(text);
@@ -130,10 +132,11 @@ final class TextDateStep implements Step {
         return before.isBlank() && t.previousSibling() instanceof Element label ? label.text() : before;
     }
 
-    private static boolean notADateline(Element e, ClassNames.Verdicts verdicts) {
+    /** Whether {@code e}, whose class and id give {@code bits}, holds no dateline of the story ({@code tags} knows the headlines). */
+    private static boolean notADateline(Element e, int bits, TagIndex tags) {
         if (e.normalName().equals("header")) {
             // the page's banner (with today's date, perhaps), not the story's header with its headline
-            return e.selectFirst("h1") == null;
+            return !tags.holdsHeadline(e);
         }
         if (e.normalName().equals("figcaption")) {
             // "(Photo: Ann Lee, 14.01.2022)": the day the picture was taken
@@ -145,6 +148,6 @@ final class TextDateStep implements Step {
         if (Hidden.inMarkup(e)) {
             return true;
         }
-        return (verdicts.bits(e) & ClassNames.FACT_TOKEN) != 0;
+        return (bits & ClassNames.FACT_TOKEN) != 0;
     }
 }

@@ -4,8 +4,9 @@ import org.jsoup.nodes.Entities;
 
 /**
  * Falls back to the publisher's own text when the page's markup yielded far less: a JSON-LD
- * {@code articleBody} several times longer than the extracted body means the story is rendered
- * by script or hidden from the scorer, and the structured copy is the better source.
+ * {@code articleBody} (or a how-to's or recipe's steps, {@link Instructions}) several times longer
+ * than the extracted body means the story is rendered by script or hidden from the scorer, and the
+ * structured copy is the better source.
  */
 final class ArticleBodyStep implements Step {
 

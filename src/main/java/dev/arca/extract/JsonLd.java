@@ -38,6 +38,9 @@ final class JsonLd {
     private static final Set<String> PAGE_TYPES = Set.of("webpage", "aboutpage", "collectionpage", "itempage",
             "profilepage", "faqpage", "qapage", "contactpage", "howto", "recipe");
 
+    /** What a reader follows step by step. */
+    private static final Set<String> INSTRUCTION_TYPES = Set.of("howto", "recipe");
+
     private static final int MAX_NODES = 5000;
 
     private final JsonNode article;
@@ -187,6 +190,22 @@ final class JsonLd {
 
     public String articleBody() {
         return string(article, "articleBody");
+    }
+
+    /**
+     * The description, ingredients and steps of the first {@code HowTo} or {@code Recipe} the
+     * page describes, one per line ({@link Instructions}), or null when it describes none.
+     */
+    public String instructions() {
+        for (JsonNode o : all) {
+            if (hasType(o, INSTRUCTION_TYPES)) {
+                String text = Instructions.of(o);
+                if (text != null) {
+                    return text;
+                }
+            }
+        }
+        return null;
     }
 
     public String language() {

@@ -20,6 +20,8 @@ final class JsonLdStep implements Step {
     public void apply(Page page) {
         JsonLd ld = JsonLd.read(page.tags().get("script"));
         Metadata m = page.metadata();
+        m.offerArticleBody(ld.articleBody());
+        m.offerArticleBody(ld.instructions());
         if (!ld.hasArticle()) {
             m.offer(Field.SITE_NAME, ld.publisher(), Source.JSON_LD);
             // a page's own date, though less sure than an article's: templates stamp every page
@@ -52,7 +54,6 @@ final class JsonLdStep implements Step {
         m.offer(Field.LEAD_IMAGE, ld.image(), Source.JSON_LD);
         m.offer(Field.LANGUAGE, ld.language(), Source.JSON_LD);
         ld.keywords().forEach(m::addTag);
-        m.offerArticleBody(ld.articleBody());
     }
 
     /**

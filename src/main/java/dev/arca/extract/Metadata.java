@@ -314,7 +314,10 @@ public final class Metadata {
         return value(Field.SOURCE_URL);
     }
 
-    /** The full text the publisher put in JSON-LD {@code articleBody}, or null. */
+    /**
+     * The full text the publisher put in JSON-LD: the article's {@code articleBody}, else a how-to's
+     * or a recipe's description, ingredients and steps; or null.
+     */
     public String articleBody() {
         return articleBody;
     }

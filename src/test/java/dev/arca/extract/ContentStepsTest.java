@@ -128,4 +128,32 @@ class ContentStepsTest {
         assertThat(page.text()).startsWith("First sentence").endsWith("Second paragraph.");
         assertThat(page.html()).startsWith("<p>First sentence").contains("</p><p>Second paragraph.</p>");
     }
+
+    @Test
+    void aHowTosStepsInJsonLdBecomeTheBodyOfAPageRenderedByScript() {
+        String step = "Cut the cloth along the chalk line, leaving a hem of two centimetres all round. ";
+        String ld = "{\"@context\":\"https://schema.org\",\"@type\":\"HowTo\",\"name\":\"A round tablecloth\","
+                + "\"description\":\"How to sew a round tablecloth.\",\"comment\":[{\"@type\":\"Comment\",\"text\":\"Nice!\"}],"
+                + "\"tool\":[{\"@type\":\"HowToTool\",\"name\":\"Scissors\"}],"
+                + "\"step\":[{\"@type\":\"HowToStep\",\"name\":\"Measure\",\"itemListElement\":{\"@type\":\"HowToDirection\","
+                + "\"text\":\"<p>Measure the table's diameter.</p><p>Add the drop twice.</p>\"}},"
+                + "{\"@type\":\"HowToSection\",\"name\":\"Sewing\",\"itemListElement\":["
+                + "{\"@type\":\"HowToStep\",\"text\":\"" + step.repeat(6) + "\"}]}]}";
+        Page page = Fixtures.run("<script type=\"application/ld+json\">" + ld + "</script><div id=app></div>", null,
+                new JsonLdStep());
+        page.body("", "Loading...");
+        new ArticleBodyStep().apply(page);
+        assertThat(page.text().split("\n")).startsWith("How to sew a round tablecloth.", "Measure",
+                "Measure the table's diameter.", "Add the drop twice.", "Sewing");
+        assertThat(page.text()).endsWith("all round.").doesNotContain("Nice!").doesNotContain("Scissors");
+    }
+
+    @Test
+    void aRecipesIngredientsAndInstructionsAreReadInOrder() {
+        String ld = "{\"@type\":\"Recipe\",\"name\":\"Muffins\",\"recipeIngredient\":[\"200 g flour\",\"1 egg\"],"
+                + "\"recipeInstructions\":[\"Heat the oven to 180 &deg;C.\",{\"@type\":\"HowToStep\",\"text\":\"Bake for 20 minutes.\"}]}";
+        Page page = Fixtures.run("<script type=\"application/ld+json\">" + ld + "</script>", null, new JsonLdStep());
+        assertThat(page.metadata().articleBody().split("\n"))
+                .containsExactly("200 g flour", "1 egg", "Heat the oven to 180 \u00b0C.", "Bake for 20 minutes.");
+    }
 }

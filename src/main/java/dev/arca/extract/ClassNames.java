@@ -133,6 +133,8 @@ final class ClassNames {
     static final int SHARE_TOKEN = 4096;
     /** A token that names a picture's caption or credit. */
     static final int CAPTION_TOKEN = 8192;
+    /** A token that names a teaser card ("teaser", "box teaser--inline"), which may also be a story's lead. */
+    static final int TEASER_TOKEN = 16384;
 
     private static final Words DATE_NAME = new Words("date", "time", "publish", "posted", "datum", "fecha", "data",
             "meta", "byline", "dateline", "stamp");
@@ -236,6 +238,9 @@ final class ClassNames {
         }
         if (CAPTION.in(token)) {
             bits |= CAPTION_TOKEN;
+        }
+        if (token.contains("teaser")) {
+            bits |= TEASER_TOKEN;
         }
         if (CONTENT_TOKEN.contains(token)) {
             bits |= CONTENT;

@@ -28,6 +28,10 @@ final class Clean implements Step {
             "section", "figcaption", "small", "dt", "dd", "header", "td", "ul", "aside");
     /** Furniture labels are small; larger subtrees are judged by their statistics alone. */
     private static final int MAX_LABEL_ELEMENTS = 40;
+    /** Furniture labels are short: longer blocks are judged as prose. */
+    private static final int MAX_LABEL_TEXT = 300;
+    /** A cookie or consent notice, the longest furniture text judged by its words. */
+    private static final int MAX_PROMPT = 600;
     /** A box that begins with the standfirst and holds at most this much text is only its box. */
     private static final int MAX_STANDFIRST_BOX = 1000;
     private static final Set<String> HEADINGS = Set.of("h1", "h2", "h3", "h4", "h5", "h6");
@@ -328,12 +332,20 @@ final class Clean implements Step {
                 return true;
             }
         }
-        if (b.textLen > 300 || b.elements > MAX_LABEL_ELEMENTS || !TEXT_BLOCKS.contains(tag)) {
+        if ((bits & ClassNames.TEASER_TOKEN) != 0 && b.textLen < MAX_LABEL_TEXT && b.linkDensity() > 0.5) {
+            // a card that links to another story; a lead named "teaser" is text, not links
+            return true;
+        }
+        if (b.textLen > MAX_PROMPT || b.elements > MAX_LABEL_ELEMENTS || !TEXT_BLOCKS.contains(tag)) {
             return false;
         }
         text = textOf(e, text);
         FurnitureText.Line line = FurnitureText.Line.of(text);
-        if (line.furniture() || line.sourceLine() || line.legalFooter() || isTagList(line, b)) {
+        if (b.textLen > MAX_LABEL_TEXT) {
+            // a long cookie or consent notice, as long as its text is its own and not its paragraphs'
+            return b.inlineLen * 5 >= b.textLen * 4 && line.consent();
+        }
+        if (line.furniture() || line.sourceLine() || line.legalFooter() || isTagList(line, b) || line.metaFields()) {
             return true;
         }
         if (b.textLen < 120 && (bits & ClassNames.META_TOKEN) != 0 || b.textLen < MAX_DATELINE && isDateOnly(text)) {

@@ -145,6 +145,20 @@ final class FurnitureText {
                     + "(?:published|appeared|posted) (?:at|on|in|by)\\b|^\\W*(?:this (?:article|story|post) )?"
                     + "(?:was )?first (?:published|appeared) (?:at|on|in)\\b", FLAGS);
 
+    /** The labels of where a post is filed. */
+    private static final String TAXONOMY_LABEL = "categor(?:y|ies)|kategorien?|categorías?|catégories?|categorie|"
+            + "section|rubrik|rubrique|ressort|tags?";
+    private static final Pattern TAXONOMY_FIELD = Pattern.compile("\\b(?:" + TAXONOMY_LABEL + ")\\s*:", FLAGS);
+    /** The labels of a post's metadata, as a line of "Label : value" pairs names them. */
+    private static final String META_LABEL = "(?:(?:news |post |publication |release )?date|datum|fecha|data|"
+            + "(?:posted|published|updated)(?: on)?|veröffentlicht(?: am)?|publié le|publicado(?: el| em)?|"
+            + TAXONOMY_LABEL + "|author|autor|auteur|autore|by|source|quelle|fuente|views|hits|aufrufe)";
+    /**
+     * A line made only of two or more labelled metadata fields: "News date : 04/21/2022
+     * Category : Press Releases", "Autor: A. B. | Rubrik: Sport".
+     */
+    private static final Pattern META_FIELDS = Pattern.compile("^\\W*" + META_LABEL + "\\s*:\\s*\\S.{0,60}?"
+            + "(?:\\s+[|·•/-]?\\s*" + META_LABEL + "\\s*:\\s*\\S.{0,60}?)+\\W*$", FLAGS);
     /** A link that only leads on to the rest of a teased text: "[czytaj więcej]", "Continue reading →", "(more…)". */
     private static final Pattern READ_ON = Pattern.compile("^\\W*(?:read more|read on|continue reading|more|mehr|la suite|"
             + "seguir leyendo|leggi tutto|continue lendo|verder lezen|więcej|" + READ_ON_LABELS + "|\\.\\.\\.|…)\\W*$", FLAGS);
@@ -181,6 +195,20 @@ final class FurnitureText {
 
         boolean sourceLine() {
             return text.length() < 200 && SOURCE_LINE.matcher(lower).lookingAt();
+        }
+
+        /**
+         * Two or more labelled metadata fields and nothing else, one of them where the post is
+         * filed; an "Author: ... Published: ..." head without one is left to the byline and date rules.
+         */
+        boolean metaFields() {
+            return text.length() < 160 && lower.indexOf(':') >= 0 && TAXONOMY_FIELD.matcher(lower).find()
+                    && META_FIELDS.matcher(lower).matches();
+        }
+
+        /** A cookie or consent notice. */
+        boolean consent() {
+            return lower.contains("cookie") && prompt();
         }
 
         boolean tagLine() {
@@ -243,7 +271,6 @@ final class FurnitureText {
         return Line.of(text).prompt();
     }
 
-    /** A cheap filter before the prompt pattern, which is costly to search for. */
     /**
      * Lower case, with no-break spaces as plain ones: Polish and French set one after short words
      * and before punctuation ("z&nbsp;cookies", "Partager&nbsp;:"), and the patterns here write a space.
@@ -252,6 +279,7 @@ final class FurnitureText {
         return text.toLowerCase(java.util.Locale.ROOT).replace('\u00a0', ' ').replace('\u202f', ' ');
     }
 
+    /** A cheap filter before the prompt pattern, which is costly to search for. */
     private static boolean mentionsPromptWord(String lower) {
         for (String w : PROMPT_WORDS) {
             if (lower.contains(w)) {

@@ -86,6 +86,40 @@ class FurnitureTest {
     }
 
     @Test
+    void dropsAnInlineTeaserCardButKeepsALeadNamedTeaser() {
+        String text = Fixtures.body("<html><body><article><h1>Flood gates open</h1>"
+                + "<p class=\"teaser-text\">Six new gates will protect the town centre from the river</p>" + STORY
+                + "<section class=\"box teaser teaser--inline\"><a href=\"/battery\"><span>Guide</span>"
+                + "<h3>Car batteries in winter</h3><p>How to get through the cold season</p></a></section>"
+                + "</article></body></html>");
+        assertStoryKept(text);
+        assertThat(text).contains("Six new gates will protect").doesNotContain("Car batteries", "cold season");
+    }
+
+    @Test
+    void dropsALineOfLabelledFieldsThatFilesThePost() {
+        String text = body("<p>News date : 04/21/2022 &nbsp;&nbsp;Category : <a href=\"/c/10\">Press Releases</a></p>"
+                + "<p>Autor: Pat Kerr | Rubrik: Lokales</p>");
+        assertStoryKept(text);
+        assertThat(text).doesNotContain("News date", "Press Releases", "Rubrik");
+        assertThat(FurnitureText.Line.of("Author: Clark Hoyt Published: May 01, 2001").metaFields())
+                .as("a byline and a date, which the byline and date rules judge").isFalse();
+        assertThat(FurnitureText.Line.of("Category: the gates cost more than the council had planned").metaFields())
+                .as("one field is a sentence, not a line of fields").isFalse();
+    }
+
+    @Test
+    void dropsALongWelcomeBoxThatEndsInACookieNotice() {
+        String welcome = "Welcome to the Gazette. We are an independent paper that has covered the river towns for a "
+                + "hundred years, with reporters in every town on the water. We publish news, features and "
+                + "the tide tables every day, and our archive holds every issue since the first one. ";
+        String text = body("<div class=\"welcome\"><div class=\"txt\">" + welcome + "<br>Please visit us often. "
+                + "Note that we use cookies. <div class=\"close\"><a href=\"#\">Close</a></div></div></div>");
+        assertStoryKept(text);
+        assertThat(text).doesNotContain("Welcome to the Gazette", "we use cookies");
+    }
+
+    @Test
     void dropsAuthorBioBox() {
         String text = body("<div class=\"author-box\"><h4>About the author</h4><p>Pat Kerr has covered the river "
                 + "for twenty years and lives in a houseboat with two cats and far too many books.</p></div>");
